@@ -1,0 +1,94 @@
+/**
+ * Sheet layouts as plain data: the core decides what a sheet holds; the renderers
+ * (Office.js adapter, ExcelJS writer of the CLI, the Excel fake in tests) only draw it.
+ */
+import { CellValue } from "../types";
+
+/** A cell that holds a formula (A1 style, starting with "="), with its computed value where known. */
+export interface Formula {
+  formula: string;
+  /** Cached value: the engine's own result, written into files so readers without recalculation see it. */
+  value?: CellValue;
+}
+
+/** Any string is literal text and must be written as text, never interpreted as a formula. */
+export type LayoutCell = CellValue | Formula;
+
+export function isFormula(x: unknown): x is Formula {
+  return typeof x === "object" && x !== null && "formula" in x;
+}
+
+export type CellStyle = "title" | "subtitle" | "header" | "body" | "total" | "note" | "input";
+
+/** A rectangle of cells written in one go. */
+export interface Block {
+  /** Top-left cell, A1 notation, e.g. "A1". */
+  at: string;
+  cells: LayoutCell[][];
+  /** Number format per column of the block (Excel codes, e.g. "#,##0.00"); null = General. */
+  numberFormats?: (string | null)[];
+  style?: CellStyle;
+}
+
+export interface TableSpec {
+  /** Workbook-unique table name (letters, digits, underscore). */
+  name: string;
+  /** Range including the header row, A1, e.g. "A3:N415". */
+  range: string;
+  style?: string;
+}
+
+export type ChartType = "columnClustered" | "pie" | "doughnut" | "line";
+
+export interface ChartSpec {
+  type: ChartType;
+  title: string;
+  /** Source range on the same sheet, including the header row/column with series and category names. */
+  data: string;
+  seriesBy: "columns" | "rows";
+  /** Where the chart sits: top-left and bottom-right cells. */
+  from: string;
+  to: string;
+}
+
+export interface ConditionalFormatSpec {
+  range: string;
+  operator: "greaterThan" | "lessThan" | "between";
+  formula1: string;
+  formula2?: string;
+  fill: string;
+  fontColor: string;
+}
+
+export interface ValidationSpec {
+  range: string;
+  /** Allowed values (list validation). */
+  list: string[];
+  prompt?: string;
+}
+
+/** Which of the add-in's own sheets this is; used to recognise its sheets on rebuild. */
+export type SheetRole =
+  | "categorisation"
+  | "comparison"
+  | "trend"
+  | "template-keyfigures"
+  | "template-ledger"
+  | "template-rules"
+  | "sample-keyfigures"
+  | "sample-ledger";
+
+export interface SheetLayout {
+  role: SheetRole;
+  /** Preferred sheet name; a renderer picks another if a user sheet already has it. */
+  name: string;
+  blocks: Block[];
+  tables: TableSpec[];
+  charts: ChartSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  validations: ValidationSpec[];
+  /** Column widths in characters, from column A. */
+  columnWidths?: number[];
+  /** Rows frozen at the top. */
+  freezeRows?: number;
+}
