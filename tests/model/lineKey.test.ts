@@ -1,0 +1,33 @@
+import { lineKeys } from "../../src/model/lineKey";
+
+const line = (description: string, supplier = "", amount = 0) => ({
+  description,
+  supplier,
+  account: "4410",
+  year: 2022,
+  costCentre: "",
+  amount,
+});
+
+describe("lineKeys", () => {
+  it("does not depend on the position of a line", () => {
+    const a = [line("Decos JOIN"), line("KPN mobiel")];
+    const [k1, k2] = lineKeys(a);
+    const [r2, r1] = lineKeys([a[1], a[0]]);
+    expect(r1).toBe(k1);
+    expect(r2).toBe(k2);
+  });
+
+  it("keeps the key when only the amount changes", () => {
+    expect(lineKeys([line("Decos JOIN", "Decos", 100)])).toEqual(lineKeys([line("Decos JOIN", "Decos", 250)]));
+  });
+
+  it("tells identical bookings apart by occurrence", () => {
+    const keys = lineKeys([line("Licentie"), line("Licentie"), line("Licentie")]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it("ignores case, accents and spacing", () => {
+    expect(lineKeys([line("Key2Financiën  onderhoud")])).toEqual(lineKeys([line("key2financien onderhoud")]));
+  });
+});
