@@ -53,6 +53,12 @@ export interface ChartSpec {
 
 export interface ConditionalFormatSpec {
   range: string;
+  /**
+   * Optional formula rule (Excel "expression" type), A1 with a leading "=", relative to the top-left
+   * cell of `range` (e.g. `=$N5="XX.OO"` highlights whole rows). Renderers that support it use it
+   * instead of operator/formula1/formula2; those are then a cell-value fallback with a similar effect.
+   */
+  expression?: string;
   operator: "greaterThan" | "lessThan" | "between";
   formula1: string;
   formula2?: string;
