@@ -1,0 +1,87 @@
+import {
+  sampleLayouts,
+  templateLayouts,
+  keyFigureRefs,
+  TEMPLATE_SHEETS,
+} from "../../../src/model/layout/templates";
+import { isFormula } from "../../../src/model/layout/types";
+import { sampleMunicipality } from "../../../src/model/sample";
+import { Workbook } from "./evaluator";
+import { cellsOf, expectGolden } from "./helpers";
+
+describe("templateLayouts", () => {
+  it.each(["nl", "en"] as const)("matches the golden file (%s)", (language) => {
+    expectGolden(`templates-${language}`, templateLayouts(language));
+  });
+
+  it("has the three roles and the contract's ledger headers", () => {
+    const [keyFigures, ledger, rules] = templateLayouts("nl");
+    expect([keyFigures.role, ledger.role, rules.role]).toEqual([
+      "template-keyfigures",
+      "template-ledger",
+      "template-rules",
+    ]);
+    expect(ledger.tables[0].name).toBe("Grootboek");
+    expect(ledger.blocks.find((b) => b.at === "A4")!.cells[0]).toEqual([
+      "Omschrijving",
+      "Leverancier",
+      "Grootboekrekening",
+      "Kostenplaats",
+      "Boekjaar",
+      "Bedrag",
+      "Fte",
+      "Categorie",
+    ]);
+    const body = ledger.blocks.find((b) => b.at === "A5")!.cells;
+    expect(body.length).toBeGreaterThanOrEqual(3);
+    expect(body.length).toBeLessThanOrEqual(5);
+    expect(ledger.tables[0].range).toBe(`A4:H${4 + body.length}`);
+    expect(rules.validations.map((v) => v.range)).toEqual(["B5:B6", "C5:C6", "D5:D6", "E5:E6"]);
+    expect(rules.validations[1].list).toContain("XX.OO");
+  });
+
+  it("puts the key-figure inputs where keyFigureRefs points", () => {
+    const [keyFigures] = templateLayouts("nl");
+    const wb = new Workbook([keyFigures]);
+    const refs = keyFigureRefs(keyFigures.name);
+    expect(refs.inhabitants).toBe("'Kerngegevens'!$B$6");
+    const labelOf = (ref: string) => wb.value(keyFigures.name, ref.split("!")[1].replace(/\$B/, "A"));
+    expect(labelOf(refs.municipality)).toBe("Gemeente");
+    expect(labelOf(refs.inhabitants)).toBe("Aantal inwoners");
+    expect(labelOf(refs.fteHired)).toBe("ICT-fte inhuur");
+    const inputs = keyFigures.blocks.filter((b) => b.style === "input").map((b) => b.at);
+    expect(inputs).toEqual(["B4", "B5", "B6", "B7", "B8", "B9"]);
+  });
+
+  it("contains no formulas", () => {
+    for (const layout of [...templateLayouts("nl"), ...templateLayouts("en")]) {
+      expect(cellsOf(layout).filter((c) => isFormula(c.value))).toEqual([]);
+    }
+  });
+});
+
+describe("sampleLayouts", () => {
+  it("fills the key figures and the ledger with the sample municipality", () => {
+    const sample = sampleMunicipality();
+    const [keyFigures, ledger] = sampleLayouts("nl");
+    expect(keyFigures.role).toBe("sample-keyfigures");
+    expect(ledger.role).toBe("sample-ledger");
+    expect(keyFigures.name).toBe(TEMPLATE_SHEETS.keyFigures.nl);
+    const wb = new Workbook([keyFigures, ledger]);
+    expect(wb.value(keyFigures.name, "B4")).toBe(sample.name);
+    const latest = sample.keyFigures[sample.keyFigures.length - 1];
+    expect(wb.value(keyFigures.name, "B6")).toBe(latest.inhabitants);
+    // one row per year in the table below
+    const table = keyFigures.tables[0];
+    expect(table.range).toBe(`A12:E${12 + sample.keyFigures.length}`);
+    expect(wb.value(keyFigures.name, "B13")).toBe(sample.keyFigures[0].inhabitants);
+    const body = ledger.blocks.find((b) => b.at === "A5")!.cells;
+    expect(body).toHaveLength(sample.ledger.length);
+    const total = body.reduce((s, r) => s + (r[5] as number), 0);
+    expect(total).toBeCloseTo(
+      sample.ledger.reduce((s, l) => s + l.amount, 0),
+      6,
+    );
+    expect(ledger.tables[0].range).toBe(`A4:H${4 + sample.ledger.length}`);
+  });
+});
