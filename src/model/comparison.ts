@@ -281,7 +281,7 @@ function formatValue(v: number, unit: KpiDefinition["unit"], lang: Language): st
     case "eur_per_fte":
       return formatEuro(v, lang, unit === "eur_per_fte" ? 0 : decimalsFor(v));
     case "share":
-      return formatPercent(v, lang);
+      return formatPercent(v, lang, decimalsFor(v * 100));
     case "fte_per_100k":
       return formatNumber(v, lang, decimalsFor(v));
   }
@@ -419,16 +419,17 @@ function buildSeries(all: YearTotals[], figures: readonly KeyFigures[], mainYear
   });
 }
 
-function countIssue(c: LineCount, nl: string, en: string): Bilingual[] {
+function lineCount(n: number, lang: Language): string {
+  const word = lang === "nl" ? (n === 1 ? "regel" : "regels") : n === 1 ? "line" : "lines";
+  return `${formatNumber(n, lang)} ${word}`;
+}
+
+/** "Niet ingedeeld (XX.OO): 3 regels (€ 12.345); ..." — the heading first, so the grammar holds for 1 and n. */
+function countIssue(c: LineCount, head: Bilingual, tail: Bilingual): Bilingual[] {
   if (c.lines === 0) return [];
-  const n = (lang: Language) =>
-    `${c.lines} ${c.lines === 1 ? (lang === "nl" ? "regel" : "line") : lang === "nl" ? "regels" : "lines"}`;
-  return [
-    {
-      nl: `${n("nl")} (${formatEuro(c.amount, "nl")}) ${nl}`,
-      en: `${n("en")} (${formatEuro(c.amount, "en")}) ${en}`,
-    },
-  ];
+  const text = (lang: Language) =>
+    `${head[lang]}: ${lineCount(c.lines, lang)} (${formatEuro(c.amount, lang)}); ${tail[lang]}`;
+  return [{ nl: text("nl"), en: text("en") }];
 }
 
 function collectIssues(
@@ -442,18 +443,21 @@ function collectIssues(
   const issues: Bilingual[] = [
     ...countIssue(
       t.unclassified,
-      "zijn niet ingedeeld (XX.OO) en tellen niet mee: deel ze in via de kolom Handmatig.",
-      "are unclassified (XX.OO) and not counted: classify them in the Manual column.",
+      { nl: "Niet ingedeeld (XX.OO)", en: "Unclassified (XX.OO)" },
+      {
+        nl: "telt niet mee; deel in via de kolom Handmatig.",
+        en: "not counted; classify in the manual column.",
+      },
     ),
     ...countIssue(
       t.notIct,
-      "zijn geen ICT (XX.NI) en tellen niet mee.",
-      "are not ICT (XX.NI) and not counted.",
+      { nl: "Geen ICT (XX.NI)", en: "Not ICT (XX.NI)" },
+      { nl: "telt niet mee.", en: "not counted." },
     ),
     ...countIssue(
       t.personnelWithoutStaffing,
-      "personeelskosten zonder eigen/inhuur zijn als eigen personeel geteld.",
-      "of personnel cost without own/hired are counted as own staff.",
+      { nl: "Personeelskosten zonder eigen/inhuur", en: "Personnel cost without own/hired" },
+      { nl: "als eigen personeel geteld.", en: "counted as own staff." },
     ),
   ];
   if (f.inhabitants === undefined) {
@@ -464,8 +468,8 @@ function collectIssues(
   }
   if (nullYearLines > 0) {
     issues.push({
-      nl: `${nullYearLines} regels zonder jaar zijn aan ${year} toegerekend.`,
-      en: `${nullYearLines} lines without a year are counted for ${year}.`,
+      nl: `Zonder jaar: ${lineCount(nullYearLines, "nl")}; toegerekend aan ${year}.`,
+      en: `Without a year: ${lineCount(nullYearLines, "en")}; counted for ${year}.`,
     });
   }
   if (benchYear !== year) {
