@@ -1,0 +1,100 @@
+/**
+ * CSV files as a one-sheet workbook. Dutch exports use ";" (the decimal comma rules out ","),
+ * English ones ","; older finance systems write Windows-1252 rather than UTF-8. Cells stay text:
+ * the ledger reader parses Dutch and English numbers itself.
+ */
+import { readFileSync } from "fs";
+import { basename } from "path";
+import { parse } from "csv-parse/sync";
+import { Grid } from "../model/types";
+import { userError } from "./errors";
+import { SheetGrid } from "./sheet";
+
+export type Delimiter = ";" | ",";
+export type TextEncodingName = "utf-8" | "windows-1252";
+
+/**
+ * Windows-1252 characters of bytes 0x80–0x9F (€, curly quotes, dashes, Š, Ž, …); the five
+ * undefined bytes keep their Latin-1 code point. Node 20's TextDecoder("windows-1252") decodes
+ * these as Latin-1 control characters, so the table is applied here.
+ */
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = "";
+  for (const b of bytes) text += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return text;
+}
+
+/** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else Windows-1252. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
+  }
+}
+
+const SNIFF_LINES = 10;
+
+/** Separators outside quotes on each of the first lines (a quoted field may span lines). */
+function countPerLine(text: string, delimiter: Delimiter): number[] {
+  const counts: number[] = [];
+  let inQuotes = false;
+  let count = 0;
+  for (let i = 0; i < text.length && counts.length < SNIFF_LINES; i++) {
+    const ch = text[i];
+    if (ch === '"')
+      inQuotes = !inQuotes; // "" inside quotes toggles twice: no net change
+    else if (!inQuotes && ch === delimiter) count++;
+    else if (!inQuotes && ch === "\n") {
+      counts.push(count);
+      count = 0;
+    }
+  }
+  if (count > 0) counts.push(count);
+  return counts;
+}
+
+/**
+ * The separator of the first lines: the one found on more lines, then the more frequent one;
+ * ";" on a tie (Dutch exports, and a decimal comma is no separator).
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const score = (d: Delimiter) => {
+    const counts = countPerLine(text, d);
+    return { lines: counts.filter((c) => c > 0).length, total: counts.reduce((a, b) => a + b, 0) };
+  };
+  const semi = score(";");
+  const comma = score(",");
+  if (comma.lines !== semi.lines) return comma.lines > semi.lines ? "," : ";";
+  return comma.total > semi.total ? "," : ";";
+}
+
+/** CSV text to a rectangular grid of strings ("" for missing cells at the end of short rows). */
+export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): Grid {
+  const records: string[][] = parse(text, {
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  const width = records.reduce((w, r) => Math.max(w, r.length), 0);
+  return records.map((r) => (r.length < width ? [...r, ...Array<string>(width - r.length).fill("")] : r));
+}
+
+/** A CSV file as one sheet named after the file. */
+export function readCsvFile(path: string): SheetGrid {
+  const { text } = decodeText(readFileSync(path));
+  let grid: Grid;
+  try {
+    grid = parseCsv(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw userError(`CSV-bestand onleesbaar: ${path} (${why})`, `Unreadable CSV file: ${path} (${why})`);
+  }
+  return { name: basename(path), grid, firstRow: 1, firstColumn: 1 };
+}

@@ -1,0 +1,33 @@
+/** Plain-text tables for the terminal: aligned columns, long text cut with "…". */
+
+export interface Column {
+  header: string;
+  align?: "left" | "right";
+  /** Longer cell text is cut to this width, ending in "…". */
+  maxWidth?: number;
+}
+
+export function truncate(text: string, width: number): string {
+  const chars = Array.from(text);
+  return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join("") + "…";
+}
+
+const length = (s: string) => Array.from(s).length;
+
+function padCell(text: string, width: number, align: Column["align"]): string {
+  const fill = " ".repeat(Math.max(0, width - length(text)));
+  return align === "right" ? fill + text : text + fill;
+}
+
+/** Header, a rule of dashes, then one line per row; trailing spaces trimmed. */
+export function renderTable(columns: readonly Column[], rows: readonly string[][]): string {
+  const cells = rows.map((row) => columns.map((col, i) => truncate(row[i] ?? "", col.maxWidth ?? Infinity)));
+  const widths = columns.map((col, i) => Math.max(length(col.header), ...cells.map((r) => length(r[i]))));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => padCell(v, widths[i], columns[i].align))
+      .join("  ")
+      .trimEnd();
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [line(columns.map((c) => c.header)), rule, ...cells.map(line)].join("\n") + "\n";
+}

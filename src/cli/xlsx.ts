@@ -1,0 +1,91 @@
+/**
+ * Excel workbooks (.xlsx) as grids, cell for cell what the add-in gets from Range.values, so the
+ * CLI and the add-in read the same workbook the same way:
+ *  - rich text and hyperlinks → their plain text; formulas → their cached result;
+ *  - errors → their Excel text ("#N/A", "#DIV/0!");
+ *  - dates → the Excel serial number (as Range.values), in the workbook's date system;
+ *  - the non-top-left cells of a merged area → "".
+ * Each grid is the used range (from the first to the last cell with a value); `firstRow` and
+ * `firstColumn` keep reported row numbers the spreadsheet's.
+ */
+import ExcelJS from "exceljs";
+import { CellValue, Grid } from "../model/types";
+import { userError } from "./errors";
+import { SheetGrid } from "./sheet";
+
+type ExcelValue = ExcelJS.CellValue;
+
+const MS_PER_DAY = 86_400_000;
+/** Serial of 1970-01-01 in the 1900 date system; the 1904 system counts 1462 days fewer. */
+const UNIX_EPOCH_SERIAL = 25569;
+const DATE1904_OFFSET = 1462;
+
+export function excelSerial(date: Date, date1904 = false): number {
+  return UNIX_EPOCH_SERIAL + date.getTime() / MS_PER_DAY - (date1904 ? DATE1904_OFFSET : 0);
+}
+
+/** One ExcelJS cell value as Range.values would show it. */
+export function plainValue(v: ExcelValue, date1904 = false): CellValue {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return excelSerial(v, date1904);
+  if ("richText" in v) return v.richText.map((part) => part.text).join("");
+  if ("error" in v) return v.error;
+  if ("hyperlink" in v) return plainValue(v.text as ExcelValue, date1904);
+  if ("formula" in v || "sharedFormula" in v) return plainValue(v.result as ExcelValue, date1904);
+  return "";
+}
+
+interface Bounds {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The rectangle of cells that hold a value; null for an empty sheet. */
+function usedBounds(ws: ExcelJS.Worksheet): Bounds | null {
+  let b: Bounds | null = null;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (plainValue(cell.value) === "") return;
+      b = b
+        ? { top: b.top, left: Math.min(b.left, c), bottom: r, right: Math.max(b.right, c) }
+        : { top: r, left: c, bottom: r, right: c };
+    });
+  });
+  return b;
+}
+
+function cellAt(ws: ExcelJS.Worksheet, r: number, c: number, date1904: boolean): CellValue {
+  const cell = ws.getCell(r, c);
+  if (cell.type === ExcelJS.ValueType.Merge) return "";
+  return plainValue(cell.value, date1904);
+}
+
+/** A worksheet's used range as a grid (an empty sheet gives an empty grid). */
+export function sheetGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
+  const b = usedBounds(ws);
+  if (!b) return { name: ws.name, grid: [], firstRow: 1, firstColumn: 1 };
+  const { top, left, bottom, right } = b;
+  const grid: Grid = [];
+  for (let r = top; r <= bottom; r++) {
+    const row: CellValue[] = [];
+    for (let c = left; c <= right; c++) row.push(cellAt(ws, r, c, date1904));
+    grid.push(row);
+  }
+  return { name: ws.name, grid, firstRow: top, firstColumn: left };
+}
+
+/** Every worksheet of an .xlsx file, in workbook order. */
+export async function readXlsxFile(path: string): Promise<SheetGrid[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw userError(`Excel-bestand onleesbaar: ${path} (${why})`, `Unreadable Excel file: ${path} (${why})`);
+  }
+  const date1904 = workbook.properties?.date1904 === true;
+  return workbook.worksheets.map((ws) => sheetGrid(ws, date1904));
+}
