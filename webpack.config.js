@@ -40,16 +40,16 @@ function toProductionUrls(text, urlProd) {
 const nodeOnlyPackages = ["exceljs"];
 const nodeBuiltins = builtinModules.filter((m) => !m.startsWith("_"));
 
-function isNodeOnly(request) {
-  const name = request.replace(/^node:/, "");
-  const root = name.startsWith("@") ? name.split("/").slice(0, 2).join("/") : name.split("/")[0];
-  return nodeBuiltins.includes(root) || nodeOnlyPackages.includes(root);
+/** "node:fs/promises" → "fs", "@scope/pkg/x" → "@scope/pkg", "exceljs/dist/x" → "exceljs". */
+function packageRoot(request) {
+  const parts = request.replace(/^node:/, "").split("/");
+  return parts[0].startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
 
 /**
- * Fails the build when our own code (anything outside node_modules) imports a Node built-in or a Node-only
- * package. Libraries in node_modules that merely probe for `fs` and the like get an empty module instead
- * (resolve.fallback below), as webpack 5 does not polyfill Node.
+ * Fails the build when anything imports a Node-only package, or our own code (anything outside node_modules)
+ * imports a Node built-in. Libraries in node_modules that merely probe for `fs` and the like get an empty
+ * module instead (resolve.fallback below), as webpack 5 does not polyfill Node.
  */
 class NodeOnlyImportGuard {
   apply(compiler) {
@@ -57,8 +57,8 @@ class NodeOnlyImportGuard {
       normalModuleFactory.hooks.beforeResolve.tap("NodeOnlyImportGuard", (data) => {
         const issuer = data.contextInfo.issuer || "";
         const fromOurCode = issuer !== "" && !issuer.split(path.sep).includes("node_modules");
-        const forbidden =
-          isNodeOnly(data.request) && (fromOurCode || nodeOnlyPackages.includes(data.request.split("/")[0]));
+        const root = packageRoot(data.request);
+        const forbidden = nodeOnlyPackages.includes(root) || (fromOurCode && nodeBuiltins.includes(root));
         if (!forbidden) return undefined;
         compilation.errors.push(
           new WebpackError(
@@ -201,5 +201,4 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
-module.exports.toProductionUrls = toProductionUrls;
-module.exports.isNodeOnly = isNodeOnly;
+module.exports.NodeOnlyImportGuard = NodeOnlyImportGuard;
