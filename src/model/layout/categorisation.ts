@@ -180,6 +180,11 @@ export interface CategorisationOptions {
   sheetName?: string;
   /** Line key → category the user typed in Handmatig (code or label); invalid entries are left out. */
   manual?: ReadonlyMap<string, string>;
+  /**
+   * Year written in Jaar for lines without one. The engine counts undated lines for the comparison year
+   * (compare()'s `year`), so pass that year here and the sheets' SUMIFS on Jaar count them the same way.
+   */
+  undatedYear?: number;
 }
 
 const TEXT = {
@@ -253,7 +258,7 @@ export function categorisationLayout(
       line.description,
       line.supplier,
       line.account,
-      line.year ?? "",
+      line.year ?? options.undatedYear ?? "",
       line.amount,
       line.category,
       categoryLabel(line.category, language),

@@ -207,7 +207,8 @@ export function functionsOf(formula: string): string[] {
 
 function num(v: Scalar): number | EvalError {
   if (isErr(v)) return v;
-  if (v === null || v === "") return 0;
+  if (v === null) return 0;
+  if (v === "") return { error: "#VALUE!" };
   if (typeof v === "boolean") return v ? 1 : 0;
   if (typeof v === "number") return v;
   const n = Number(v);
