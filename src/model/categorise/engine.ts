@@ -1,0 +1,331 @@
+/**
+ * The built-in categoriser: compiles the rule data of rules.ts once into a token index, then
+ * weighs the evidence a ledger line's words give. A line's text is tokenised once and every
+ * word costs a map lookup (memoised per distinct word); no rule is re-tested per line.
+ */
+import { CATEGORIES, categoryLabel, componentOf } from "../taxonomy";
+import { CategoryCode, Classification, Component, Delivery, Nature, Staffing } from "../types";
+import { BUILTIN_RULES, RuleDef } from "./rules";
+import { tokenise } from "./tokenise";
+
+/** The three columns a rule can look at, in the order of FIELD_LABELS. */
+export type LineText = { description: string; supplier: string; account: string };
+export const FIELD_LABELS = ["omschrijving", "leverancier", "grootboek"] as const;
+type FieldIndex = 0 | 1 | 2;
+
+/** A compiled rule plus the name shown in explanations. */
+interface Hit {
+  rule: RuleDef;
+  label: string;
+}
+interface Phrase {
+  rest: string[];
+  lastIsStem: boolean;
+  hit: Hit;
+}
+interface WordInfo {
+  hits: Hit[];
+  phrases: Phrase[] | undefined;
+}
+interface Contribution {
+  hit: Hit;
+  field: FieldIndex;
+  weight: number;
+}
+
+/** What the words say besides the category; applied to whatever category wins (or the user picks). */
+export interface Attributes {
+  delivery: Delivery;
+  staffing: Staffing;
+  /** Nature the words name explicitly (afschrijving, project, abonnement, …), else null. */
+  nature: Nature;
+}
+
+/** Below this much evidence a line is XX.OO: the user decides, we do not guess. */
+const MIN_EVIDENCE = 0.5;
+/** Stems and tails shorter than this would match too many unrelated compounds. */
+const MIN_AFFIX = 3;
+/** Bound on the per-word memo (random numbers in descriptions would otherwise grow it). */
+const MAX_MEMO = 200_000;
+
+const CODES: CategoryCode[] = CATEGORIES.map((c) => c.code);
+const CODE_INDEX = new Map<CategoryCode, number>(CODES.map((c, i) => [c, i]));
+const FALLBACK: Partial<Record<Component, CategoryCode>> = { software: "SW.OV", personnel: "PE.AU" };
+
+function displayName(pattern: string): string {
+  return pattern.replace(/\*/g, "");
+}
+
+function fieldWeight(rule: RuleDef, field: FieldIndex): number {
+  if (field === 0) return 1;
+  if (field === 1) return rule.kind === "supplier" ? 1 : 0.6;
+  return 0.5;
+}
+
+export class RuleIndex {
+  private readonly exact = new Map<string, Hit[]>();
+  private readonly stems = new Map<string, Hit[]>();
+  private readonly tails = new Map<string, Hit[]>();
+  private readonly phrases = new Map<string, Phrase[]>();
+  private maxStem = 0;
+  private maxTail = 0;
+  private readonly memo = new Map<string, WordInfo>();
+
+  constructor(rules: readonly RuleDef[]) {
+    for (const rule of rules) {
+      for (const pattern of rule.words) this.add(pattern, { rule, label: displayName(pattern) });
+    }
+  }
+
+  private add(pattern: string, hit: Hit): void {
+    const isTail = pattern.startsWith("*");
+    const isStem = pattern.endsWith("*");
+    const words = tokenise(pattern);
+    if (words.length === 0) throw new Error(`Lege regel: '${pattern}'`);
+    if (words.length > 1) {
+      if (isTail) throw new Error(`Een woordgroep kan niet met * beginnen: '${pattern}'`);
+      push(this.phrases, words[0], { rest: words.slice(1), lastIsStem: isStem, hit });
+      return;
+    }
+    const word = words[0];
+    if (isTail) {
+      if (word.length < MIN_AFFIX) throw new Error(`Te kort achtervoegsel: '${pattern}'`);
+      push(this.tails, word, hit);
+      this.maxTail = Math.max(this.maxTail, word.length);
+      return;
+    }
+    push(this.exact, word, hit);
+    if (isStem) {
+      if (word.length < MIN_AFFIX) throw new Error(`Te korte stam: '${pattern}'`);
+      push(this.stems, word, hit);
+      this.maxStem = Math.max(this.maxStem, word.length);
+    }
+  }
+
+  /** Rules a single word triggers: itself, or else the longest stem and the longest tail it contains. */
+  word(word: string): WordInfo {
+    let info = this.memo.get(word);
+    if (info) return info;
+    let hits = this.exact.get(word);
+    if (!hits) {
+      const stem = this.longest(word, this.stems, this.maxStem, (len) => word.slice(0, len));
+      const tail = this.longest(word, this.tails, this.maxTail, (len) => word.slice(word.length - len));
+      hits = stem && tail ? [...stem, ...tail] : (stem ?? tail ?? []);
+    }
+    info = { hits, phrases: this.phrases.get(word) };
+    if (this.memo.size >= MAX_MEMO) this.memo.clear();
+    this.memo.set(word, info);
+    return info;
+  }
+
+  private longest(
+    word: string,
+    map: Map<string, Hit[]>,
+    max: number,
+    part: (len: number) => string,
+  ): Hit[] | undefined {
+    for (let len = Math.min(max, word.length - 1); len >= MIN_AFFIX; len--) {
+      const hits = map.get(part(len));
+      if (hits) return hits;
+    }
+    return undefined;
+  }
+
+  /** Every rule the words of one column trigger, with the column's weight applied. */
+  collect(words: string[], field: FieldIndex, out: Contribution[]): void {
+    for (let i = 0; i < words.length; i++) {
+      const info = this.word(words[i]);
+      for (const hit of info.hits)
+        out.push({ hit, field, weight: hit.rule.weight * fieldWeight(hit.rule, field) });
+      if (info.phrases) {
+        for (const p of info.phrases) {
+          if (phraseAt(words, i + 1, p)) {
+            out.push({ hit: p.hit, field, weight: p.hit.rule.weight * fieldWeight(p.hit.rule, field) });
+          }
+        }
+      }
+    }
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function phraseAt(words: string[], from: number, p: Phrase): boolean {
+  if (from + p.rest.length > words.length) return false;
+  const last = p.rest.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const w = words[from + k];
+    const ok = k === last && p.lastIsStem ? w.startsWith(p.rest[k]) : w === p.rest[k];
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** The evidence of one line: everything its three columns triggered. */
+export function analyse(index: RuleIndex, text: LineText): Contribution[] {
+  const out: Contribution[] = [];
+  index.collect(tokenise(text.description), 0, out);
+  if (text.supplier) index.collect(tokenise(text.supplier), 1, out);
+  if (text.account) index.collect(tokenise(text.account), 2, out);
+  return out;
+}
+
+/** Weighted votes between two values; a tie means we do not know. */
+function vote<T>(a: T, aWeight: number, b: T, bWeight: number): T | null {
+  if (aWeight > bWeight) return a;
+  if (bWeight > aWeight) return b;
+  return null;
+}
+
+export function attributesOf(evidence: Contribution[]): Attributes {
+  let saas = 0;
+  let onPremise = 0;
+  let hired = 0;
+  let own = 0;
+  const nature = new Map<Nature, number>();
+  for (const { hit, field, weight } of evidence) {
+    const r = hit.rule;
+    const scale = r.kind === "supplier" && field === 1 ? 1 : fieldWeight(r, field);
+    if (r.delivery === "saas") saas += (r.deliveryWeight ?? 1) * scale;
+    if (r.delivery === "on-premise") onPremise += (r.deliveryWeight ?? 1) * scale;
+    // A product's usual delivery counts once, as weak evidence next to what the line says.
+    if (r.defaultDelivery === "saas") saas += field === 0 ? 1 : 0.6;
+    if (r.defaultDelivery === "on-premise") onPremise += field === 0 ? 1 : 0.6;
+    if (r.staffing === "hired") hired += weight;
+    if (r.staffing === "own") own += weight;
+    if (r.nature) nature.set(r.nature, (nature.get(r.nature) ?? 0) + scale);
+  }
+  return {
+    delivery: vote<Delivery>("saas", saas, "on-premise", onPremise),
+    staffing: vote<Staffing>("hired", hired, "own", own),
+    nature: strongestNature(nature),
+  };
+}
+
+function strongestNature(votes: Map<Nature, number>): Nature {
+  // Depreciation and projects say what the money is, whatever else the line mentions.
+  if (votes.has("depreciation")) return "depreciation";
+  if (votes.has("project")) return "project";
+  let best: Nature = null;
+  let bestWeight = 0;
+  for (const [n, w] of votes) {
+    if (w > bestWeight) {
+      best = n;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+/** A category with the attributes that make sense for its component. */
+export function finish(
+  category: CategoryCode,
+  attrs: Attributes,
+  rule: string,
+  confidence: number,
+  overrides: { delivery?: Delivery; staffing?: Staffing } = {},
+): Classification {
+  const component = componentOf(category);
+  const delivery = component === "software" ? (overrides.delivery ?? attrs.delivery) : null;
+  const staffing = component === "personnel" ? (overrides.staffing ?? attrs.staffing) : null;
+  return {
+    category,
+    component,
+    delivery,
+    staffing,
+    nature: natureFor(component, attrs, delivery, staffing),
+    rule,
+    confidence,
+  };
+}
+
+function natureFor(
+  component: Component | null,
+  attrs: Attributes,
+  delivery: Delivery,
+  staffing: Staffing,
+): Nature {
+  if (component === null) return null;
+  if (component === "personnel") {
+    if (staffing === "hired") return "hire";
+    if (staffing === "own") return "salary";
+    return attrs.nature === "project" ? "project" : null;
+  }
+  if (attrs.nature === "depreciation" || attrs.nature === "project") return attrs.nature;
+  if (component === "software") {
+    if (delivery === "saas") return "subscription";
+    if (delivery === "on-premise") return "licence";
+  }
+  return attrs.nature === "salary" || attrs.nature === "hire" ? null : attrs.nature;
+}
+
+/** Picks the category the evidence supports best, and says why. */
+export function decide(evidence: Contribution[], attrs: Attributes): Classification {
+  const score = new Float64Array(CODES.length);
+  const bonus: Record<Component, number> = { software: 0, personnel: 0, infrastructure: 0 };
+  for (const { hit, weight } of evidence) {
+    if (hit.rule.category) score[CODE_INDEX.get(hit.rule.category) as number] += weight;
+    if (hit.rule.component) bonus[hit.rule.component] += weight;
+  }
+  let best = -1;
+  let bestTotal = 0;
+  let second = 0;
+  for (let i = 0; i < CODES.length; i++) {
+    const component = componentOf(CODES[i]);
+    const isFallback = component !== null && FALLBACK[component] === CODES[i];
+    if (score[i] === 0 && !(isFallback && component && bonus[component] > 0)) continue;
+    // Component evidence ("inhuur", "licentie") backs every category of that component.
+    const total = score[i] + (component ? bonus[component] : 0);
+    if (total > bestTotal || (total === bestTotal && best >= 0 && score[i] > score[best])) {
+      if (best >= 0 && score[best] > 0) second = Math.max(second, bestTotal);
+      best = i;
+      bestTotal = total;
+    } else if (score[i] > 0) {
+      second = Math.max(second, total);
+    }
+  }
+  if (best < 0 || bestTotal < MIN_EVIDENCE) return unknown();
+  const code = CODES[best];
+  return finish(code, attrs, explain(evidence, code), confidenceOf(bestTotal, second));
+}
+
+export function unknown(): Classification {
+  return {
+    category: "XX.OO",
+    component: null,
+    delivery: null,
+    staffing: null,
+    nature: null,
+    rule: "geen regel van toepassing",
+    confidence: 0,
+  };
+}
+
+/** Strong, unopposed evidence approaches 0.95; weak or contested evidence stays low. */
+function confidenceOf(best: number, second: number): number {
+  const margin = best / (best + second);
+  const strength = Math.min(1, best / 4);
+  return Math.round(Math.min(0.95, margin * strength) * 100) / 100;
+}
+
+/** The two strongest pieces of evidence for the chosen category, e.g. "omschrijving: 'laptop' → Werkplek". */
+function explain(evidence: Contribution[], code: CategoryCode): string {
+  const component = componentOf(code);
+  const relevant = evidence
+    .filter((c) => c.hit.rule.category === code || (component !== null && c.hit.rule.component === component))
+    .sort((a, b) => b.weight - a.weight);
+  const parts: string[] = [];
+  for (const c of relevant) {
+    const part =
+      c.field === 1 && c.hit.rule.kind === "supplier"
+        ? `leverancier: ${c.hit.label}`
+        : `${FIELD_LABELS[c.field]}: '${c.hit.label}'`;
+    if (!parts.includes(part)) parts.push(part);
+    if (parts.length === 2) break;
+  }
+  return `${parts.join(" + ")} → ${categoryLabel(code)}`;
+}

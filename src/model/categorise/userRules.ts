@@ -1,0 +1,84 @@
+/**
+ * The user's own rules (Regels sheet), compiled once. A pattern is either words, matched as
+ * consecutive whole words anywhere in the field ("Suite4 Sociaal"), or a wildcard pattern with
+ * "*" matched against the whole field ("Centric*", "*laptop*"). Case and accents never matter.
+ */
+import { fold } from "../text";
+import { UserRule } from "../types";
+import { LineText } from "./engine";
+import { tokenise } from "./tokenise";
+
+const FIELD_NL: Record<UserRule["field"], string> = {
+  description: "omschrijving",
+  supplier: "leverancier",
+  account: "grootboek",
+  any: "alle kolommen",
+};
+
+/** Tokens and folded text of a line's columns, computed only when a user rule asks. */
+export class LineView {
+  private readonly words = new Map<keyof LineText, string[]>();
+  private readonly folded = new Map<keyof LineText, string>();
+  constructor(readonly text: LineText) {}
+  wordsOf(field: keyof LineText): string[] {
+    let w = this.words.get(field);
+    if (!w) this.words.set(field, (w = tokenise(this.text[field])));
+    return w;
+  }
+  foldedOf(field: keyof LineText): string {
+    let f = this.folded.get(field);
+    if (f === undefined) this.folded.set(field, (f = fold(this.text[field])));
+    return f;
+  }
+}
+
+export interface CompiledUserRule {
+  rule: UserRule;
+  /** Shown as the line's rule, e.g. "eigen regel 2: 'Centric*' (leverancier)". */
+  name: string;
+  matches(line: LineView): boolean;
+}
+
+const FIELDS: (keyof LineText)[] = ["description", "supplier", "account"];
+
+export function compileUserRules(rules: readonly UserRule[]): CompiledUserRule[] {
+  return rules.flatMap((rule, i) => {
+    const test = compilePattern(rule.pattern);
+    if (!test) return [];
+    const fields = rule.field === "any" ? FIELDS : [rule.field];
+    return [
+      {
+        rule,
+        name: `eigen regel ${i + 1}: '${rule.pattern.trim()}' (${FIELD_NL[rule.field]})`,
+        matches: (line: LineView) => fields.some((f) => test(line, f)),
+      },
+    ];
+  });
+}
+
+type FieldTest = (line: LineView, field: keyof LineText) => boolean;
+
+/** null for a pattern that could match nothing sensible (empty, or only "*"). */
+function compilePattern(pattern: string): FieldTest | null {
+  if (pattern.includes("*")) {
+    const parts = fold(pattern).split("*");
+    if (parts.every((p) => p.trim() === "")) return null;
+    const re = new RegExp(`^${parts.map(escapeRegExp).join(".*")}$`, "s");
+    return (line, field) => re.test(line.foldedOf(field));
+  }
+  const wanted = tokenise(pattern);
+  if (wanted.length === 0) return null;
+  return (line, field) => containsRun(line.wordsOf(field), wanted);
+}
+
+function containsRun(words: string[], wanted: string[]): boolean {
+  outer: for (let i = 0; i + wanted.length <= words.length; i++) {
+    for (let k = 0; k < wanted.length; k++) if (words[i + k] !== wanted[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
