@@ -1,0 +1,153 @@
+/**
+ * The CLI's commands as functions from parsed arguments to {exitCode, stdout, stderr}: no
+ * printing, no process exit, so tests call them in-process. A new command (compare, template,
+ * benchmark) is one more CommandSpec in COMMANDS; cli.ts parses flags and prints help from it.
+ */
+import { classifyLedger } from "../model/categorise";
+import { formatEuro, formatNumber } from "../model/format";
+import { categoryLabel } from "../model/taxonomy";
+import { CategorisedLine, ReadIssue, Staffing } from "../model/types";
+import { FlagSpec, ParsedArgs } from "./args";
+import { userError } from "./errors";
+import { readInputFile, readLedgerSheet, selectLedgerSheet } from "./input";
+import { Column, renderTable } from "./table";
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** Arguments after the command name, e.g. "<bestand.csv|bestand.xlsx>". */
+  usage: string;
+  summary: { nl: string; en: string };
+  flags: readonly FlagSpec[];
+  /** How many positional arguments the command takes. */
+  positionals: { min: number; max: number };
+  run(args: ParsedArgs): Promise<CommandResult>;
+}
+
+export function issueText(issue: ReadIssue): string {
+  const where = issue.sheet ? `${issue.sheet}, rij ${issue.row}` : `rij ${issue.row}`;
+  return `${where}: ${issue.message.nl} / ${issue.message.en}`;
+}
+
+// ---- classify ---------------------------------------------------------------------------
+
+export interface ClassifyCommandOptions {
+  file: string;
+  sheet?: string;
+  json?: boolean;
+}
+
+/** One cost line in `classify --json`, in source order. */
+export interface ClassifiedJson {
+  row: number;
+  description: string;
+  supplier: string;
+  amount: number;
+  category: string;
+  delivery: "saas" | "on-premise" | null;
+  staffing: "own" | "hired" | null;
+  rule: string;
+}
+
+export function toJson(line: CategorisedLine): ClassifiedJson {
+  const { row, description, supplier, amount, category, delivery, staffing, rule } = line;
+  return { row, description, supplier, amount, category, delivery, staffing, rule };
+}
+
+const STAFFING_NL: Record<Exclude<Staffing, null>, string> = { own: "eigen", hired: "inhuur" };
+
+const TABLE_COLUMNS: readonly Column[] = [
+  { header: "Rij", align: "right" },
+  { header: "Omschrijving", maxWidth: 44 },
+  { header: "Bedrag", align: "right" },
+  { header: "Categorie", maxWidth: 40 },
+  { header: "Levering" },
+  { header: "Personeel" },
+  { header: "Regel", maxWidth: 40 },
+];
+
+function tableRow(line: CategorisedLine): string[] {
+  return [
+    String(line.row),
+    line.description,
+    formatNumber(line.amount, "nl", 2),
+    `${line.category} ${categoryLabel(line.category)}`,
+    line.delivery ?? "",
+    line.staffing ? STAFFING_NL[line.staffing] : "",
+    line.rule,
+  ];
+}
+
+/** "74 regels gecategoriseerd, 1 onbekend (€ 1.236), 0 overgeslagen" and its English twin. */
+export function classifySummary(lines: readonly CategorisedLine[], unreadable: number): string {
+  const unknown = lines.filter((l) => l.category === "XX.OO");
+  const unknownSum = unknown.reduce((s, l) => s + l.amount, 0);
+  const nl =
+    `${lines.length} regels gecategoriseerd, ${unknown.length} onbekend ` +
+    `(${formatEuro(unknownSum, "nl")}), ${unreadable} overgeslagen`;
+  const en =
+    `${lines.length} lines categorised, ${unknown.length} unclassified ` +
+    `(${formatEuro(unknownSum, "en")}), ${unreadable} skipped`;
+  return `${nl}\n${en}\n`;
+}
+
+/** Read a ledger file, categorise every cost line, report it as a table or as JSON. */
+export async function classify(options: ClassifyCommandOptions): Promise<CommandResult> {
+  const book = await readInputFile(options.file);
+  const sheet = selectLedgerSheet(book, options.sheet);
+  const read = readLedgerSheet(sheet);
+  const lines = classifyLedger(read.lines, {});
+  const issues = read.issues.map((i) => issueText(i) + "\n").join("");
+  const summary = classifySummary(lines, read.issues.length);
+  if (options.json) {
+    return {
+      exitCode: 0,
+      stdout: JSON.stringify(lines.map(toJson), null, 2) + "\n",
+      stderr: issues + summary,
+    };
+  }
+  return {
+    exitCode: 0,
+    stdout: renderTable(TABLE_COLUMNS, lines.map(tableRow)) + "\n" + summary,
+    stderr: issues,
+  };
+}
+
+const CLASSIFY: CommandSpec = {
+  name: "classify",
+  usage: "<bestand.csv|bestand.xlsx>",
+  summary: {
+    nl: "Categoriseer elke kostenregel van een grootboek (TCO-categorie, levering, inhuur)",
+    en: "Categorise every cost line of a ledger (TCO category, delivery, staffing)",
+  },
+  flags: [
+    { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
+    {
+      name: "json",
+      help: { nl: "JSON-uitvoer, één object per regel", en: "JSON output, one object per line" },
+    },
+  ],
+  positionals: { min: 1, max: 1 },
+  run: (args) =>
+    classify({
+      file: args.positionals[0],
+      sheet: typeof args.flags.sheet === "string" ? args.flags.sheet : undefined,
+      json: args.flags.json === true,
+    }),
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CLASSIFY];
+
+export function findCommand(name: string): CommandSpec {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  throw userError(
+    `Onbekend commando: ${name} (zie ictcost --help)`,
+    `Unknown command: ${name} (see ictcost --help)`,
+  );
+}
