@@ -1,0 +1,7 @@
+/** The layouts of every sheet the add-in and the CLI write. */
+export * from "./a1";
+export * from "./categorisation";
+export * from "./comparison";
+export * from "./trend";
+export * from "./templates";
+export * from "./types";
