@@ -1,0 +1,70 @@
+/**
+ * What the task pane (and the ribbon command) can ask of the workbook workflows.
+ * The task pane imports only these types and the functions of ./workflows; all
+ * Office.js calls stay in src/excel.
+ */
+import { Bilingual, KeyFigures, Language, LedgerField, ReadIssue } from "../model/types";
+
+export interface Progress {
+  /** What is happening now, e.g. {nl: "Grootboek lezen…", en: "Reading ledger…"}. */
+  step: Bilingual;
+  /** 0..1 where known. */
+  fraction?: number;
+}
+
+export interface WorkflowOptions {
+  language: Language;
+  onProgress?: (progress: Progress) => void;
+  /** Cancels between steps/blocks; the add-in's sheets may then be partly refreshed, never the user's. */
+  signal?: AbortSignal;
+  /** Benchmark edition id (built-in or loaded); default the newest. */
+  editionId?: string;
+  /** Output sheet names chosen in the settings; defaults come from the layouts. */
+  sheetNames?: Partial<Record<"categorisation" | "comparison" | "trend", string>>;
+}
+
+/** Where the ledger is: an Excel table, a sheet's used range, or the current selection. */
+export type LedgerSource =
+  { kind: "table"; name: string } | { kind: "sheet"; name: string } | { kind: "selection" };
+
+export interface LedgerCandidate {
+  source: LedgerSource;
+  label: string;
+  /** Header texts of the detected header row (for the mapping step). */
+  headers: string[];
+  /** Detected column per field (0-based within headers); missing required ones listed in `missing`. */
+  mapping: Partial<Record<LedgerField, number>>;
+  missing: LedgerField[];
+  rows: number;
+}
+
+export interface InputDetection {
+  ledgers: LedgerCandidate[];
+  /** The best candidate's index in `ledgers`, or -1 when none was found. */
+  chosen: number;
+  keyFigures: KeyFigures[];
+  /** Key figures the comparison needs but could not find (e.g. "inhabitants"). */
+  missingKeyFigures: (keyof KeyFigures)[];
+  years: number[];
+}
+
+export interface InputChoice {
+  source?: LedgerSource;
+  mapping?: Partial<Record<LedgerField, number>>;
+  /** Key figures typed in the task pane; they fill or override what the workbook holds. */
+  keyFigures?: KeyFigures[];
+}
+
+export interface WorkflowResult {
+  ok: boolean;
+  /** One or two sentences for the task pane, e.g. "412 regels gecategoriseerd, 9 onbekend (€ 3.120), …". */
+  summary: Bilingual;
+  issues: ReadIssue[];
+  /** When !ok: what went wrong and what to do next, in words a controller understands. */
+  error?: Bilingual;
+  /** Set when the ledger or key figures could not be found: the pane shows its mapping step. */
+  needsMapping?: InputDetection;
+  /** Sheets written. */
+  sheets: string[];
+  unclassified?: { lines: number; amount: number };
+}
