@@ -68,3 +68,25 @@ export interface WorkflowResult {
   sheets: string[];
   unclassified?: { lines: number; amount: number };
 }
+
+/** The commands behind the task-pane buttons; src/excel/workflows.ts implements them over Excel.run. */
+export interface Workflows {
+  /** Invoersjabloon: Kerngegevens, Grootboek (table) and Regels sheets. */
+  insertTemplate(options: WorkflowOptions): Promise<WorkflowResult>;
+  /** Voorbeeldgemeente: a fictitious municipality's key figures and two years of ledger. */
+  loadSampleMunicipality(options: WorkflowOptions): Promise<WorkflowResult>;
+  /** Which ledgers and key figures the workbook holds, for the "gegevens" step. */
+  detectInputs(options: WorkflowOptions): Promise<InputDetection>;
+  /** Categoriseren: write/refresh ICT-categorisatie, keeping manual categories. */
+  categorise(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
+  /** Vergelijking maken: ICT-vergelijking for one year (default the latest). */
+  buildComparison(options: WorkflowOptions, year?: number, choice?: InputChoice): Promise<WorkflowResult>;
+  /** Trend: ICT-trend over all years. */
+  buildTrend(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
+  /** Ribbon "Vergelijking bijwerken": categorise + compare (+ trend when several years). */
+  rebuildAll(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
+  /** Select the unclassified (XX.OO) rows of ICT-categorisatie so the user can fix them. */
+  selectUnclassified(options: WorkflowOptions): Promise<WorkflowResult>;
+  /** Put a formula (e.g. "=ICTCOST.PERINHABITANT()") in the active cell. */
+  insertFormula(formula: string): Promise<void>;
+}
