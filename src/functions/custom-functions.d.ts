@@ -6,7 +6,7 @@
  */
 declare namespace CustomFunctions {
   /** Registers a JavaScript function under the id of its JSON metadata (added by the metadata plugin's loader). */
-  function associate(id: string, functionObject: (...args: any[]) => unknown): void;
+  function associate(id: string, functionObject: (...args: never[]) => unknown): void;
 
   /** An Excel error returned (or thrown) by a custom function. */
   class Error {

@@ -11,7 +11,6 @@
  * negative inhabitants), #N/A (unknown KPI, category or year) or #DIV/0! (zero divisor); never a throw.
  */
 import {
-  ExcelNumber,
   fail,
   readLanguage,
   readMatrix,
@@ -106,9 +105,9 @@ function isErr(x: unknown): x is KpiError {
  * @returns Euros per inhabitant.
  */
 export function PERINHABITANT(
-  amounts: any[][],
+  amounts: unknown[][],
   inhabitants: number,
-  criteria_range?: any[][],
+  criteria_range?: unknown[][],
   criterion?: string,
 ): number | CustomFunctions.Error {
   const values = readMatrix(amounts, ARG.amounts);
@@ -221,7 +220,11 @@ export function DIFFERENCE(
  * @param account Optional: general ledger accounts, same shape as description.
  * @returns {string[][]} A category code per line, e.g. "SW.KA"; "" for a blank line, "XX.OO" when unknown.
  */
-export function CATEGORY(description: any[][], supplier?: any[][], account?: any[][]): any[][] {
+export function CATEGORY(
+  description: unknown[][],
+  supplier?: unknown[][],
+  account?: unknown[][],
+): unknown[][] {
   const d = readMatrix(description, ARG.description);
   if (isErr(d)) return [[toExcelError(d)]];
   const s = supplier == null ? undefined : readMatrix(supplier, ARG.supplier);

@@ -17,7 +17,7 @@ function errorOf(x: unknown): { code: string; message?: string } | null {
 }
 
 /** A column as Excel passes a one-column range. */
-const col = (...xs: unknown[]): any[][] => xs.map((x) => [x]);
+const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
 describe("registration", () => {
   test("exports exactly the 14 ICTCOST functions and associates none itself (the metadata plugin's loader does)", () => {
@@ -128,7 +128,7 @@ describe("PERINHABITANT", () => {
 
   test("omitted optional arguments may come as null (as Excel passes them)", () => {
     expect(
-      F.PERINHABITANT(col(10.6e6), 100_000, null as unknown as any[][], null as unknown as string),
+      F.PERINHABITANT(col(10.6e6), 100_000, null as unknown as unknown[][], null as unknown as string),
     ).toBeCloseTo(106, 10);
   });
 });
@@ -348,6 +348,10 @@ describe("SAASEFFECT", () => {
   });
 });
 
+/** Any of the custom functions, called with arbitrary arguments. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFunction = (...a: any[]) => unknown;
+
 describe("never a throw, never NaN", () => {
   const odd: unknown[] = [
     undefined,
@@ -364,7 +368,7 @@ describe("never a throw, never NaN", () => {
     [["x", 1]],
     {},
   ];
-  const results = (f: (...a: any[]) => unknown, arity: number) => {
+  const results = (f: AnyFunction, arity: number) => {
     const out: unknown[] = [];
     for (const a of odd)
       for (const b of arity > 1 ? odd : [undefined])
@@ -372,7 +376,7 @@ describe("never a throw, never NaN", () => {
     return out;
   };
   test.each(Object.entries(F))("%s", (_name, f) => {
-    for (const r of results(f as (...a: any[]) => unknown, (f as (...a: any[]) => unknown).length)) {
+    for (const r of results(f as AnyFunction, (f as AnyFunction).length)) {
       const cells = Array.isArray(r) ? (r as unknown[][]).flat() : [r];
       for (const c of cells) {
         const ok =

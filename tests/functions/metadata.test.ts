@@ -79,7 +79,7 @@ function fn(id: string): Fn {
 
 describe("generated functions.json", () => {
   test("matches the golden file", () => {
-    if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, metadataJson + "\n");
+    if (process.env.UPDATE_GOLDEN === "1") fs.writeFileSync(GOLDEN, JSON.stringify(metadata, null, 2) + "\n");
     const golden = JSON.parse(fs.readFileSync(GOLDEN, "utf8"));
     expect(metadata).toEqual(golden);
   });
@@ -201,7 +201,7 @@ describe("Dutch metadata (functions-nl.json)", () => {
   });
 
   test("a missing or stale translation is reported", () => {
-    const { PER100K: _gone, ...rest } = NL.functions;
+    const rest = Object.fromEntries(Object.entries(NL.functions).filter(([id]) => id !== "PER100K"));
     const broken: LocaleStrings = {
       functions: {
         ...rest,
