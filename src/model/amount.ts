@@ -25,6 +25,11 @@ const ODD_MINUS = /[\u2212\u2012\u2013]/g;
 // "€ 25,-" and "25,--": Dutch for "no cents".
 const DASH_CENTS = /(\d)[.,]-{1,2}(?=\s*(?:€|eur|euro)?\s*$)/i;
 const EXPONENT = /^\d+(?:\.\d+)?e[+-]?\d+$/i;
+// The forms exports write most, unambiguous in every mode: read without the general scanner.
+const PLAIN_INTEGER = /^-?\d{1,15}$/;
+const DUTCH_CENTS = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})$/;
+const ENGLISH_CENTS = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)\.(\d{1,2})$/;
+const SEPARATORS = /[.,]/g;
 
 /** A money amount, or null when the value is not a readable amount ("" and blanks too). */
 export function parseAmount(v: unknown): number | null {
@@ -51,8 +56,10 @@ interface Sign {
 }
 
 function parseNumberText(text: string, lone: LoneSeparator): number | null {
+  if (text.length === 0 || text.length > 64) return null; // no amount is that long: cheap worst case
+  const fast = parseCommonForm(text);
+  if (fast !== undefined) return fast;
   let s = text;
-  if (s.length > 64) return null; // no amount is that long; keeps the worst case cheap
   s = s.replace(ODD_SPACES, " ").replace(ODD_MINUS, "-").trim();
   if (s === "") return null;
   s = s.replace(DASH_CENTS, "$1");
@@ -68,6 +75,14 @@ function parseNumberText(text: string, lone: LoneSeparator): number | null {
   const value = Number(digits);
   if (!Number.isFinite(value)) return null;
   return negative && value !== 0 ? -value : value;
+}
+
+/** "-1234", "1.234,56", "1,234.56": the value; undefined for anything else. */
+function parseCommonForm(s: string): number | undefined {
+  if (PLAIN_INTEGER.test(s)) return Number(s) || 0; // "|| 0": "-0" is 0
+  const m = DUTCH_CENTS.exec(s) ?? ENGLISH_CENTS.exec(s);
+  if (m === null) return undefined;
+  return Number(`${m[1]}${m[2].replace(SEPARATORS, "")}.${m[3]}`) || 0;
 }
 
 /** Length of a currency mark at position i ("€", "EUR", "euro"), or 0. */

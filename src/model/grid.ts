@@ -10,7 +10,7 @@
  * lines and issues is the 1-based spreadsheet row number, `firstRow + index`.
  */
 import { parseAmount, parseFte, parseYear } from "./amount";
-import { cellText, displayValue, isBlankRow, isEmptyCell, isExcelError } from "./grid/cells";
+import { cellText, displayValue, isEmptyCell, isExcelError } from "./grid/cells";
 import {
   ColumnMapping,
   LEDGER_FIELDS,
@@ -124,19 +124,23 @@ export function readLedger(grid: Grid, options: ReadOptions = {}): LedgerRead {
   for (let r = headerRow === null ? 0 : headerRow + 1; r < rows.length; r++) {
     const outcome = reader.read(rows[r], firstRow + r);
     if (outcome === SKIPPED) result.skipped++;
-    else if ("message" in outcome) result.issues.push(outcome);
+    else if (outcome === ISSUE) result.issues.push(reader.lastIssue as ReadIssue);
     else result.lines.push(outcome);
   }
   return result;
 }
 
-const SKIPPED = Symbol("skipped");
-type RowOutcome = LedgerLine | ReadIssue | typeof SKIPPED;
+// Outcomes as markers rather than a union to inspect: the loop stays monomorphic and fast.
+const SKIPPED = 0;
+const ISSUE = 1;
+type RowOutcome = LedgerLine | typeof SKIPPED | typeof ISSUE;
 
 /** "Totaal", "Subtotaal", "Sub-totaal", "Eindtotaal", "Total", "Grand total" at the start. */
 const TOTAL_LABEL = /^(?:sub-?|eind|grand\s*)?totaa?l(?![a-z])/i;
 
 class RowReader {
+  /** The issue of the last row read when it returned ISSUE. */
+  lastIssue: ReadIssue | null = null;
   private readonly description: number;
   private readonly amount: number;
 
@@ -149,59 +153,71 @@ class RowReader {
   }
 
   read(row: unknown, rowNumber: number): RowOutcome {
-    if (!Array.isArray(row) || isBlankRow(row)) return SKIPPED;
+    if (!Array.isArray(row)) return SKIPPED;
     const description = cellText(row[this.description]);
     const amountCell: unknown = row[this.amount];
-    if (isTotalRow(row, description) || this.isRepeatedHeader(row)) return SKIPPED;
     const amountEmpty = isEmptyCell(amountCell);
-    if (description === "" && amountEmpty) return SKIPPED; // nothing to count in this row
+    // Blank rows, and rows with nothing to count (a note in another column), are no cost line.
+    if (description === "" && amountEmpty) return SKIPPED;
+    if (isTotalRow(row, description)) return SKIPPED;
     if (amountEmpty) return this.issue(rowNumber, missingAmount(rowNumber, description));
     const amount = parseAmount(amountCell);
-    if (amount === null) return this.issue(rowNumber, unreadableAmount(rowNumber, amountCell));
+    if (amount === null) {
+      if (this.isRepeatedHeader(row)) return SKIPPED;
+      return this.issue(rowNumber, unreadableAmount(rowNumber, amountCell));
+    }
     if (description === "") return this.issue(rowNumber, missingDescription(rowNumber, amountCell));
     return this.line(row, rowNumber, description, amount);
   }
 
   private line(row: unknown[], rowNumber: number, description: string, amount: number): LedgerLine {
     const m = this.mapping;
-    const text = (col: number | undefined) => (col === undefined ? "" : cellText(row[col]));
-    const category = text(m.category);
+    const category = textAt(row, m.category);
     return {
       row: rowNumber,
       description,
-      supplier: text(m.supplier),
-      account: text(m.account),
+      supplier: textAt(row, m.supplier),
+      account: textAt(row, m.account),
       amount,
       year: m.year === undefined ? null : parseYear(row[m.year]),
-      costCentre: text(m.costCentre),
+      costCentre: textAt(row, m.costCentre),
       fte: m.fte === undefined ? null : parseFte(row[m.fte]),
       category: category === "" ? null : category,
     };
   }
 
-  /** A header repeated inside the data (printed pages, pasted blocks). */
+  /** A header repeated inside the data (printed pages, pasted blocks); asked of unreadable amounts only. */
   private isRepeatedHeader(row: unknown[]): boolean {
-    const amountCell = row[this.amount];
-    if (typeof amountCell !== "string" || parseAmount(amountCell) !== null) return false;
     return (
-      matchHeader(amountCell)?.field === "amount" &&
+      matchHeader(row[this.amount])?.field === "amount" &&
       matchHeader(row[this.description])?.field === "description"
     );
   }
 
-  private issue(row: number, message: ReadIssue["message"]): ReadIssue {
-    return this.sheet === undefined ? { row, message } : { sheet: this.sheet, row, message };
+  private issue(row: number, message: ReadIssue["message"]): typeof ISSUE {
+    this.lastIssue = this.sheet === undefined ? { row, message } : { sheet: this.sheet, row, message };
+    return ISSUE;
   }
+}
+
+function textAt(row: unknown[], col: number | undefined): string {
+  return col === undefined ? "" : cellText(row[col]);
 }
 
 /** A total row carries its label in the description or in its first filled cell. */
 function isTotalRow(row: unknown[], description: string): boolean {
-  if (TOTAL_LABEL.test(description)) return true;
+  if (isTotalLabel(description)) return true;
   for (let c = 0; c < row.length; c++) {
     const v = row[c];
-    if (!isEmptyCell(v)) return typeof v === "string" && TOTAL_LABEL.test(v.trim());
+    if (!isEmptyCell(v)) return typeof v === "string" && isTotalLabel(cellText(v));
   }
   return false;
+}
+
+/** First letter first (t, s, e, g), so that most descriptions never reach the regex. */
+function isTotalLabel(text: string): boolean {
+  const c = text.charCodeAt(0) | 32;
+  return (c === 116 || c === 115 || c === 101 || c === 103) && TOTAL_LABEL.test(text);
 }
 
 function missingAmount(row: number, description: string): ReadIssue["message"] {

@@ -3,17 +3,29 @@ import { fold } from "../text";
 
 /** A cell as text: trimmed strings, numbers as written, blanks (and NaN) as "". */
 export function cellText(v: unknown): string {
-  if (typeof v === "string") return v.trim();
+  if (typeof v === "string") return trimmed(v);
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
   return "";
 }
 
+/** Whether a char code may be whitespace that trim() removes (most text needs no trim: no copy). */
+function maybeSpace(c: number): boolean {
+  return c <= 32 || c === 160 || c >= 0x1680;
+}
+
+/** s.trim(), without allocating for the common string that has nothing to trim. */
+export function trimmed(s: string): string {
+  const n = s.length;
+  if (n === 0 || (!maybeSpace(s.charCodeAt(0)) && !maybeSpace(s.charCodeAt(n - 1)))) return s;
+  return s.trim();
+}
+
 /** Blank as Excel shows it: "", whitespace, null or undefined. */
 export function isEmptyCell(v: unknown): boolean {
   if (v === null || v === undefined) return true;
-  if (typeof v === "string") return v.trim() === "";
+  if (typeof v === "string") return v.length === 0 || (maybeSpace(v.charCodeAt(0)) && v.trim() === "");
   return false;
 }
 
