@@ -11,7 +11,6 @@ import { KeyFigures, ReadIssue } from "../model/types";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
-import { readXlsxFile } from "./xlsx";
 
 export interface InputWorkbook {
   path: string;
@@ -35,7 +34,11 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   checkFile(path);
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") return { path, sheets: [readCsvFile(path)] };
-  if (EXCEL_EXTENSIONS.has(ext)) return { path, sheets: await readXlsxFile(path) };
+  if (EXCEL_EXTENSIONS.has(ext)) {
+    // ExcelJS takes a second to load: only for workbooks, not for CSV files or --help.
+    const { readXlsxFile } = await import("./xlsx");
+    return { path, sheets: await readXlsxFile(path) };
+  }
   throw userError(
     `Bestandstype '${ext || "(geen)"}' wordt niet ondersteund: gebruik .csv of .xlsx (${path})`,
     `Unsupported file type '${ext || "(none)"}': use .csv or .xlsx (${path})`,
