@@ -29,9 +29,12 @@ export interface CommandSpec {
   run(args: ParsedArgs): Promise<CommandResult>;
 }
 
+/** "Grootboek: Rij 12: … / Row 12: …"; the row is added where the message does not name it. */
 export function issueText(issue: ReadIssue): string {
-  const where = issue.sheet ? `${issue.sheet}, rij ${issue.row}` : `rij ${issue.row}`;
-  return `${where}: ${issue.message.nl} / ${issue.message.en}`;
+  const { nl, en } = issue.message;
+  const row = nl.startsWith(`Rij ${issue.row}`) ? "" : `rij ${issue.row}`;
+  const where = [issue.sheet, row].filter(Boolean).join(", ");
+  return `${where}: ${nl} / ${en}`;
 }
 
 // ---- classify ---------------------------------------------------------------------------

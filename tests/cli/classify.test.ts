@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { ClassifiedJson } from "../../src/cli/commands";
+import { ClassifiedJson, issueText } from "../../src/cli/commands";
 import { run } from "../../src/cli/cli";
 import { isCategoryCode } from "../../src/model/taxonomy";
 
@@ -99,7 +99,7 @@ describe("ictcost classify (table)", () => {
     );
     const r = await run(["classify", path]);
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toMatch(/^issues\.csv, rij 3: .*twaalf euro.* \/ .*twaalf euro/m);
+    expect(r.stderr).toMatch(/^issues\.csv: Rij 3: .*twaalf euro.* \/ Row 3: .*twaalf euro/m);
     expect(r.stdout).toMatch(/1 regels gecategoriseerd, \d onbekend \(€ [\d.]+\), 1 overgeslagen/);
   });
 });
@@ -162,5 +162,20 @@ describe("ictcost --help and --version", () => {
   it("prints the package version", async () => {
     const pkg = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8"));
     expect(await run(["--version"])).toEqual({ exitCode: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+});
+
+describe("issueText", () => {
+  it("names the sheet, and the row where the message does not", () => {
+    const message = (nl: string, en: string) => ({ nl, en });
+    expect(issueText({ sheet: "Grootboek", row: 7, message: message("Rij 7: kapot", "Row 7: broken") })).toBe(
+      "Grootboek: Rij 7: kapot / Row 7: broken",
+    );
+    expect(issueText({ sheet: "Kerngegevens", row: 3, message: message("geen getal", "not a number") })).toBe(
+      "Kerngegevens, rij 3: geen getal / not a number",
+    );
+    expect(issueText({ row: 3, message: message("geen getal", "not a number") })).toBe(
+      "rij 3: geen getal / not a number",
+    );
   });
 });
