@@ -104,13 +104,14 @@ function labelWords(text: string): string {
 /** The key a cell labels, with an inline value for "Label: value" cells. */
 function labelOf(v: unknown): { field: KeyFigureField; inline?: string } | null {
   if (typeof v !== "string" || v.length > 80 || !LABEL_STEMS.test(v)) return null;
-  const whole = BY_LABEL.get(labelWords(v));
-  if (whole) return { field: whole };
   const colon = v.indexOf(":");
-  if (colon < 0) return null;
-  const field = BY_LABEL.get(labelWords(v.slice(0, colon)));
-  const inline = v.slice(colon + 1).trim();
-  return field && inline !== "" ? { field, inline } : null;
+  const inline = colon < 0 ? "" : v.slice(colon + 1).trim();
+  if (inline !== "") {
+    const field = BY_LABEL.get(labelWords(v.slice(0, colon)));
+    return field ? { field, inline } : null;
+  }
+  const whole = BY_LABEL.get(labelWords(v));
+  return whole ? { field: whole } : null;
 }
 
 type Parsed = { ok: true; value: string | number } | { ok: false };
@@ -304,11 +305,15 @@ function mergeGroups(groups: KeyFigures[]): KeyFigures[] {
     return [single];
   }
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  return years.map((year) => {
+  const entries = years.map((year) => {
     const entry = byYear.get(year) as KeyFigures;
     for (const g of yearless) fillMissing(entry, g);
     return entry;
   });
+  // A sheet is about one municipality, even when it names it once beside several years' blocks.
+  const names = new Set(groups.map((g) => g.municipality).filter((m) => m !== undefined));
+  if (names.size === 1) for (const e of entries) e.municipality ??= [...names][0];
+  return entries;
 }
 
 function fillMissing(target: KeyFigures, source: KeyFigures): void {

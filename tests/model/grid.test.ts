@@ -1,6 +1,5 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { parseAmount } from "../../src/model/amount";
 import { detectHeader, matchHeader, readLedger } from "../../src/model/grid";
 import { Grid, LedgerField } from "../../src/model/types";
 
