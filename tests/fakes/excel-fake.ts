@@ -1081,21 +1081,31 @@ class TableP extends P<FakeTable> {
   private sheetOf(t: FakeTable): FakeSheet {
     return this.env.state.sheetById(t.sheetId)!;
   }
+  /** Navigation objects are created once per proxy, as in Office.js, so their loaded values stay. */
+  private navCache = new Map<string, P<any>>();
+  private nav<C extends P<any>>(key: string, make: () => C): C {
+    if (!this.navCache.has(key)) this.navCache.set(key, make());
+    return this.navCache.get(key) as C;
+  }
   get worksheet(): WorksheetP {
-    return new WorksheetP(
-      this.ctx,
-      () => {
-        const t = this.target();
-        return t ? this.sheetOf(t) : null;
-      },
-      false,
+    return this.nav(
+      "worksheet",
+      () =>
+        new WorksheetP(
+          this.ctx,
+          () => {
+            const t = this.target();
+            return t ? this.sheetOf(t) : null;
+          },
+          false,
+        ),
     );
   }
   get columns(): TableColumnCollectionP {
-    return new TableColumnCollectionP(this.ctx, () => this.target());
+    return this.nav("columns", () => new TableColumnCollectionP(this.ctx, () => this.target()));
   }
   get rows(): TableRowCollectionP {
-    return new TableRowCollectionP(this.ctx, () => this.target());
+    return this.nav("rows", () => new TableRowCollectionP(this.ctx, () => this.target()));
   }
   private part(m: string, f: (t: FakeTable) => Rect): RangeP {
     return new RangeP(

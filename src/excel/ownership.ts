@@ -1,0 +1,78 @@
+/**
+ * Which sheets belong to the add-in. Kept in one workbook setting (`ictcost.ownedSheets`) as
+ * [{ id, role }] with the worksheet id, so a sheet the user renames is still recognised and a
+ * sheet the user made is never mistaken for ours because of its name.
+ */
+import { SheetRole } from "../model/layout/types";
+
+export const OWNED_SHEETS_SETTING = "ictcost.ownedSheets";
+export const MAX_SHEET_NAME = 31;
+
+export interface OwnedSheet {
+  id: string;
+  role: SheetRole;
+}
+
+/** The part of Office.Settings the add-in uses (Office.context.document.settings fits). */
+export interface SettingsStore {
+  get(name: string): any;
+  set(name: string, value: any): void;
+  saveAsync(callback?: (result: { status: unknown; error?: { message?: string } }) => void): void;
+}
+
+export function readOwnedSheets(settings: SettingsStore): OwnedSheet[] {
+  const raw: unknown = settings.get(OWNED_SHEETS_SETTING);
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
+    (x): x is OwnedSheet =>
+      typeof x === "object" && x !== null && typeof x.id === "string" && typeof x.role === "string",
+  );
+}
+
+/** Stores the list (one entry per role; entries for sheets that no longer exist dropped) and persists it. */
+export function saveOwnedSheets(
+  settings: SettingsStore,
+  owned: OwnedSheet[],
+  existingIds: ReadonlySet<string>,
+): Promise<void> {
+  const byRole = new Map<SheetRole, OwnedSheet>();
+  for (const o of owned) if (existingIds.has(o.id)) byRole.set(o.role, { id: o.id, role: o.role });
+  settings.set(OWNED_SHEETS_SETTING, [...byRole.values()]);
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((result) => {
+      if (String(result.status).toLowerCase() === "failed") {
+        reject(new Error(`Saving the add-in's settings failed: ${result.error?.message ?? "unknown error"}`));
+      } else resolve();
+    }),
+  );
+}
+
+/** Characters Excel forbids in sheet names, replaced so a layout name can never be refused. */
+function cleanSheetName(name: string): string {
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, "-")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  return (cleaned || "ICT").slice(0, MAX_SHEET_NAME);
+}
+
+/**
+ * The name for an add-in sheet: `desired` unless another sheet has it (Excel compares names
+ * case-insensitively); then "desired (2)", "(3)", … shortened to fit 31 characters.
+ * `ownedNames` are names the add-in may take over (its own sheet for this role).
+ */
+export function pickSheetName(
+  desired: string,
+  existingNames: Iterable<string>,
+  ownedNames: Iterable<string> = [],
+): string {
+  const free = new Set([...ownedNames].map((n) => n.toLowerCase()));
+  const taken = new Set([...existingNames].map((n) => n.toLowerCase()).filter((n) => !free.has(n)));
+  const base = cleanSheetName(desired);
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd() + suffix;
+    if (!taken.has(candidate.toLowerCase())) return candidate;
+  }
+}
