@@ -36,8 +36,8 @@ describe("KpiError → CustomFunctions.Error", () => {
   test("toExcel passes numbers, maps errors, and never lets NaN or Infinity through", () => {
     expect(toExcel(106)).toBe(106);
     expect((toExcel(err("div0")) as CustomFunctions.Error).code).toBe("#DIV/0!");
-    expect((toExcel(NaN) as ShimError).code).toBe("#NUM!");
-    expect((toExcel(Infinity) as ShimError).code).toBe("#NUM!");
+    expect((toExcel(NaN) as CustomFunctions.Error).code).toBe("#NUM!");
+    expect((toExcel(Infinity) as CustomFunctions.Error).code).toBe("#NUM!");
   });
 });
 
