@@ -17,6 +17,8 @@ type FieldIndex = 0 | 1 | 2;
 interface Hit {
   rule: RuleDef;
   label: string;
+  /** Its evidence from each column, made once so classifying a line allocates none. */
+  byField: [Contribution, Contribution, Contribution];
 }
 interface Phrase {
   rest: string[];
@@ -27,10 +29,25 @@ interface WordInfo {
   hits: Hit[];
   phrases: Phrase[] | undefined;
 }
+/**
+ * One rule's evidence from one column, flattened to numbers at compile time: every contribution
+ * has the same shape, which keeps the per-line loops monomorphic (and fast) in V8.
+ */
 interface Contribution {
   hit: Hit;
   field: FieldIndex;
   weight: number;
+  /** Index into CODES, or -1 when the rule names no category. */
+  codeIndex: number;
+  /** Index into COMPONENT_ORDER, or -1. */
+  componentIndex: number;
+  saas: number;
+  onPremise: number;
+  hired: number;
+  own: number;
+  /** Index into NATURES, or -1. */
+  natureIndex: number;
+  natureWeight: number;
 }
 
 /** What the words say besides the category; applied to whatever category wins (or the user picks). */
@@ -48,9 +65,31 @@ const MIN_AFFIX = 3;
 /** Bound on the per-word memo (random numbers in descriptions would otherwise grow it). */
 const MAX_MEMO = 200_000;
 
+/** Where component evidence goes when no category of that component has its own evidence. */
+const FALLBACK: CategoryCode[] = ["SW.OV", "PE.AU"];
 const CODES: CategoryCode[] = CATEGORIES.map((c) => c.code);
 const CODE_INDEX = new Map<CategoryCode, number>(CODES.map((c, i) => [c, i]));
-const FALLBACK: Partial<Record<Component, CategoryCode>> = { software: "SW.OV", personnel: "PE.AU" };
+const COMPONENT_ORDER: Component[] = ["software", "personnel", "infrastructure"];
+/** Per code: index of its component in COMPONENT_ORDER (-1 for XX.*), and whether it is the fallback. */
+const COMPONENT_AT: number[] = CODES.map((c) => {
+  const component = componentOf(c);
+  return component === null ? -1 : COMPONENT_ORDER.indexOf(component);
+});
+const BONUS = new Float64Array(COMPONENT_ORDER.length);
+const IS_FALLBACK: boolean[] = CODES.map((c) => FALLBACK.includes(c));
+/** Scratch space for decide(); classification is synchronous, so one buffer serves every call. */
+const SCORE = new Float64Array(CODES.length);
+/** Natures in order of precedence: the first two win whenever a line names them. */
+const NATURES: Exclude<Nature, null>[] = [
+  "depreciation",
+  "project",
+  "subscription",
+  "licence",
+  "service",
+  "salary",
+  "hire",
+];
+const NATURE_VOTES = new Float64Array(NATURES.length);
 
 function displayName(pattern: string): string {
   return pattern.replace(/\*/g, "");
@@ -70,10 +109,13 @@ export class RuleIndex {
   private maxStem = 0;
   private maxTail = 0;
   private readonly memo = new Map<string, WordInfo>();
+  private readonly columns = [new Map<string, Contribution[]>(), new Map<string, Contribution[]>()];
+  /** Whether any rule starts with a number; if not, numbers (amounts, weeks, invoices) are skipped. */
+  private numbersMatter = false;
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
-      for (const pattern of rule.words) this.add(pattern, { rule, label: displayName(pattern) });
+      for (const pattern of rule.words) this.add(pattern, makeHit(rule, displayName(pattern)));
     }
   }
 
@@ -82,6 +124,7 @@ export class RuleIndex {
     const isStem = pattern.endsWith("*");
     const words = tokenise(pattern);
     if (words.length === 0) throw new Error(`Lege regel: '${pattern}'`);
+    if (isNumber(words[0])) this.numbersMatter = true;
     if (words.length > 1) {
       if (isTail) throw new Error(`Een woordgroep kan niet met * beginnen: '${pattern}'`);
       push(this.phrases, words[0], { rest: words.slice(1), lastIsStem: isStem, hit });
@@ -131,21 +174,62 @@ export class RuleIndex {
     return undefined;
   }
 
+  /** The evidence of a supplier or account text, memoised per distinct text. */
+  column(text: string, field: 1 | 2): Contribution[] {
+    const memo = this.columns[field - 1];
+    let found = memo.get(text);
+    if (!found) {
+      found = [];
+      this.collect(tokenise(text), field, found);
+      if (memo.size >= MAX_MEMO) memo.clear();
+      memo.set(text, found);
+    }
+    return found;
+  }
+
   /** Every rule the words of one column trigger, with the column's weight applied. */
   collect(words: string[], field: FieldIndex, out: Contribution[]): void {
     for (let i = 0; i < words.length; i++) {
+      if (!this.numbersMatter && isNumber(words[i])) continue;
       const info = this.word(words[i]);
-      for (const hit of info.hits)
-        out.push({ hit, field, weight: hit.rule.weight * fieldWeight(hit.rule, field) });
+      for (let h = 0; h < info.hits.length; h++) out.push(info.hits[h].byField[field]);
       if (info.phrases) {
-        for (const p of info.phrases) {
-          if (phraseAt(words, i + 1, p)) {
-            out.push({ hit: p.hit, field, weight: p.hit.rule.weight * fieldWeight(p.hit.rule, field) });
-          }
-        }
+        for (const p of info.phrases) if (phraseAt(words, i + 1, p)) out.push(p.hit.byField[field]);
       }
     }
   }
+}
+
+function makeHit(rule: RuleDef, label: string): Hit {
+  const hit = { rule, label } as Hit;
+  const at = (field: FieldIndex): Contribution => {
+    const scale = fieldWeight(rule, field);
+    const weight = rule.weight * scale;
+    // A product's usual delivery counts once, as weak evidence next to what the line says.
+    const usual = field === 0 ? 1 : 0.6;
+    const explicit = (rule.deliveryWeight ?? 1) * scale;
+    return {
+      hit,
+      field,
+      weight,
+      codeIndex: rule.category ? (CODE_INDEX.get(rule.category) as number) : -1,
+      componentIndex: rule.component ? COMPONENT_ORDER.indexOf(rule.component) : -1,
+      saas: (rule.delivery === "saas" ? explicit : 0) + (rule.defaultDelivery === "saas" ? usual : 0),
+      onPremise:
+        (rule.delivery === "on-premise" ? explicit : 0) + (rule.defaultDelivery === "on-premise" ? usual : 0),
+      hired: rule.staffing === "hired" ? weight : 0,
+      own: rule.staffing === "own" ? weight : 0,
+      natureIndex: rule.nature ? NATURES.indexOf(rule.nature) : -1,
+      natureWeight: rule.nature ? scale : 0,
+    };
+  };
+  hit.byField = [at(0), at(1), at(2)];
+  return hit;
+}
+
+function isNumber(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^[0-9]+$/.test(word);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -169,8 +253,9 @@ function phraseAt(words: string[], from: number, p: Phrase): boolean {
 export function analyse(index: RuleIndex, text: LineText): Contribution[] {
   const out: Contribution[] = [];
   index.collect(tokenise(text.description), 0, out);
-  if (text.supplier) index.collect(tokenise(text.supplier), 1, out);
-  if (text.account) index.collect(tokenise(text.account), 2, out);
+  // Suppliers and accounts repeat on nearly every line of a ledger: their evidence is remembered.
+  if (text.supplier) for (const c of index.column(text.supplier, 1)) out.push(c);
+  if (text.account) for (const c of index.column(text.account, 2)) out.push(c);
   return out;
 }
 
@@ -186,18 +271,14 @@ export function attributesOf(evidence: Contribution[]): Attributes {
   let onPremise = 0;
   let hired = 0;
   let own = 0;
-  const nature = new Map<Nature, number>();
-  for (const { hit, field, weight } of evidence) {
-    const r = hit.rule;
-    const scale = r.kind === "supplier" && field === 1 ? 1 : fieldWeight(r, field);
-    if (r.delivery === "saas") saas += (r.deliveryWeight ?? 1) * scale;
-    if (r.delivery === "on-premise") onPremise += (r.deliveryWeight ?? 1) * scale;
-    // A product's usual delivery counts once, as weak evidence next to what the line says.
-    if (r.defaultDelivery === "saas") saas += field === 0 ? 1 : 0.6;
-    if (r.defaultDelivery === "on-premise") onPremise += field === 0 ? 1 : 0.6;
-    if (r.staffing === "hired") hired += weight;
-    if (r.staffing === "own") own += weight;
-    if (r.nature) nature.set(r.nature, (nature.get(r.nature) ?? 0) + scale);
+  const nature = NATURE_VOTES.fill(0);
+  for (let i = 0; i < evidence.length; i++) {
+    const c = evidence[i];
+    saas += c.saas;
+    onPremise += c.onPremise;
+    hired += c.hired;
+    own += c.own;
+    if (c.natureIndex >= 0) nature[c.natureIndex] += c.natureWeight;
   }
   return {
     delivery: vote<Delivery>("saas", saas, "on-premise", onPremise),
@@ -206,16 +287,16 @@ export function attributesOf(evidence: Contribution[]): Attributes {
   };
 }
 
-function strongestNature(votes: Map<Nature, number>): Nature {
+function strongestNature(votes: Float64Array): Nature {
   // Depreciation and projects say what the money is, whatever else the line mentions.
-  if (votes.has("depreciation")) return "depreciation";
-  if (votes.has("project")) return "project";
+  if (votes[0] > 0) return "depreciation";
+  if (votes[1] > 0) return "project";
   let best: Nature = null;
   let bestWeight = 0;
-  for (const [n, w] of votes) {
-    if (w > bestWeight) {
-      best = n;
-      bestWeight = w;
+  for (let i = 2; i < NATURES.length; i++) {
+    if (votes[i] > bestWeight) {
+      best = NATURES[i];
+      bestWeight = votes[i];
     }
   }
   return best;
@@ -265,21 +346,22 @@ function natureFor(
 
 /** Picks the category the evidence supports best, and says why. */
 export function decide(evidence: Contribution[], attrs: Attributes): Classification {
-  const score = new Float64Array(CODES.length);
-  const bonus: Record<Component, number> = { software: 0, personnel: 0, infrastructure: 0 };
-  for (const { hit, weight } of evidence) {
-    if (hit.rule.category) score[CODE_INDEX.get(hit.rule.category) as number] += weight;
-    if (hit.rule.component) bonus[hit.rule.component] += weight;
+  const score = SCORE.fill(0);
+  const bonus = BONUS.fill(0);
+  for (let e = 0; e < evidence.length; e++) {
+    const c = evidence[e];
+    if (c.codeIndex >= 0) score[c.codeIndex] += c.weight;
+    if (c.componentIndex >= 0) bonus[c.componentIndex] += c.weight;
   }
   let best = -1;
   let bestTotal = 0;
   let second = 0;
   for (let i = 0; i < CODES.length; i++) {
-    const component = componentOf(CODES[i]);
-    const isFallback = component !== null && FALLBACK[component] === CODES[i];
-    if (score[i] === 0 && !(isFallback && component && bonus[component] > 0)) continue;
+    const component = COMPONENT_AT[i];
+    const componentBonus = component < 0 ? 0 : bonus[component];
+    if (score[i] === 0 && !(IS_FALLBACK[i] && componentBonus > 0)) continue;
     // Component evidence ("inhuur", "licentie") backs every category of that component.
-    const total = score[i] + (component ? bonus[component] : 0);
+    const total = score[i] + componentBonus;
     if (total > bestTotal || (total === bestTotal && best >= 0 && score[i] > score[best])) {
       if (best >= 0 && score[best] > 0) second = Math.max(second, bestTotal);
       best = i;
@@ -315,17 +397,24 @@ function confidenceOf(best: number, second: number): number {
 /** The two strongest pieces of evidence for the chosen category, e.g. "omschrijving: 'laptop' → Werkplek". */
 function explain(evidence: Contribution[], code: CategoryCode): string {
   const component = componentOf(code);
-  const relevant = evidence
-    .filter((c) => c.hit.rule.category === code || (component !== null && c.hit.rule.component === component))
-    .sort((a, b) => b.weight - a.weight);
-  const parts: string[] = [];
-  for (const c of relevant) {
-    const part =
-      c.field === 1 && c.hit.rule.kind === "supplier"
-        ? `leverancier: ${c.hit.label}`
-        : `${FIELD_LABELS[c.field]}: '${c.hit.label}'`;
-    if (!parts.includes(part)) parts.push(part);
-    if (parts.length === 2) break;
+  let first: Contribution | null = null;
+  let second: Contribution | null = null;
+  for (const c of evidence) {
+    const r = c.hit.rule;
+    if (r.category !== code && (component === null || r.component !== component)) continue;
+    if (!first || c.weight > first.weight) {
+      if (!first || describe(first) !== describe(c)) second = first;
+      first = c;
+    } else if ((!second || c.weight > second.weight) && describe(c) !== describe(first)) {
+      second = c;
+    }
   }
+  const parts = [first, second].filter((c): c is Contribution => c !== null).map(describe);
   return `${parts.join(" + ")} → ${categoryLabel(code)}`;
+}
+
+function describe(c: Contribution): string {
+  return c.field === 1 && c.hit.rule.kind === "supplier"
+    ? `leverancier: ${c.hit.label}`
+    : `${FIELD_LABELS[c.field]}: '${c.hit.label}'`;
 }

@@ -3,10 +3,7 @@ import { fold } from "../text";
 
 const LETTER = /\p{L}/u;
 
-function hasNonAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return true;
-  return false;
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Folded words of a text: letters, digits and "&" ("I&A"); everything else separates words,
@@ -14,7 +11,7 @@ function hasNonAscii(s: string): boolean {
  * ledgers, is only lower-cased; other text goes through fold() so "Financiën" → "financien".
  */
 export function tokenise(text: string): string[] {
-  const s = hasNonAscii(text) ? fold(text) : text.toLowerCase();
+  const s = NON_ASCII.test(text) ? fold(text) : text.toLowerCase();
   const words: string[] = [];
   let start = -1;
   for (let i = 0; i <= s.length; i++) {
