@@ -191,6 +191,9 @@ class FunctionsLocalePlugin {
           const asset = compilation.getAsset(o.metadata);
           if (!asset) {
             compilation.errors.push(new WebpackError(`${NAME}: no ${o.metadata} asset to localise`));
+          } else if (asset.source.size() === 0) {
+            // No functions yet, or the generator failed (it reports why): nothing to translate.
+            compilation.emitAsset(o.output, new sources.RawSource('{ "functions": [] }\n'));
           } else {
             const english = asset.source.source().toString();
             const strings = JSON.parse(fs.readFileSync(stringsFile, "utf8"));
