@@ -221,23 +221,3 @@ describe("compare: missing and odd input", () => {
     expect(c.issues[0].en).toContain('"nope"');
   });
 });
-
-describe("performance", () => {
-  test("100,000 lines well under 0.5 s", () => {
-    const codes: CategoryCode[] = ["SW.KA", "SW.PP", "PE.AU", "PE.IF", "IN.WP", "IN.DC", "XX.OO", "XX.NI"];
-    const many = Array.from({ length: 100_000 }, (_, i) =>
-      line(codes[i % codes.length], 100 + (i % 977), {
-        year: 2019 + (i % 4),
-        staffing: i % 3 === 0 ? "hired" : "own",
-        delivery: i % 2 ? "saas" : "on-premise",
-        fte: i % 10 === 0 ? 0.5 : undefined,
-      }),
-    );
-    compare(many, [{ year: 2022, inhabitants: 80_000 }]); // warm-up
-    const start = performance.now();
-    const c = compare(many, [{ year: 2022, inhabitants: 80_000 }]);
-    const ms = performance.now() - start;
-    expect(c.series).toHaveLength(4);
-    expect(ms).toBeLessThan(500);
-  });
-});
