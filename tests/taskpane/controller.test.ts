@@ -1,0 +1,312 @@
+/**
+ * The task pane's controller on a fake Workflows: what it asks of the workflows (options, year, choice),
+ * what it shows (busy, progress, outcome, step 2) and how it cancels. No DOM, no Office.
+ */
+import { WorkflowResult } from "../../src/excel/workflow-api";
+import { PaneController, PaneState, parseTypedNumber } from "../../src/taskpane/controller";
+import { PANE_SETTINGS_KEY, PaneSettings, SettingsStore } from "../../src/taskpane/settings";
+import { DETECTION, FakeWorkflows, ok } from "./fake-workflows";
+
+function memoryStore(fail = false): SettingsStore & { data: Record<string, unknown>; saves: number } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    saves: 0,
+    get: (k) => data[k] ?? null,
+    set: (k, v) => void (data[k] = JSON.parse(JSON.stringify(v))),
+    saveAsync(cb) {
+      this.saves++;
+      cb?.({ status: fail ? "failed" : "succeeded" });
+    },
+  };
+}
+
+function setup(settings: Partial<PaneSettings> = {}, store: SettingsStore | null = null) {
+  const workflows = new FakeWorkflows();
+  const controller = new PaneController({
+    workflows,
+    settings: { language: "nl", sheetNames: {}, ...settings },
+    store,
+  });
+  const states: PaneState[] = [];
+  controller.subscribe((s) => states.push(s));
+  return { workflows, controller, states };
+}
+
+/** A promise with its resolve function outside, to hold a workflow in the middle of running. */
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe("running workflows", () => {
+  test("Voorbeeldgemeente loads the sample, then detects the inputs and keeps the sample's summary", async () => {
+    const { workflows, controller } = setup();
+    await controller.loadSample();
+    expect(workflows.calls.map((c) => c.method)).toEqual(["loadSampleMunicipality", "detectInputs"]);
+    expect(controller.state.outcome?.summary?.nl).toBe("Voorbeeld geladen");
+    expect(controller.state.detection).toBe(DETECTION);
+    expect(controller.state.ledgerIndex).toBe(0);
+    expect(controller.state.mapping).toEqual(DETECTION.ledgers[0].mapping);
+    expect(controller.state.busy).toBeNull();
+  });
+
+  test("a failed sample load does not detect and shows the workflow's error", async () => {
+    const { workflows, controller } = setup();
+    workflows.handlers.loadSampleMunicipality = async () => ({
+      ...ok("x"),
+      ok: false,
+      error: { nl: "Blad beveiligd. Hef de beveiliging op.", en: "Sheet protected. Unprotect it." },
+    });
+    await controller.loadSample();
+    expect(workflows.calls.map((c) => c.method)).toEqual(["loadSampleMunicipality"]);
+    expect(controller.state.outcome).toMatchObject({
+      ok: false,
+      error: { nl: "Blad beveiligd. Hef de beveiliging op." },
+    });
+  });
+
+  test("options carry language, edition and sheet names from the settings", async () => {
+    const { workflows, controller } = setup({
+      language: "en",
+      editionId: "ibg-2023",
+      sheetNames: { comparison: "Vergelijking 2022" },
+    });
+    await controller.categorise();
+    const o = workflows.last("categorise")!.options!;
+    expect(o.language).toBe("en");
+    expect(o.editionId).toBe("ibg-2023");
+    expect(o.sheetNames).toEqual({ comparison: "Vergelijking 2022" });
+    expect(o.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  test("progress reports become the busy state; the outcome replaces it", async () => {
+    const { workflows, controller, states } = setup();
+    const gate = deferred<WorkflowResult>();
+    workflows.handlers.categorise = async (call) => {
+      call.options!.onProgress!({ step: { nl: "Grootboek lezen…", en: "Reading ledger…" }, fraction: 0.25 });
+      call.options!.onProgress!({ step: { nl: "Schrijven…", en: "Writing…" }, fraction: 0.75 });
+      return gate.promise;
+    };
+    const running = controller.categorise();
+    await Promise.resolve();
+    expect(controller.state.busy).toMatchObject({
+      action: "categorise",
+      cancellable: true,
+      progress: { step: { nl: "Schrijven…" }, fraction: 0.75 },
+    });
+    expect(states.some((s) => s.busy?.progress?.fraction === 0.25)).toBe(true);
+    gate.resolve(
+      ok("412 regels gecategoriseerd", {
+        unclassified: { lines: 9, amount: 3120 },
+        sheets: ["ICT-categorisatie"],
+      }),
+    );
+    await running;
+    expect(controller.state.busy).toBeNull();
+    expect(controller.state.outcome).toMatchObject({
+      action: "categorise",
+      ok: true,
+      unclassified: { lines: 9, amount: 3120 },
+      sheets: ["ICT-categorisatie"],
+    });
+  });
+
+  test("a second action while one runs is refused", async () => {
+    const { workflows, controller } = setup();
+    const gate = deferred<WorkflowResult>();
+    workflows.handlers.categorise = () => gate.promise;
+    const first = controller.categorise();
+    await controller.compare();
+    expect(workflows.calls.map((c) => c.method)).toEqual(["categorise"]);
+    gate.resolve(ok("klaar"));
+    await first;
+    await controller.compare();
+    expect(workflows.calls.map((c) => c.method)).toEqual(["categorise", "buildComparison"]);
+  });
+
+  test("Cancel aborts the signal; the pane says what was cancelled and what to do", async () => {
+    const { workflows, controller } = setup();
+    workflows.handlers.buildComparison = (call) =>
+      new Promise((_, reject) =>
+        call.options!.signal!.addEventListener("abort", () =>
+          reject(Object.assign(new Error("aborted"), { name: "AbortError" })),
+        ),
+      );
+    const running = controller.compare();
+    await Promise.resolve();
+    controller.cancel();
+    await running;
+    expect(controller.state.busy).toBeNull();
+    expect(controller.state.outcome?.ok).toBe(false);
+    expect(controller.state.outcome?.error?.nl).toMatch(/^Geannuleerd/);
+    expect(controller.state.outcome?.error?.en).toMatch(/^Cancelled/);
+  });
+
+  test("an unexpected exception becomes an error in words, not a stuck pane", async () => {
+    const { workflows, controller } = setup();
+    workflows.handlers.buildTrend = async () => {
+      throw new Error("GeneralException");
+    };
+    await controller.trend();
+    expect(controller.state.busy).toBeNull();
+    expect(controller.state.outcome?.error?.nl).toContain("Er ging iets mis: GeneralException");
+  });
+
+  test("needsMapping opens step 2 with the detection and tells what to do", async () => {
+    const { workflows, controller } = setup();
+    const detection = { ...DETECTION, chosen: 1 };
+    workflows.handlers.categorise = async () => ({
+      ok: false,
+      summary: { nl: "", en: "" },
+      issues: [],
+      sheets: [],
+      needsMapping: detection,
+    });
+    await controller.categorise();
+    expect(controller.state.dataOpen).toBe(true);
+    expect(controller.state.detection).toBe(detection);
+    expect(controller.state.ledgerIndex).toBe(1);
+    expect(controller.missingFields()).toEqual(["amount"]);
+    expect(controller.state.outcome?.error?.nl).toMatch(/stap 2/);
+  });
+
+  test("Vergelijken passes the chosen year (latest = undefined)", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.year).toBeUndefined();
+    controller.setYear(2021);
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.year).toBe(2021);
+  });
+
+  test("Toon onbekende regels keeps the categorisation result on screen when it works", async () => {
+    const { workflows, controller } = setup();
+    workflows.handlers.categorise = async () => ok("cat", { unclassified: { lines: 2, amount: 10 } });
+    await controller.categorise();
+    const before = controller.state.outcome;
+    await controller.selectUnclassified();
+    expect(workflows.last("selectUnclassified")).toBeDefined();
+    expect(controller.state.outcome).toBe(before);
+  });
+
+  test("Functie invoegen sends the formula and confirms it", async () => {
+    const { workflows, controller } = setup();
+    await controller.insertFormula("=ICTCOST.CPI(2022)");
+    expect(workflows.last("insertFormula")!.formula).toBe("=ICTCOST.CPI(2022)");
+    expect(controller.state.outcome?.summary?.nl).toBe("Formule ingevoegd: =ICTCOST.CPI(2022)");
+  });
+});
+
+describe("step 2 choices", () => {
+  test("without edits the workflows detect for themselves (no choice sent)", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice).toBeUndefined();
+  });
+
+  test("an edited column mapping and another ledger are sent as the choice", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    controller.chooseLedger(1);
+    expect(controller.missingFields()).toEqual(["amount"]);
+    controller.setMapping("amount", 1);
+    expect(controller.missingFields()).toEqual([]);
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice).toEqual({
+      source: { kind: "sheet", name: "Export" },
+      mapping: { description: 0, amount: 1 },
+    });
+    controller.setMapping("description", null);
+    expect(controller.missingFields()).toEqual(["description"]);
+  });
+
+  test("choosing the current selection sends source selection", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    controller.chooseLedger(-1);
+    expect(controller.missingFields()).toEqual(["description", "amount"]);
+    await controller.trend();
+    expect(workflows.last("buildTrend")!.choice).toEqual({ source: { kind: "selection" }, mapping: {} });
+  });
+
+  test("typed inhabitants become key figures per year, Dutch and English number formats alike", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    expect(controller.keyFigureYears()).toEqual([2021, 2022]);
+    controller.setKeyFigure(2022, "inhabitants", "45.000");
+    controller.setKeyFigure(2021, "inhabitants", "44,800");
+    controller.setKeyFigure(2021, "fteOwn", "abc");
+    expect(controller.invalidKeyFigures()).toEqual([["2021", "fteOwn"]]);
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.choice).toEqual({
+      keyFigures: [
+        { year: 2021, inhabitants: 44800 },
+        { year: 2022, inhabitants: 45000 },
+      ],
+    });
+  });
+
+  test("a detection after the user's edits keeps the edits when the ledger still exists", async () => {
+    const { controller } = setup();
+    await controller.detect();
+    controller.setMapping("fte", 3);
+    await controller.detect();
+    expect(controller.state.mapping.fte).toBe(3);
+  });
+
+  test("a workbook without years asks for one key figure without a year", async () => {
+    const { workflows, controller } = setup();
+    workflows.detection = { ...DETECTION, years: [] };
+    await controller.detect();
+    expect(controller.keyFigureYears()).toEqual([null]);
+    controller.setKeyFigure(null, "inhabitants", "45000");
+    expect(controller.choice()).toEqual({ keyFigures: [{ inhabitants: 45000 }] });
+    expect(controller.state.dataOpen).toBe(true); // inhabitants are missing
+  });
+});
+
+describe("parseTypedNumber", () => {
+  test.each([
+    ["45000", 45000],
+    ["45.000", 45000],
+    ["45,000", 45000],
+    ["1.234.567", 1234567],
+    ["1.234,5", 1234.5],
+    ["1,234.5", 1234.5],
+    ["12,5", 12.5],
+    ["12.5", 12.5],
+    ["€ 180.000.000", 180000000],
+    [" 7 ", 7],
+  ])("%s → %d", (text, value) => expect(parseTypedNumber(text)).toBe(value));
+
+  test.each(["", "abc", "12a", "1,2,3", "--5"])("%j is not a number", (text) =>
+    expect(parseTypedNumber(text)).toBeNull(),
+  );
+});
+
+describe("settings", () => {
+  test("changes are saved in the document settings and reported", async () => {
+    const store = memoryStore();
+    const { controller } = setup({}, store);
+    await controller.updateSettings({ language: "en" });
+    await controller.setSheetName("trend", "  Trend ICT ");
+    expect(store.data[PANE_SETTINGS_KEY]).toEqual({ language: "en", sheetNames: { trend: "Trend ICT" } });
+    expect(store.saves).toBe(2);
+    expect(controller.state.settingsSaved).toBe(true);
+    await controller.setSheetName("trend", "");
+    expect(store.data[PANE_SETTINGS_KEY]).toEqual({ language: "en", sheetNames: {} });
+  });
+
+  test("a refused save is reported, the setting still applies", async () => {
+    const { workflows, controller } = setup({}, memoryStore(true));
+    await controller.updateSettings({ editionId: "x" });
+    expect(controller.state.settingsSaved).toBe(false);
+    await controller.categorise();
+    expect(workflows.last("categorise")!.options!.editionId).toBe("x");
+  });
+});
