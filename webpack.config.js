@@ -15,6 +15,7 @@ const { X509Certificate } = require("crypto");
 const { Compilation, WebpackError, sources } = require("webpack");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const FunctionsLocalePlugin = require("./src/functions/locale-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
@@ -167,6 +168,12 @@ module.exports = async (env = {}, argv = {}) => {
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
         input: "./src/functions/functions.ts",
+      }),
+      // Dutch descriptions (functions-nl.json) and the functions help page, from the generated English metadata.
+      new FunctionsLocalePlugin({
+        strings: "./src/functions/locale-nl.json",
+        helpPage: { from: "./docs/functions.md", to: "docs/functions.html" },
+        transformUrls: dev ? undefined : (text) => toProductionUrls(text, urlProd),
       }),
       new EmptyFunctionsMetadata(),
       new HtmlWebpackPlugin({

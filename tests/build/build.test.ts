@@ -47,9 +47,14 @@ describe("production build", () => {
     );
   });
 
-  test("functions.json is valid JSON with a functions array", () => {
-    const metadata = JSON.parse(read("functions.json"));
-    expect(Array.isArray(metadata.functions)).toBe(true);
+  test("functions.json and its Dutch twin hold the same ICTCOST functions, with production help links", () => {
+    const english = JSON.parse(read("functions.json"));
+    const dutch = JSON.parse(read("functions-nl.json"));
+    const names = (m: { functions: { name: string }[] }) => m.functions.map((f) => f.name);
+    expect(names(english).length).toBeGreaterThanOrEqual(14);
+    expect(names(dutch)).toEqual(names(english));
+    expect(JSON.stringify(english) + JSON.stringify(dutch)).not.toMatch(/localhost/);
+    expect(fs.existsSync(path.join(out, "docs", "functions.html"))).toBe(true);
   });
 
   test("manifest.xml points at the production URL everywhere and still validates", () => {

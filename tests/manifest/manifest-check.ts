@@ -136,8 +136,8 @@ export async function checkManifest(xml: string, repoDir: string): Promise<strin
 
   // ---- custom functions ----
   const metadata = valueOf(child(child(customFunctions, "Metadata"), "SourceLocation")?.attrs.resid);
-  if (!metadata?.endsWith("/functions.json"))
-    problems.push(`custom functions Metadata is ${metadata}, not functions.json`);
+  if (!metadata || !/\/functions(-nl)?\.json$/.test(metadata))
+    problems.push(`custom functions Metadata is ${metadata}, not functions.json or functions-nl.json`);
   const script = valueOf(child(child(customFunctions, "Script"), "SourceLocation")?.attrs.resid);
   if (!script?.endsWith("/functions.js"))
     problems.push(`custom functions Script is ${script}, not functions.js`);
