@@ -15,8 +15,8 @@ export interface OwnedSheet {
 
 /** The part of Office.Settings the add-in uses (Office.context.document.settings fits). */
 export interface SettingsStore {
-  get(name: string): any;
-  set(name: string, value: any): void;
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
   saveAsync(callback?: (result: { status: unknown; error?: { message?: string } }) => void): void;
 }
 

@@ -56,7 +56,7 @@ export function splitBySizes(
 ): RowBlock[] {
   const blocks: RowBlock[] = [];
   let start = 0;
-  let bytes = 2;
+  let bytes = 1; // "[" and "]" minus the comma the first row does not need
   for (let i = 0; i < rowSizes.length; i++) {
     const size = rowSizes[i] + 1;
     if (size + 2 > limitBytes)
@@ -64,7 +64,7 @@ export function splitBySizes(
     if (i > start && bytes + size > targetBytes) {
       blocks.push({ start, end: i, bytes });
       start = i;
-      bytes = 2;
+      bytes = 1;
     }
     bytes += size;
   }

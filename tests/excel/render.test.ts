@@ -239,7 +239,6 @@ describe("renderLayout at scale", () => {
     const sheet = fake.workbook.sheetByName("ICT-categorisatie")!;
     expect(sheet.cell(100_000, 1)?.value).toBe("Omschrijving van kostenregel nummer 99999");
     expect(sheet.cell(100_000, 5)).toMatchObject({ value: 101233.56, numberFormat: "#,##0.00" });
-    // eslint-disable-next-line no-console
     console.log(
       `100k x 14: ${fake.stats.syncCount} syncs, request sizes ${sizes.map((s) => (s / 1048576).toFixed(2)).join(", ")} MB`,
     );

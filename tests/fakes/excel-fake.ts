@@ -134,7 +134,13 @@ export class FakeRequestContext {
   }
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each setter declares its own value type
 type Specs<T> = Record<string, { get?: (t: T) => unknown; set?: (t: T, v: any) => void }>;
+
+/** What a navigation property must offer for nested load paths. */
+interface Loadable {
+  applyLoad(paths: string[]): Record<string, unknown>;
+}
 
 /**
  * Base of every proxy. `binder` finds the real object; proxies returned by methods are bound by a
@@ -159,7 +165,7 @@ abstract class P<T> {
 
   protected abstract specs(): Specs<T>;
   /** Navigation properties that can appear in load paths ("format/fill/color"). */
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return {};
   }
 
@@ -266,7 +272,7 @@ function parseLoadArg(arg?: string | string[] | Record<string, unknown>): string
 }
 
 /** A collection: `items` after load; item properties are loaded with "items/x" or plain "x". */
-abstract class CollectionP<T, I extends P<any>> extends P<T> {
+abstract class CollectionP<T, I extends Loadable> extends P<T> {
   protected abstract enumerate(t: T): I[];
   protected specs(): Specs<T> {
     return { count: { get: (t) => this.enumerate(t).length } };
@@ -432,7 +438,7 @@ class WorksheetP extends P<FakeSheet> {
       },
     };
   }
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return {
       protection: () => this.protection,
       freezePanes: () => this.freezePanes,
@@ -440,8 +446,8 @@ class WorksheetP extends P<FakeSheet> {
       charts: () => this.charts,
     };
   }
-  private lazy = new Map<string, P<any>>();
-  private child<C extends P<any>>(key: string, make: () => C): C {
+  private lazy = new Map<string, Loadable>();
+  private child<C extends Loadable>(key: string, make: () => C): C {
     if (!this.lazy.has(key)) this.lazy.set(key, make());
     return this.lazy.get(key) as C;
   }
@@ -655,11 +661,11 @@ class RangeP extends P<RangeT> {
       },
     };
   }
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return { format: () => this.format, worksheet: () => this.worksheet };
   }
-  private made = new Map<string, P<any>>();
-  private child<C extends P<any>>(key: string, make: () => C): C {
+  private made = new Map<string, Loadable>();
+  private child<C extends Loadable>(key: string, make: () => C): C {
     if (!this.made.has(key)) this.made.set(key, make());
     return this.made.get(key) as C;
   }
@@ -752,8 +758,14 @@ class RangeP extends P<RangeT> {
         const r = Math.floor(k / MAX_COLS);
         const c = k % MAX_COLS;
         if (r < t.rect.r0 || r > t.rect.r1 || c < t.rect.c0 || c > t.rect.c1) continue;
-        if (contents) (delete cell.value, delete cell.formula);
-        if (formats) (delete cell.numberFormat, delete cell.style);
+        if (contents) {
+          delete cell.value;
+          delete cell.formula;
+        }
+        if (formats) {
+          delete cell.numberFormat;
+          delete cell.style;
+        }
         if (cell.value === undefined && cell.formula === undefined && !cell.numberFormat && !cell.style)
           t.sheet.cells.delete(k);
       }
@@ -800,7 +812,7 @@ class RangeFormatP extends P<RangeT> {
     this.fill = new FillP(ctx, () => this.target());
     this.font = new FontP(ctx, () => this.target());
   }
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return { fill: () => this.fill, font: () => this.font };
   }
   protected specs(): Specs<RangeT> {
@@ -899,7 +911,7 @@ class ConditionalFormatP extends P<FakeConditionalFormat> {
     super(ctx, binder, queueBind, json);
     const fill = new CfPartP(ctx, () => this.target(), "fill");
     const font = new CfPartP(ctx, () => this.target(), "fontColor");
-    const self = this;
+    const self = this; // eslint-disable-line @typescript-eslint/no-this-alias -- accessors of a plain object
     this.cellValue = {
       format: { fill, font },
       get rule(): unknown {
@@ -1075,15 +1087,15 @@ class TableP extends P<FakeTable> {
       showHeaders: { get: () => true },
     };
   }
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return { worksheet: () => this.worksheet, columns: () => this.columns, rows: () => this.rows };
   }
   private sheetOf(t: FakeTable): FakeSheet {
     return this.env.state.sheetById(t.sheetId)!;
   }
   /** Navigation objects are created once per proxy, as in Office.js, so their loaded values stay. */
-  private navCache = new Map<string, P<any>>();
-  private nav<C extends P<any>>(key: string, make: () => C): C {
+  private navCache = new Map<string, Loadable>();
+  private nav<C extends Loadable>(key: string, make: () => C): C {
     if (!this.navCache.has(key)) this.navCache.set(key, make());
     return this.navCache.get(key) as C;
   }
@@ -1261,7 +1273,7 @@ class ChartP extends P<{ sheet: FakeSheet; chart: FakeChart }> {
       chartType: { get: ({ chart }) => chart.type },
     };
   }
-  protected navs(): Record<string, () => P<any>> {
+  protected navs(): Record<string, () => Loadable> {
     return { title: () => this.title };
   }
   setPosition(start: string | RangeP, end?: string | RangeP): void {
@@ -1452,10 +1464,14 @@ export function setCells(
   state.changed();
 }
 
-/** Adds a table directly (headers in the first row of the range). */
+/** Adds a table directly (headers in the first row of the range; blank headers become ColumnN as in Excel). */
 export function addTable(state: FakeWorkbookState, sheetName: string, address: string, name: string): void {
   const sheet = state.sheetByName(sheetName)!;
   const rect = parseLocal(address)!;
+  for (let c = rect.c0; c <= rect.c1; c++) {
+    const cell = sheet.touch(rect.r0, c);
+    if (cell.value === undefined && cell.formula === undefined) cell.value = `Column${c - rect.c0 + 1}`;
+  }
   state.tables.push({ id: state.newId("TABLE"), name, sheetId: sheet.id, rect, style: "TableStyleLight1" });
   state.changed();
 }

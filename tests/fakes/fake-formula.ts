@@ -107,7 +107,7 @@ class Parser {
     if (m) return { t: "num", v: Number(m[0]) };
     if (
       this.peek(
-        /\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_.(\[])|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_])/y,
+        /\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_.([])|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}(?![A-Za-z0-9_])/y,
       )
     ) {
       return this.reference(undefined);
