@@ -5,6 +5,8 @@ export interface FlagSpec {
   name: string;
   /** Placeholder of the value (e.g. "S"); absent for a boolean flag. */
   value?: string;
+  /** One-letter alias, e.g. "o" for `-o`. */
+  short?: string;
   help: { nl: string; en: string };
 }
 
@@ -40,6 +42,13 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     if (arg === "--") {
       result.positionals.push(...argv.slice(i + 1));
       break;
+    }
+    const short = /^-([A-Za-z])$/.exec(arg);
+    if (short) {
+      const spec = specs.find((s) => s.short === short[1]);
+      if (!spec) throw userError(`Onbekende optie: ${arg}`, `Unknown option: ${arg}`);
+      result.flags[spec.name] = flagValue(spec, undefined, next);
+      continue;
     }
     if (!arg.startsWith("--") || arg === "-") {
       result.positionals.push(arg);

@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "./args";
-import { COMMANDS, CommandResult, CommandSpec, findCommand } from "./commands";
+import { COMMANDS, CommandContext, CommandResult, CommandSpec, findCommand } from "./commands";
 import { UserError, userError } from "./errors";
 
 const HELP_FLAGS = new Set(["--help", "-h"]);
@@ -18,8 +18,13 @@ export function version(): string {
   return pkg.version;
 }
 
+/** "-o" for a flag with a one-letter alias, else "--name". */
+function flagName(f: CommandSpec["flags"][number]): string {
+  return f.short ? `-${f.short}` : `--${f.name}`;
+}
+
 function flagUsage(command: CommandSpec): string {
-  return command.flags.map((f) => (f.value ? `[--${f.name} ${f.value}]` : `[--${f.name}]`)).join(" ");
+  return command.flags.map((f) => `[${flagName(f)}${f.value ? " " + f.value : ""}]`).join(" ");
 }
 
 export function generalHelp(): string {
@@ -42,8 +47,8 @@ export function generalHelp(): string {
 
 export function commandHelp(command: CommandSpec): string {
   const flags = command.flags.map((f) => {
-    const name = f.value ? `--${f.name} ${f.value}` : `--${f.name}`;
-    return `  ${name.padEnd(12)}${f.help.nl} / ${f.help.en}`;
+    const name = (f.short ? `-${f.short}, --${f.name}` : `--${f.name}`) + (f.value ? ` ${f.value}` : "");
+    return `  ${name.padEnd(18)}${f.help.nl} / ${f.help.en}`;
   });
   return [
     `Gebruik / Usage: ictcost ${command.name} ${command.usage} ${flagUsage(command)}`,
@@ -58,7 +63,7 @@ export function commandHelp(command: CommandSpec): string {
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: "" });
 
-async function dispatch(argv: readonly string[]): Promise<CommandResult> {
+async function dispatch(argv: readonly string[], context: CommandContext): Promise<CommandResult> {
   const [name, ...rest] = argv;
   if (name === undefined || HELP_FLAGS.has(name)) return ok(generalHelp());
   if (name === "--version") return ok(version() + "\n");
@@ -73,13 +78,13 @@ async function dispatch(argv: readonly string[]): Promise<CommandResult> {
       `Wrong number of arguments; usage: ${usage}`,
     );
   }
-  return command.run(args);
+  return command.run(args, context);
 }
 
-/** Run the CLI in-process: never throws, never exits. */
-export async function run(argv: readonly string[]): Promise<CommandResult> {
+/** Run the CLI in-process: never throws, never exits. Progress (if asked for) goes to `context.progress`. */
+export async function run(argv: readonly string[], context: CommandContext = {}): Promise<CommandResult> {
   try {
-    return await dispatch(argv);
+    return await dispatch(argv, context);
   } catch (e) {
     if (e instanceof UserError) return { exitCode: 2, stdout: "", stderr: `ictcost: ${e.message}\n` };
     const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
@@ -88,7 +93,7 @@ export async function run(argv: readonly string[]): Promise<CommandResult> {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const result = await run(argv);
+  const result = await run(argv, { progress: (text) => process.stderr.write(`ictcost: ${text}\n`) });
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   return result.exitCode;

@@ -11,6 +11,8 @@ import { FlagSpec, ParsedArgs } from "./args";
 import { userError } from "./errors";
 import { readInputFile, readLedgerSheet, selectLedgerSheet } from "./input";
 import { Column, renderTable } from "./table";
+import { compareCommand, flagPositive, flagYear } from "./compare";
+import { benchmarkCommand, templateCommand } from "./reference";
 
 export interface CommandResult {
   exitCode: number;
@@ -26,7 +28,12 @@ export interface CommandSpec {
   flags: readonly FlagSpec[];
   /** How many positional arguments the command takes. */
   positionals: { min: number; max: number };
-  run(args: ParsedArgs): Promise<CommandResult>;
+  run(args: ParsedArgs, context?: CommandContext): Promise<CommandResult>;
+}
+
+/** What the binary gives a command beyond its arguments: live progress (stderr) for long runs. */
+export interface CommandContext {
+  progress?: (text: string) => void;
 }
 
 /** "Grootboek: Rij 12: … / Row 12: …"; the row is added where the message does not name it. */
@@ -144,7 +151,86 @@ const CLASSIFY: CommandSpec = {
     }),
 };
 
-export const COMMANDS: readonly CommandSpec[] = [CLASSIFY];
+const str = (v: string | true | undefined) => (typeof v === "string" ? v : undefined);
+
+const COMPARE: CommandSpec = {
+  name: "compare",
+  usage: "<bestand.xlsx|bestand.csv>",
+  summary: {
+    nl: "Vergelijk de ICT-kosten met de benchmark; met -o een kopie van de werkmap met de bladen van de invoegtoepassing",
+    en: "Compare the ICT cost with the benchmark; with -o a copy of the workbook with the add-in's sheets",
+  },
+  flags: [
+    {
+      name: "out",
+      short: "o",
+      value: "UIT.xlsx",
+      help: { nl: "schrijf de kopie hierheen", en: "write the copy here" },
+    },
+    { name: "year", value: "J", help: { nl: "boekjaar om te vergelijken", en: "book year to compare" } },
+    {
+      name: "inhabitants",
+      value: "N",
+      help: {
+        nl: "aantal inwoners (wint van de kerngegevens)",
+        en: "inhabitants (overrides the key figures)",
+      },
+    },
+    {
+      name: "budget",
+      value: "B",
+      help: {
+        nl: "totale begroting in € (wint van de kerngegevens)",
+        en: "total budget in € (overrides the key figures)",
+      },
+    },
+    { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
+    { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
+    { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
+  ],
+  positionals: { min: 1, max: 1 },
+  run: (args, context) =>
+    compareCommand({
+      file: args.positionals[0],
+      out: str(args.flags.out),
+      sheet: str(args.flags.sheet),
+      year: flagYear(args.flags.year),
+      inhabitants: flagPositive("inhabitants", args.flags.inhabitants),
+      budget: flagPositive("budget", args.flags.budget),
+      edition: str(args.flags.edition),
+      json: args.flags.json === true,
+      progress: context?.progress,
+    }),
+};
+
+const TEMPLATE: CommandSpec = {
+  name: "template",
+  usage: "<uit.xlsx>",
+  summary: {
+    nl: "Schrijf een leeg invoersjabloon (Kerngegevens, Grootboek, Regels)",
+    en: "Write an empty input template (key figures, ledger, rules)",
+  },
+  flags: [{ name: "force", help: { nl: "bestaand bestand vervangen", en: "replace an existing file" } }],
+  positionals: { min: 1, max: 1 },
+  run: (args) => templateCommand({ out: args.positionals[0], force: args.flags.force === true }),
+};
+
+const BENCHMARK: CommandSpec = {
+  name: "benchmark",
+  usage: "",
+  summary: {
+    nl: "Toon de referentiecijfers van de benchmark met hun bron (editie, regels in het rapport)",
+    en: "Show the benchmark's reference figures with their source (edition, report lines)",
+  },
+  flags: [
+    { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
+    { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
+  ],
+  positionals: { min: 0, max: 0 },
+  run: async (args) => benchmarkCommand({ edition: str(args.flags.edition), json: args.flags.json === true }),
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CLASSIFY, COMPARE, TEMPLATE, BENCHMARK];
 
 export function findCommand(name: string): CommandSpec {
   const command = COMMANDS.find((c) => c.name === name);

@@ -3,6 +3,7 @@
  * holds the ledger, where the key figures are. Every user mistake becomes a UserError.
  */
 import { statSync } from "fs";
+import type { Workbook } from "exceljs";
 import { extname } from "path";
 import { LedgerRead, detectHeader, readLedger } from "../model/grid";
 import { findKeyFigures } from "../model/keyFigures";
@@ -15,6 +16,8 @@ import { SheetGrid } from "./sheet";
 export interface InputWorkbook {
   path: string;
   sheets: SheetGrid[];
+  /** For .xlsx/.xlsm: the workbook as loaded, so a copy can be written without reading it twice. */
+  excel?: Workbook;
 }
 
 const EXCEL_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
@@ -36,8 +39,9 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   if (ext === ".csv") return { path, sheets: [readCsvFile(path)] };
   if (EXCEL_EXTENSIONS.has(ext)) {
     // ExcelJS takes a second to load: only for workbooks, not for CSV files or --help.
-    const { readXlsxFile } = await import("./xlsx");
-    return { path, sheets: await readXlsxFile(path) };
+    const { loadXlsxFile } = await import("./xlsx");
+    const { workbook, sheets } = await loadXlsxFile(path);
+    return { path, sheets, excel: workbook };
   }
   throw userError(
     `Bestandstype '${ext || "(geen)"}' wordt niet ondersteund: gebruik .csv of .xlsx (${path})`,

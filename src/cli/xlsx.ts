@@ -77,8 +77,15 @@ export function sheetGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   return { name: ws.name, grid, firstRow: top, firstColumn: left };
 }
 
-/** Every worksheet of an .xlsx file, in workbook order. */
-export async function readXlsxFile(path: string): Promise<SheetGrid[]> {
+export interface LoadedWorkbook {
+  /** The workbook as ExcelJS loaded it: the CLI adds its own sheets to it and writes a copy. */
+  workbook: ExcelJS.Workbook;
+  /** Every worksheet's used range as a grid, in workbook order. */
+  sheets: SheetGrid[];
+}
+
+/** Load an .xlsx file once: the ExcelJS workbook and the grids the readers work on. */
+export async function loadXlsxFile(path: string): Promise<LoadedWorkbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
@@ -87,5 +94,10 @@ export async function readXlsxFile(path: string): Promise<SheetGrid[]> {
     throw userError(`Excel-bestand onleesbaar: ${path} (${why})`, `Unreadable Excel file: ${path} (${why})`);
   }
   const date1904 = workbook.properties?.date1904 === true;
-  return workbook.worksheets.map((ws) => sheetGrid(ws, date1904));
+  return { workbook, sheets: workbook.worksheets.map((ws) => sheetGrid(ws, date1904)) };
+}
+
+/** Every worksheet of an .xlsx file, in workbook order. */
+export async function readXlsxFile(path: string): Promise<SheetGrid[]> {
+  return (await loadXlsxFile(path)).sheets;
 }
