@@ -1150,6 +1150,9 @@ class TableP extends P<FakeTable> {
       this.env.state.changed();
     });
   }
+  clearFilters(): void {
+    this.ctx.queue({ id: this._id, m: "table.clearFilters" }, () => void delete this.need().filters);
+  }
   convertToRange(): void {
     this.ctx.queue({ id: this._id, m: "convertToRange" }, () => {
       const t = this.need();
@@ -1169,6 +1172,29 @@ class TableColumnP extends P<{ table: FakeTable; index: number }> {
       index: { get: ({ index }) => index },
     };
   }
+  private filterP?: TableFilterP;
+  /** TableColumn.filter: values filters only (recorded on the table; rows are not hidden in the fake). */
+  get filter(): TableFilterP {
+    return (this.filterP ??= new TableFilterP(this.ctx, () => this.target(), false));
+  }
+}
+
+class TableFilterP extends P<{ table: FakeTable; index: number }> {
+  protected specs(): Specs<{ table: FakeTable; index: number }> {
+    return {};
+  }
+  applyValuesFilter(values: unknown[]): void {
+    this.ctx.queue({ id: this._id, m: "filter.applyValuesFilter", values }, () => {
+      const { table, index } = this.need();
+      table.filters = { ...(table.filters ?? {}), [index]: values.map(String) };
+    });
+  }
+  clear(): void {
+    this.ctx.queue({ id: this._id, m: "filter.clear" }, () => {
+      const { table, index } = this.need();
+      if (table.filters) delete table.filters[index];
+    });
+  }
 }
 
 class TableColumnCollectionP extends CollectionP<FakeTable, TableColumnP> {
@@ -1179,6 +1205,19 @@ class TableColumnCollectionP extends CollectionP<FakeTable, TableColumnP> {
     return Array.from(
       { length: rectCols(t.rect) },
       (_, index) => new TableColumnP(this.ctx, () => ({ table: t, index }), false),
+    );
+  }
+  getItemAt(index: number): TableColumnP {
+    return new TableColumnP(
+      this.ctx,
+      () => {
+        const table = this.need();
+        if (index < 0 || index >= rectCols(table.rect))
+          throw new FakeExcelError("InvalidArgument", `The table has no column ${index}.`);
+        return { table, index };
+      },
+      true,
+      { m: "columns.getItemAt", index },
     );
   }
 }

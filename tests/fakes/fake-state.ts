@@ -51,6 +51,8 @@ export interface FakeTable {
   sheetId: string;
   rect: Rect;
   style: string;
+  /** Values filters per column index (TableColumn.filter.applyValuesFilter). */
+  filters?: Record<number, string[]>;
 }
 
 export interface FakeChart {
