@@ -1,0 +1,56 @@
+/**
+ * The workbook workflows (see ./workflow-api.ts), over Excel.run and the document settings. The task
+ * pane and the ribbon command import `workflows`; tests build their own with `createWorkflows` over the
+ * Excel fake. The implementation lives in ./workflows/.
+ */
+import { Workflows } from "./workflow-api";
+import {
+  buildComparison,
+  buildTrend,
+  categorise,
+  detectInputs,
+  insertTemplate,
+  loadSampleMunicipality,
+  rebuildAll,
+  WorkflowEnv,
+} from "./workflows/core";
+import { insertFormula, selectUnclassified } from "./workflows/selection";
+
+export type { WorkflowEnv } from "./workflows/core";
+export { WorkflowError } from "./workflows/core";
+
+export function createWorkflows(env: WorkflowEnv): Workflows {
+  return {
+    insertTemplate: (options) => insertTemplate(env, options),
+    loadSampleMunicipality: (options) => loadSampleMunicipality(env, options),
+    detectInputs: (options) => detectInputs(env, options),
+    categorise: (options, choice) => categorise(env, options, choice),
+    buildComparison: (options, year, choice) => buildComparison(env, options, year, choice),
+    buildTrend: (options, choice) => buildTrend(env, options, choice),
+    rebuildAll: (options, choice) => rebuildAll(env, options, choice),
+    selectUnclassified: (options) => selectUnclassified(env, options),
+    insertFormula: (formula) => insertFormula(env, formula),
+  };
+}
+
+/** Office's own environment, looked up when a workflow runs (Office.js is loaded by then). */
+export const officeEnv: WorkflowEnv = {
+  run: (batch) => Excel.run(batch),
+  get settings() {
+    return Office.context.document.settings;
+  },
+};
+
+export const workflows: Workflows = createWorkflows(officeEnv);
+
+export {
+  buildComparison,
+  buildTrend,
+  categorise,
+  detectInputs,
+  insertFormula,
+  insertTemplate,
+  loadSampleMunicipality,
+  rebuildAll,
+  selectUnclassified,
+};

@@ -1,0 +1,779 @@
+/**
+ * The workbook workflows behind the task pane and the ribbon command, over Excel.run. Each one reads
+ * the workbook once (read.ts: sheets and tables, extents, values in payload-sized blocks), lets the core
+ * decide what to write (classifyLedger, compare, the layouts), and renders the add-in's own sheets in
+ * payload-sized write blocks (render.ts). The user's sheets are only ever read.
+ *
+ * Input sheets (invoersjabloon, voorbeeldgemeente) are the user's once created: they are made only under
+ * free names and are not recorded as the add-in's, so no later run clears or replaces them.
+ */
+import { getEdition } from "../../model/benchmark";
+import { compileCategoriser, classifyLedger } from "../../model/categorise";
+import { compare, Comparison } from "../../model/comparison";
+import { formatEuro } from "../../model/format";
+import { LedgerRead } from "../../model/grid";
+import { keyFiguresForYear } from "../../model/keyFigures";
+import {
+  CATEGORISATION_FIRST_ROW,
+  CATEGORISATION_HEADER_ROW,
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  TREND_SHEET,
+  categorisationLayout,
+  categorisationRefs,
+  comparisonLayout,
+  isFormula,
+  sampleLayouts,
+  SheetLayout,
+  SheetRole,
+  templateLayouts,
+  trendLayout,
+} from "../../model/layout";
+import {
+  Bilingual,
+  CategorisedLine,
+  CategoryCode,
+  KeyFigures,
+  Language,
+  ReadIssue,
+  UserRule,
+} from "../../model/types";
+import { OwnedSheet, pickSheetName, readOwnedSheets, saveOwnedSheets, SettingsStore } from "../ownership";
+import { readWorkbook, SheetData, WorkbookData } from "../read";
+import { RenderError, renderLayouts, RenderResult } from "../render";
+import { InputChoice, InputDetection, WorkflowOptions, WorkflowResult } from "../workflow-api";
+import {
+  bestPlace,
+  findAllKeyFigures,
+  findUserRules,
+  keyFigureRef,
+  LedgerPlace,
+  ledgerPlaces,
+  manualCategories,
+  mergeKeyFigures,
+  placeOf,
+  readPlace,
+  SheetFigures,
+} from "./inputs";
+
+/** Where the workflows run: Excel.run and the document settings in the add-in, the fake in tests. */
+export interface WorkflowEnv {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  settings: SettingsStore;
+  /** Request/response limit per sync (default 5 MB, Excel on the web). */
+  payloadLimit?: number;
+  /** Cells per read sync (default read.ts's). */
+  maxCellsPerSync?: number;
+}
+
+/** A failure the workflow turns into words for the user. */
+export class WorkflowError extends Error {
+  constructor(
+    readonly userMessage: Bilingual,
+    readonly needsMapping?: InputDetection,
+    readonly issues: ReadIssue[] = [],
+  ) {
+    super(`${userMessage.nl} (${userMessage.en})`);
+    this.name = "WorkflowError";
+  }
+}
+
+class Cancelled extends Error {}
+
+const b = (nl: string, en: string): Bilingual => ({ nl, en });
+
+const STEPS = {
+  read: b("Werkmap lezen…", "Reading the workbook…"),
+  classify: b("Kostenregels indelen…", "Categorising cost lines…"),
+  compare: b("Vergelijken met de benchmark…", "Comparing with the benchmark…"),
+  write: b("Bladen schrijven…", "Writing sheets…"),
+  done: b("Klaar", "Done"),
+};
+
+function progress(options: WorkflowOptions, step: Bilingual, fraction?: number): void {
+  if (options.signal?.aborted) throw new Cancelled();
+  options.onProgress?.(fraction === undefined ? { step } : { step, fraction });
+}
+
+const SHEET_NAMES: Record<"categorisation" | "comparison" | "trend", Record<Language, string>> = {
+  categorisation: CATEGORISATION_SHEET,
+  comparison: COMPARISON_SHEET,
+  trend: TREND_SHEET,
+};
+
+function euro(amount: number, language: Language): string {
+  return formatEuro(Math.round(amount), language);
+}
+
+// ---------------------------------------------------------------- errors
+
+function errorCode(e: unknown): string {
+  return String((e as { code?: unknown } | null)?.code ?? "");
+}
+
+/** Any failure as a result the pane can show: what went wrong and what to do next. */
+export function failure(e: unknown): WorkflowResult {
+  if (e instanceof Cancelled) {
+    return {
+      ok: false,
+      summary: b("Geannuleerd.", "Cancelled."),
+      error: b(
+        "Geannuleerd. Uw eigen bladen zijn niet gewijzigd; de bladen van de add-in kunnen half bijgewerkt zijn: voer de actie opnieuw uit.",
+        "Cancelled. Your own sheets were not changed; the add-in's sheets may be partly updated: run the action again.",
+      ),
+      issues: [],
+      sheets: [],
+    };
+  }
+  let error: Bilingual;
+  let needsMapping: InputDetection | undefined;
+  let issues: ReadIssue[] = [];
+  if (e instanceof WorkflowError) {
+    error = e.userMessage;
+    needsMapping = e.needsMapping;
+    issues = e.issues;
+  } else if (e instanceof RenderError) {
+    error = e.userMessage;
+  } else {
+    const code = errorCode(e);
+    if (/CellEditMode/i.test(code)) {
+      error = b(
+        "Excel is bezig met het bewerken van een cel. Druk op Enter of Esc en probeer het opnieuw.",
+        "Excel is editing a cell. Press Enter or Esc and try again.",
+      );
+    } else if (/AccessDenied|Protect/i.test(code)) {
+      error = b(
+        "Excel weigerde de wijziging: een blad of de werkmap is beveiligd. Hef de beveiliging op en probeer het opnieuw.",
+        "Excel refused the change: a sheet or the workbook is protected. Unprotect it and try again.",
+      );
+    } else if (/PayloadSizeLimit/i.test(code)) {
+      error = b(
+        "De werkmap is te groot om in één keer te verwerken. Verklein de selectie of verwijder lege kolommen en probeer het opnieuw.",
+        "The workbook is too large to process at once. Make the selection smaller or remove empty columns and try again.",
+      );
+    } else {
+      const detail = e instanceof Error ? e.message : String(e);
+      error = b(
+        `Er ging iets mis in Excel (${detail}). Probeer het opnieuw; blijft het misgaan, sla de werkmap op en open hem opnieuw.`,
+        `Something went wrong in Excel (${detail}). Try again; if it keeps failing, save the workbook and reopen it.`,
+      );
+    }
+  }
+  const result: WorkflowResult = { ok: false, summary: error, error, issues, sheets: [] };
+  if (needsMapping) result.needsMapping = needsMapping;
+  return result;
+}
+
+// ---------------------------------------------------------------- reading and categorising
+
+/** Everything one read of the workbook yields. */
+interface Inputs {
+  data: WorkbookData;
+  places: LedgerPlace[];
+  ledger: LedgerPlace;
+  read: LedgerRead;
+  perSheet: SheetFigures[];
+  typed: KeyFigures[];
+  figures: KeyFigures[];
+  manual: Map<string, CategoryCode>;
+  rules: UserRule[];
+  issues: ReadIssue[];
+  years: number[];
+}
+
+function yearsOf(read: LedgerRead | undefined, figures: readonly KeyFigures[]): number[] {
+  const years = new Set<number>();
+  for (const l of read?.lines ?? []) if (l.year !== null) years.add(l.year);
+  for (const f of figures) if (f.year !== undefined) years.add(f.year);
+  return [...years].sort((x, y) => x - y);
+}
+
+function detectionOf(
+  places: LedgerPlace[],
+  chosen: number,
+  figures: KeyFigures[],
+  missing: (keyof KeyFigures)[],
+  years: number[],
+): InputDetection {
+  return {
+    ledgers: places.map((p) => p.candidate),
+    chosen,
+    keyFigures: figures,
+    missingKeyFigures: missing,
+    years,
+  };
+}
+
+async function readAll(
+  context: Excel.RequestContext,
+  env: WorkflowEnv,
+  choice: InputChoice | undefined,
+): Promise<WorkbookData> {
+  return readWorkbook(context, {
+    settings: env.settings,
+    includeOwned: true,
+    selection: choice?.source?.kind === "selection",
+    ...(env.maxCellsPerSync ? { maxCellsPerSync: env.maxCellsPerSync } : {}),
+  });
+}
+
+/** Finds and reads the ledger, key figures, rules and manual categories; throws WorkflowError when it cannot. */
+function analyse(data: WorkbookData, choice: InputChoice | undefined): Inputs {
+  const places = ledgerPlaces(data);
+  const best = bestPlace(places);
+  const typed = choice?.keyFigures ?? [];
+  const ledger = choice?.source ? placeOf(data, places, choice.source) : places[best];
+  const chosen = ledger ? places.indexOf(ledger) : -1;
+  const early = () => {
+    const { perSheet } = findAllKeyFigures(data, undefined);
+    const figures = mergeKeyFigures(perSheet, typed);
+    return detectionOf(places, chosen >= 0 ? chosen : best, figures, [], yearsOf(undefined, figures));
+  };
+  if (!ledger) {
+    const src = choice?.source;
+    throw new WorkflowError(
+      src && src.kind !== "selection"
+        ? b(
+            `Het grootboek '${src.name}' is niet (meer) in de werkmap. Kies een ander blad of een andere tabel bij Gegevens.`,
+            `The ledger '${src.name}' is not (or no longer) in the workbook. Pick another sheet or table under Data.`,
+          )
+        : src
+          ? b(
+              "Selecteer eerst het grootboek (met de kopregel) en probeer het opnieuw.",
+              "Select the ledger first (with its header row) and try again.",
+            )
+          : b(
+              "Geen grootboek gevonden: geen blad of tabel heeft kolommen als Omschrijving en Bedrag. Kies bij Gegevens welk blad en welke kolommen het grootboek zijn, of voeg het invoersjabloon in.",
+              "No ledger found: no sheet or table has columns such as Description and Amount. Choose the ledger's sheet and columns under Data, or insert the input template.",
+            ),
+      early(),
+    );
+  }
+  if (ledger.sheet.protected) {
+    throw new WorkflowError(
+      b(
+        `Het blad '${ledger.sheet.name}' is beveiligd: hef de beveiliging op of kies een ander blad.`,
+        `The sheet '${ledger.sheet.name}' is protected: unprotect it or choose another sheet.`,
+      ),
+    );
+  }
+  const read = readPlace(ledger, choice?.mapping);
+  if (read.missing.length > 0) {
+    const names = read.missing.map((f) => FIELD_NAMES[f] ?? { nl: f, en: f });
+    throw new WorkflowError(
+      b(
+        `In '${ledger.candidate.label}' zijn de kolommen ${names.map((n) => n.nl).join(" en ")} niet gevonden. Wijs bij Gegevens aan welke kolom wat is.`,
+        `The columns ${names.map((n) => n.en).join(" and ")} were not found in '${ledger.candidate.label}'. Under Data, point out which column is which.`,
+      ),
+      early(),
+    );
+  }
+  const kf = findAllKeyFigures(data, ledger);
+  const figures = mergeKeyFigures(kf.perSheet, typed);
+  const rules = findUserRules(data, ledger);
+  const years = yearsOf(read, figures);
+  if (read.lines.length === 0) {
+    throw new WorkflowError(
+      b(
+        `'${ledger.candidate.label}' heeft geen kostenregels onder de kopregel. Vul het grootboek of kies een ander blad bij Gegevens.`,
+        `'${ledger.candidate.label}' has no cost lines below its header. Fill in the ledger or choose another sheet under Data.`,
+      ),
+      detectionOf(places, chosen, figures, [], years),
+      read.issues,
+    );
+  }
+  return {
+    data,
+    places,
+    ledger,
+    read,
+    perSheet: kf.perSheet,
+    typed,
+    figures,
+    manual: manualCategories(data),
+    rules: rules.rules,
+    issues: [...read.issues, ...kf.issues, ...rules.issues],
+    years,
+  };
+}
+
+const FIELD_NAMES: Record<string, Bilingual> = {
+  description: b("Omschrijving", "Description"),
+  amount: b("Bedrag", "Amount"),
+};
+
+interface Classified {
+  /** The rules' categories: the Categorie column of the categorisation sheet. */
+  ruled: CategorisedLine[];
+  /** With the manual categories applied: what every sum counts. */
+  counted: CategorisedLine[];
+}
+
+function classify(inputs: Inputs): Classified {
+  const categoriser = compileCategoriser(inputs.rules);
+  const ruled = classifyLedger(inputs.read.lines, { categoriser });
+  const counted =
+    inputs.manual.size > 0
+      ? classifyLedger(inputs.read.lines, { categoriser, manual: inputs.manual })
+      : ruled;
+  return { ruled, counted };
+}
+
+/** The comparison year: the one asked for, else the latest ledger year, else the latest key-figure year. */
+function defaultYear(inputs: Inputs, asked?: number): number {
+  if (asked !== undefined) return asked;
+  const ledgerYears = inputs.read.lines.map((l) => l.year).filter((y): y is number => y !== null);
+  if (ledgerYears.length > 0) return Math.max(...ledgerYears);
+  if (inputs.years.length > 0) return inputs.years[inputs.years.length - 1];
+  return getEdition().bookYear;
+}
+
+// ---------------------------------------------------------------- writing
+
+type OutputRole = "categorisation" | "comparison" | "trend";
+
+/** Names the renderer will use, predicted with the same rule (pickSheetName in layout order). */
+class Names {
+  private taken: Set<string>;
+  constructor(private data: WorkbookData) {
+    this.taken = new Set(data.sheets.map((s) => s.name));
+  }
+  owned(role: OutputRole): SheetData | undefined {
+    return this.data.sheets.find((s) => s.role === role);
+  }
+  pick(role: OutputRole, options: WorkflowOptions): string {
+    const desired = options.sheetNames?.[role] ?? SHEET_NAMES[role][options.language];
+    const own = this.owned(role);
+    const name = pickSheetName(desired, this.taken, own ? [own.name] : []);
+    this.taken.add(name);
+    return name;
+  }
+}
+
+function same(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) => (v === null || v === undefined ? "" : v);
+  return norm(a) === norm(b);
+}
+
+/** Whether the existing categorisation sheet already holds exactly these lines (literal cells compared). */
+function isCurrent(sheet: SheetData | undefined, layout: SheetLayout, name: string): boolean {
+  if (!sheet || sheet.name !== name) return false;
+  const at = (row: number, col: number) => sheet.values[row - sheet.firstRow]?.[col - sheet.firstColumn];
+  const body = layout.blocks.find((x) => x.at === `A${CATEGORISATION_FIRST_ROW}`);
+  const header = layout.blocks.find((x) => x.at === `A${CATEGORISATION_HEADER_ROW}`);
+  if (!body || !header) return false;
+  if (sheet.firstRow + sheet.values.length !== CATEGORISATION_FIRST_ROW - 1 + body.cells.length) return false;
+  const check = (cells: SheetLayout["blocks"][number]["cells"], row0: number) =>
+    cells.every((row, r) => row.every((c, k) => isFormula(c) || same(c, at(row0 + r, k))));
+  return (
+    check(header.cells, CATEGORISATION_HEADER_ROW - 1) && check(body.cells, CATEGORISATION_FIRST_ROW - 1)
+  );
+}
+
+async function render(
+  context: Excel.RequestContext,
+  env: WorkflowEnv,
+  layouts: SheetLayout[],
+  options: WorkflowOptions,
+): Promise<RenderResult[]> {
+  progress(options, STEPS.write, 0.7);
+  const results = await renderLayouts(context, layouts, {
+    settings: env.settings,
+    activate: true,
+    ...(env.payloadLimit ? { payloadLimit: env.payloadLimit } : {}),
+  });
+  results.forEach((r, i) => {
+    if (r.sheetName !== layouts[i].name) {
+      throw new Error(
+        `Sheet '${layouts[i].name}' was written as '${r.sheetName}': formulas would point elsewhere.`,
+      );
+    }
+  });
+  return results;
+}
+
+// ---------------------------------------------------------------- summaries
+
+function unclassifiedOf(lines: readonly CategorisedLine[]): { lines: number; amount: number } {
+  let n = 0;
+  let amount = 0;
+  for (const l of lines) if (l.category === "XX.OO") (n++, (amount += l.amount));
+  return { lines: n, amount };
+}
+
+function skippedText(issues: readonly ReadIssue[], language: Language): string {
+  if (issues.length === 0) return "";
+  const rows = issues.slice(0, 5).map((i) => `${language === "nl" ? "rij" : "row"} ${i.row}`);
+  const more = issues.length > 5 ? " …" : "";
+  return language === "nl"
+    ? `, ${issues.length} ${issues.length === 1 ? "regel" : "regels"} overgeslagen: ${rows.join(", ")}${more}`
+    : `, ${issues.length} ${issues.length === 1 ? "line" : "lines"} skipped: ${rows.join(", ")}${more}`;
+}
+
+function categoriseSummary(counted: readonly CategorisedLine[], read: LedgerRead): Bilingual {
+  const u = unclassifiedOf(counted);
+  const make = (language: Language) => {
+    const nl = language === "nl";
+    const head = nl
+      ? `${counted.length} regels gecategoriseerd, ${u.lines} onbekend (${euro(u.amount, language)})`
+      : `${counted.length} lines categorised, ${u.lines} unknown (${euro(u.amount, language)})`;
+    return `${head}${skippedText(read.issues, language)}.`;
+  };
+  return { nl: make("nl"), en: make("en") };
+}
+
+function comparisonSummary(c: Comparison, sheet: string): Bilingual {
+  const total = c.kpis.find((k) => k.id === "total_per_inhabitant");
+  const make = (language: Language) => {
+    const nl = language === "nl";
+    const own = total?.own ?? null;
+    const bench = total?.benchmark ?? null;
+    let s = nl ? `Blad '${sheet}' voor ${c.year} gemaakt` : `Sheet '${sheet}' made for ${c.year}`;
+    if (own !== null) {
+      s += nl
+        ? `: ${formatEuro(own, language)} ICT-kosten per inwoner`
+        : `: ${formatEuro(own, language)} ICT cost per inhabitant`;
+      if (bench !== null)
+        s += nl
+          ? ` (benchmark ${formatEuro(bench, language)})`
+          : ` (benchmark ${formatEuro(bench, language)})`;
+    }
+    const u = c.totals.unclassified;
+    if (u.lines > 0) {
+      s += nl
+        ? `; ${u.lines} regels (${euro(u.amount, language)}) nog niet ingedeeld en niet meegeteld`
+        : `; ${u.lines} lines (${euro(u.amount, language)}) not yet classified and not counted`;
+    }
+    return s + ".";
+  };
+  return { nl: make("nl"), en: make("en") };
+}
+
+// ---------------------------------------------------------------- the workflows
+
+function missingInhabitants(inputs: Inputs, years: number[]): never {
+  throw new WorkflowError(
+    b(
+      `Het aantal inwoners voor ${years.join(", ")} is niet gevonden. Vul het in op het blad Kerngegevens (bijv. 'Aantal inwoners' met het getal ernaast) of typ het bij Gegevens.`,
+      `The number of inhabitants for ${years.join(", ")} was not found. Enter it on the Key figures sheet (e.g. 'Inhabitants' with the number beside it) or type it under Data.`,
+    ),
+    detectionOf(
+      inputs.places,
+      inputs.places.indexOf(inputs.ledger),
+      inputs.figures,
+      ["inhabitants"],
+      inputs.years,
+    ),
+    inputs.issues,
+  );
+}
+
+interface Plan {
+  categorise: "always" | "ifStale";
+  /** Write the comparison (for `year`, default the latest). */
+  comparison?: { year?: number };
+  trend?: boolean;
+  /** Fail when the trend has fewer than two years (buildTrend); rebuildAll just leaves it out. */
+  trendRequired?: boolean;
+}
+
+/** Reads once, then writes the categorisation (when needed), the comparison and the trend in one render. */
+async function runPlan(
+  context: Excel.RequestContext,
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice: InputChoice | undefined,
+  plan: Plan,
+): Promise<WorkflowResult> {
+  const language = options.language;
+  progress(options, STEPS.read, 0);
+  const data = await readAll(context, env, choice);
+  progress(options, STEPS.classify, 0.3);
+  const inputs = analyse(data, choice);
+  const { ruled, counted } = classify(inputs);
+  const wantsComparison = plan.comparison !== undefined || plan.trend;
+  const year = defaultYear(inputs, plan.comparison?.year);
+
+  const names = new Names(data);
+  const catLayoutFor = (name: string) =>
+    categorisationLayout(ruled, { language, sheetName: name, manual: inputs.manual, undatedYear: year });
+  // Predict the categorisation sheet's name first: the other sheets' formulas refer to it.
+  const existingCat = names.owned("categorisation");
+  let catName: string;
+  let catLayout: SheetLayout | undefined;
+  if (plan.categorise === "ifStale" && existingCat) {
+    const probe = catLayoutFor(existingCat.name);
+    if (isCurrent(existingCat, probe, existingCat.name)) catName = existingCat.name;
+    else {
+      catName = names.pick("categorisation", options);
+      catLayout = catLayoutFor(catName);
+    }
+  } else {
+    catName = names.pick("categorisation", options);
+    catLayout = catLayoutFor(catName);
+  }
+  const catRefs = categorisationRefs(catName, counted.length, language);
+  const layouts: SheetLayout[] = [];
+  let comparison: Comparison | undefined;
+  let comparisonName: string | undefined;
+  let trendName: string | undefined;
+  const ref = (field: "inhabitants" | "budget" | "fteOwn" | "fteHired", y: number) =>
+    keyFigureRef(inputs.perSheet, inputs.typed, keyFiguresForYear(inputs.figures, y), field, y);
+
+  if (wantsComparison) {
+    progress(options, STEPS.compare, 0.5);
+    comparison = compare(counted, inputs.figures, {
+      year,
+      language,
+      ...(options.editionId ? { editionId: options.editionId } : {}),
+    });
+  }
+  if (plan.comparison && comparison) {
+    const inhabitants = ref("inhabitants", year);
+    if (inhabitants === undefined) missingInhabitants(inputs, [year]);
+    comparisonName = names.pick("comparison", options);
+    const kf = keyFiguresForYear(inputs.figures, year);
+    const refs = {
+      categorisation: catRefs,
+      inhabitants,
+      ...optional("budget", ref("budget", year)),
+      ...optional("fteOwn", ref("fteOwn", year)),
+      ...optional("fteHired", ref("fteHired", year)),
+    };
+    layouts.push(
+      comparisonLayout(comparison, refs, {
+        language,
+        sheetName: comparisonName,
+        ...(kf ? { keyFigures: kf } : {}),
+      }),
+    );
+  }
+  let trendNote: Bilingual | undefined;
+  if (plan.trend && comparison) {
+    const series = comparison.series;
+    if (series.length < 2) {
+      if (plan.trendRequired) {
+        throw new WorkflowError(
+          b(
+            `Het grootboek bevat alleen ${series[0]?.year ?? year}. Voor een trend zijn kostenregels van minstens twee boekjaren nodig (kolom Boekjaar).`,
+            `The ledger holds only ${series[0]?.year ?? year}. A trend needs cost lines of at least two book years (Year column).`,
+          ),
+        );
+      }
+    } else {
+      const inhabitants: Record<number, string | number> = {};
+      for (const p of series) {
+        const r = ref("inhabitants", p.year);
+        if (r !== undefined) inhabitants[p.year] = r;
+      }
+      if (Object.keys(inhabitants).length === 0)
+        missingInhabitants(
+          inputs,
+          series.map((p) => p.year),
+        );
+      const missing = series.filter((p) => inhabitants[p.year] === undefined).map((p) => p.year);
+      if (missing.length > 0) {
+        trendNote = b(
+          ` Inwoners ontbreken voor ${missing.join(", ")}: die jaren staan zonder bedrag per inwoner in de trend.`,
+          ` Inhabitants are missing for ${missing.join(", ")}: those years show no cost per inhabitant in the trend.`,
+        );
+      }
+      trendName = names.pick("trend", options);
+      layouts.push(
+        trendLayout(series, {
+          language,
+          sheetName: trendName,
+          refs: { categorisation: catRefs, inhabitants },
+          figures: inputs.figures,
+        }),
+      );
+    }
+  }
+  // The categorisation goes after the sheet the user asked for, so that one is activated.
+  if (catLayout) layouts.splice(layouts.length > 0 ? 1 : 0, 0, catLayout);
+  // Names were predicted in the order cat, comparison, trend; render in an order that keeps them.
+  const results = layouts.length > 0 ? await render(context, env, layouts, options) : [];
+  progress(options, STEPS.done, 1);
+
+  const sheets = results.map((r) => r.sheetName);
+  const catSummary = categoriseSummary(counted, inputs.read);
+  let summary = catSummary;
+  if (comparison && comparisonName) {
+    const c = comparisonSummary(comparison, comparisonName);
+    summary = catLayout ? b(`${catSummary.nl} ${c.nl}`, `${catSummary.en} ${c.en}`) : c;
+  }
+  if (trendName) {
+    const years = comparison!.series.map((p) => p.year);
+    const t = b(
+      `Trend over ${years[0]}–${years[years.length - 1]} op blad '${trendName}'.`,
+      `Trend over ${years[0]}–${years[years.length - 1]} on sheet '${trendName}'.`,
+    );
+    summary = b(`${summary.nl} ${t.nl}`, `${summary.en} ${t.en}`);
+  }
+  if (trendNote) summary = b(summary.nl + trendNote.nl, summary.en + trendNote.en);
+  const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);
+  return {
+    ok: true,
+    summary,
+    issues: inputs.issues,
+    sheets,
+    unclassified: { lines: lines.lines, amount: lines.amount },
+  };
+}
+
+function optional<K extends string>(
+  key: K,
+  value: string | number | undefined,
+): Partial<Record<K, string | number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string | number>);
+}
+
+/** Runs a batch inside Excel.run; every failure becomes a result. */
+async function guarded(env: WorkflowEnv, batch: (context: Excel.RequestContext) => Promise<WorkflowResult>) {
+  try {
+    return await env.run(batch);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export function categorise(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) => runPlan(context, env, options, choice, { categorise: "always" }));
+}
+
+export function buildComparison(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  year?: number,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  // The year is settled after the read when not given: the latest year of the ledger.
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, {
+      categorise: "ifStale",
+      comparison: year === undefined ? {} : { year },
+    }),
+  );
+}
+
+export function buildTrend(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "ifStale", trend: true, trendRequired: true }),
+  );
+}
+
+export function rebuildAll(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "always", comparison: {}, trend: true }),
+  );
+}
+
+/** Which ledgers and key figures the workbook holds; never writes. */
+export async function detectInputs(env: WorkflowEnv, options: WorkflowOptions): Promise<InputDetection> {
+  return env.run(async (context) => {
+    progress(options, STEPS.read, 0);
+    const data = await readAll(context, env, undefined);
+    try {
+      const inputs = analyse(data, undefined);
+      const year = defaultYear(inputs);
+      const missing: (keyof KeyFigures)[] = keyFiguresForYear(inputs.figures, year)?.inhabitants
+        ? []
+        : ["inhabitants"];
+      return detectionOf(
+        inputs.places,
+        inputs.places.indexOf(inputs.ledger),
+        inputs.figures,
+        missing,
+        inputs.years,
+      );
+    } catch (e) {
+      if (e instanceof WorkflowError && e.needsMapping) return e.needsMapping;
+      throw e;
+    } finally {
+      options.onProgress?.({ step: STEPS.done, fraction: 1 });
+    }
+  });
+}
+
+// ---------------------------------------------------------------- input sheets
+
+const INPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
+  "template-keyfigures",
+  "template-ledger",
+  "template-rules",
+  "sample-keyfigures",
+  "sample-ledger",
+]);
+
+/**
+ * Writes input sheets once, under their own names only: when the workbook already has a sheet with one
+ * of those names, nothing is written and the user is told (a "Grootboek (2)" beside their Grootboek would
+ * leave two ledgers to choose from). The new sheets are then the user's: not recorded as the add-in's.
+ */
+async function insertInputSheets(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  layouts: SheetLayout[],
+  done: Bilingual,
+): Promise<WorkflowResult> {
+  return guarded(env, async (context) => {
+    progress(options, STEPS.read, 0);
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const clashes = layouts.map((l) => l.name).filter((n) => existing.has(n.toLowerCase()));
+    if (clashes.length > 0) {
+      const list = clashes.map((n) => `'${n}'`).join(", ");
+      const error = b(
+        `De werkmap heeft al ${clashes.length === 1 ? "een blad" : "bladen"} ${list}. De add-in overschrijft uw bladen niet: hernoem of verwijder ${clashes.length === 1 ? "dat blad" : "die bladen"}, of gebruik een nieuwe werkmap.`,
+        `The workbook already has ${clashes.length === 1 ? "a sheet" : "sheets"} ${list}. The add-in does not overwrite your sheets: rename or delete ${clashes.length === 1 ? "it" : "them"}, or use a new workbook.`,
+      );
+      return { ok: false, summary: error, error, issues: [], sheets: [] };
+    }
+    const results = await render(context, env, layouts, options);
+    // Hand the new sheets over to the user: no later rebuild may clear or replace them.
+    const owned = readOwnedSheets(env.settings).filter((o: OwnedSheet) => !INPUT_ROLES.has(o.role));
+    await saveOwnedSheets(env.settings, owned, new Set(owned.map((o) => o.id)));
+    progress(options, STEPS.done, 1);
+    return { ok: true, summary: done, issues: [], sheets: results.map((r) => r.sheetName) };
+  });
+}
+
+export function insertTemplate(env: WorkflowEnv, options: WorkflowOptions): Promise<WorkflowResult> {
+  const layouts = templateLayouts(options.language);
+  const [k, l, r] = layouts.map((x) => x.name);
+  return insertInputSheets(
+    env,
+    options,
+    layouts,
+    b(
+      `Invoerbladen '${k}', '${l}' en '${r}' toegevoegd. Vul de gele cellen op '${k}' in en plak uw grootboek in de tabel op '${l}' (de voorbeeldregels mag u overschrijven).`,
+      `Input sheets '${k}', '${l}' and '${r}' added. Fill in the yellow cells on '${k}' and paste your ledger into the table on '${l}' (overwrite the example lines).`,
+    ),
+  );
+}
+
+export function loadSampleMunicipality(env: WorkflowEnv, options: WorkflowOptions): Promise<WorkflowResult> {
+  const layouts = sampleLayouts(options.language);
+  return insertInputSheets(
+    env,
+    options,
+    layouts,
+    b(
+      `Voorbeeldgemeente Voorbeeldrade geladen op '${layouts[0].name}' en '${layouts[1].name}' (twee boekjaren, fictieve cijfers). Klik op Categoriseren of Vergelijking maken.`,
+      `Sample municipality Voorbeeldrade loaded on '${layouts[0].name}' and '${layouts[1].name}' (two book years, fictitious figures). Click Categorise or Make comparison.`,
+    ),
+  );
+}
