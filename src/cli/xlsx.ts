@@ -57,17 +57,34 @@ function usedBounds(ws: ExcelJS.Worksheet): Bounds | null {
   return b;
 }
 
+/** findCell, not getCell: getCell creates every blank cell it is asked for. */
 function cellAt(ws: ExcelJS.Worksheet, r: number, c: number, date1904: boolean): CellValue {
-  const cell = ws.getCell(r, c);
-  if (cell.type === ExcelJS.ValueType.Merge) return "";
+  const cell = ws.findCell(r, c);
+  if (cell === undefined || cell.type === ExcelJS.ValueType.Merge) return "";
   return plainValue(cell.value, date1904);
 }
+
+/**
+ * Cells in one sheet's used range at most: one stray value far away (XFD1048576) would otherwise
+ * make a 6 KB file a grid of billions of cells and the process run out of memory.
+ */
+export const MAX_GRID_CELLS = 20_000_000;
 
 /** A worksheet's used range as a grid (an empty sheet gives an empty grid). */
 export function sheetGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   const b = usedBounds(ws);
   if (!b) return { name: ws.name, grid: [], firstRow: 1, firstColumn: 1 };
   const { top, left, bottom, right } = b;
+  const cells = (bottom - top + 1) * (right - left + 1);
+  if (cells > MAX_GRID_CELLS) {
+    const used = `${ws.getCell(top, left).address}:${ws.getCell(bottom, right).address}`;
+    throw userError(
+      `Werkblad '${ws.name}' is te groot om te lezen: gebruikt bereik ${used} (${cells} cellen). ` +
+        "Verwijder losse waarden buiten de tabel of sla het grootboek op als CSV.",
+      `Sheet '${ws.name}' is too large to read: used range ${used} (${cells} cells). ` +
+        "Remove stray values outside the table or save the ledger as CSV.",
+    );
+  }
   const grid: Grid = [];
   for (let r = top; r <= bottom; r++) {
     const row: CellValue[] = [];
