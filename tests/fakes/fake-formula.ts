@@ -387,9 +387,21 @@ export class Evaluator {
       case "COUNTIFS":
       case "COUNTIF":
         return this.countifs(args);
+      case "LEFT":
+        return this.left(args[0] ?? null, args.length > 1 ? args[1] : 1);
       default:
         return this.custom_(name, args);
     }
+  }
+
+  /** LEFT(text, [n]): the first n characters (n defaults to 1; negative is #VALUE!). */
+  private left(x: Value, count: Value): Value {
+    const t = this.text(x);
+    const n = this.num(count);
+    if (t instanceof XlError) return t;
+    if (n instanceof XlError) return n;
+    if (n < 0) return ERR.value;
+    return t.slice(0, Math.trunc(n));
   }
 
   private round(x: Value, digits: Value): Value {
