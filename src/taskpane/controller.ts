@@ -90,9 +90,10 @@ function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
   );
 }
 
+/** The exception's message without a final full stop (the sentence around it has its own). */
 function errorMessage(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  return typeof err === "string" ? err : "onbekende fout / unknown error";
+  const text = err instanceof Error ? err.message : typeof err === "string" ? err : "";
+  return text.trim().replace(/[.\s]+$/, "") || "onbekende fout / unknown error";
 }
 
 /** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */

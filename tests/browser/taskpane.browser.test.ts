@@ -1,0 +1,308 @@
+/**
+ * The task pane in a real browser (Debian chromium via playwright-core): the add-in built with the project's
+ * webpack config, served from 127.0.0.1, with office.js replaced by the test host (Office and Excel on the
+ * in-memory Excel fake). Clicks through the controller's flow, checks what the workbook then holds, runs axe
+ * on every step, and saves screenshots at 320 and 500 px, light and dark, in test-results/screenshots/.
+ */
+import fs from "fs";
+import path from "path";
+import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+import { Built, buildForBrowser, repo } from "./build";
+import { StaticServer, serveFolder } from "./server";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const AXE = path.join(repo, "node_modules/axe-core/axe.min.js");
+const SHOTS = path.join(repo, "test-results/screenshots");
+
+let built: Built;
+let server: StaticServer;
+let browser: Browser;
+
+interface Opened {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anywhere but the local server and the routed office.js (must stay empty). */
+  foreign: string[];
+  /** CSP violations and page errors (must stay empty). */
+  problems: string[];
+}
+
+beforeAll(async () => {
+  built = await buildForBrowser();
+  server = await serveFolder(built.app);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  fs.mkdirSync(SHOTS, { recursive: true });
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  built?.cleanup();
+});
+
+async function open(
+  query = "",
+  options: { width?: number; dark?: boolean; officeJs?: "host" | "blocked" } = {},
+): Promise<Opened> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 500, height: 900 },
+    colorScheme: options.dark ? "dark" : "light",
+    locale: "nl-NL",
+  });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  const problems: string[] = [];
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) {
+      if (options.officeJs === "blocked") return route.abort();
+      return route.fulfill({ path: built.hostScript, contentType: "application/javascript" });
+    }
+    if (url === `${server.url}axe.min.js`)
+      return route.fulfill({ path: AXE, contentType: "application/javascript" });
+    if (url.startsWith(server.url)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const w = window as unknown as { __csp?: string[] };
+      (w.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text()))
+      problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(`${server.url}taskpane.html${query}`);
+  return { context, page, foreign, problems };
+}
+
+async function closeAndCheck(o: Opened): Promise<void> {
+  const csp = await o.page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+  await o.context.close();
+  expect(csp).toEqual([]);
+  expect(o.problems).toEqual([]);
+  expect(o.foreign).toEqual([]);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core on the whole page; returns every violation (the tests fail on serious and critical ones). */
+async function axe(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => "axe" in window);
+  if (!loaded) await page.addScriptTag({ url: `${server.url}axe.min.js` });
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<any> } }).axe;
+    const result = await a.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n: any) => JSON.stringify(n.target)),
+    }));
+  });
+}
+
+const axeLog: Record<string, AxeViolation[]> = {};
+async function expectAccessible(page: Page, label: string): Promise<void> {
+  const violations = await axe(page);
+  axeLog[label] = violations;
+  const severe = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe).toEqual([]);
+}
+
+afterAll(() => {
+  fs.mkdirSync(path.join(repo, "test-results"), { recursive: true });
+  fs.writeFileSync(path.join(repo, "test-results/axe.json"), JSON.stringify(axeLog, null, 2));
+});
+
+const section = (page: Page, step: string) => page.locator(`section[data-step="${step}"]`);
+const outcomeIn = (page: Page, step: string) => section(page, step).locator('[data-testid="outcome"]');
+
+async function sheets(page: Page): Promise<{ name: string; tables: string[]; charts: { type: string }[] }[]> {
+  return page.evaluate(() => (window as any).__ictcostHost.sheets());
+}
+
+async function clickButton(page: Page, scope: string, name: string): Promise<void> {
+  await section(page, scope).getByRole("button", { name, exact: true }).click();
+}
+
+/** Voorbeeldgemeente → Categoriseren → Vergelijken, with checks after each step. */
+async function runFlow(page: Page, onStep?: (step: string) => Promise<void>): Promise<void> {
+  await page.locator("section[data-step=step1]").waitFor();
+  await onStep?.("start");
+
+  await clickButton(page, "step1", "Voorbeeldgemeente");
+  await expectClass(outcomeIn(page, "step1"), /^outcome ok/);
+  // the detection filled step 2: the sample's ledger and its key figures
+  await page.locator('[data-testid="key-figures"] li').first().waitFor();
+  await expect(page.locator('[data-testid="key-figures"]').textContent()).resolves.toMatch(/Voorbeeldrade/);
+  await onStep?.("gegevens");
+
+  await clickButton(page, "step3", "Categoriseren");
+  await expectClass(outcomeIn(page, "step3"), /^outcome ok/);
+  const summary3 = (await outcomeIn(page, "step3").locator(".summary").textContent()) ?? "";
+  expect(summary3).toMatch(/\d+ regels/);
+  const categorisation = (await sheets(page)).find((s) => s.name === "ICT-categorisatie");
+  expect(categorisation?.tables.length).toBeGreaterThan(0);
+  await onStep?.("categoriseren");
+
+  await clickButton(page, "step4", "Vergelijken");
+  await expectClass(outcomeIn(page, "step4"), /^outcome ok/);
+  expect((await outcomeIn(page, "step4").locator(".summary").textContent())?.trim()).not.toBe("");
+  const comparison = (await sheets(page)).find((s) => s.name === "ICT-vergelijking");
+  expect(comparison).toBeDefined();
+  expect(comparison!.tables.length + comparison!.charts.length).toBeGreaterThan(0);
+  expect(comparison!.charts.length).toBeGreaterThan(0);
+  await onStep?.("vergelijken");
+}
+
+/** Waits for the element, then checks its class (the message shows its text, to see why it failed). */
+async function expectClass(locator: ReturnType<Page["locator"]>, re: RegExp): Promise<void> {
+  await locator.waitFor({ timeout: 20000 });
+  const text = await locator.textContent();
+  expect(`${await locator.getAttribute("class")}: ${text}`).toMatch(re);
+}
+
+test("the whole flow on the Excel fake, with axe on every step", async () => {
+  const o = await open();
+  await runFlow(o.page, (step) => expectAccessible(o.page, `500-light-${step}`));
+  await closeAndCheck(o);
+}, 60000);
+
+test.each([
+  [320, false],
+  [320, true],
+  [500, true],
+])(
+  "screenshots at %i px, dark %s",
+  async (width, dark) => {
+    const o = await open("", { width, dark });
+    const name = (step: string) => path.join(SHOTS, `${width}-${dark ? "dark" : "light"}-${step}.png`);
+    await runFlow(o.page, async (step) => {
+      await o.page.screenshot({ path: name(step), fullPage: true });
+      if (step === "vergelijken")
+        await expectAccessible(o.page, `${width}-${dark ? "dark" : "light"}-${step}`);
+    });
+    // nothing wider than the pane: no horizontal scrolling at 320 px
+    const overflow = await o.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await o.page.evaluate(() => document.documentElement.dataset.theme)).toBe(dark ? "dark" : "light");
+    await closeAndCheck(o);
+  },
+  60000,
+);
+
+test("500 px light screenshots of the first step", async () => {
+  const o = await open();
+  await o.page.locator("section[data-step=step1]").waitFor();
+  await o.page.screenshot({ path: path.join(SHOTS, "500-light-start.png"), fullPage: true });
+  await closeAndCheck(o);
+}, 30000);
+
+test("Office's dark theme wins over the system's light mode", async () => {
+  const o = await open("?officeTheme=dark", { dark: false });
+  await o.page.locator("section[data-step=step1]").waitFor();
+  expect(await o.page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+  const bg = await o.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe("rgb(38, 38, 38)");
+  await expectAccessible(o.page, "office-dark-start");
+  await closeAndCheck(o);
+}, 30000);
+
+test("keyboard only: Tab to Voorbeeldgemeente, Enter runs it, focus is visible", async () => {
+  const o = await open();
+  const { page } = o;
+  await page.locator("section[data-step=step1]").waitFor();
+  let label = "";
+  for (let i = 0; i < 10 && label !== "Voorbeeldgemeente"; i++) {
+    await page.keyboard.press("Tab");
+    label = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+  }
+  expect(label).toBe("Voorbeeldgemeente");
+  // Fluent draws a focus ring (box-shadow) on the inner button when focused by keyboard
+  const ring = await page.evaluate(() => {
+    const host = document.activeElement as HTMLElement;
+    const inner = host.shadowRoot?.querySelector("button") ?? host;
+    const s = getComputedStyle(inner);
+    return { shadow: s.boxShadow, outline: s.outlineStyle };
+  });
+  expect(ring.shadow !== "none" || ring.outline !== "none").toBe(true);
+  await page.keyboard.press("Enter");
+  await expectClass(outcomeIn(page, "step1"), /^outcome ok/);
+  await closeAndCheck(o);
+}, 30000);
+
+test("Functie invoegen puts the example formula in the active cell", async () => {
+  const o = await open();
+  const { page } = o;
+  await page.locator('[data-testid="functions"]').click();
+  const insert = page
+    .locator('[data-step="functions"]')
+    .getByRole("button", { name: "Invoegen", exact: true });
+  await insert.click();
+  await expectClass(page.locator('[data-step="functions"] [data-testid="outcome"]'), /^outcome ok/);
+  const formulas: string[] = await page.evaluate(() => (window as any).__ictcostHost.formulas());
+  expect(formulas).toContain("=ICTCOST.PERINHABITANT(4770000,45000)");
+  await expectAccessible(page, "500-light-functions");
+  await closeAndCheck(o);
+}, 30000);
+
+test("settings: English is applied at once and saved in the workbook's document settings", async () => {
+  const o = await open();
+  const { page } = o;
+  await page.locator('[data-testid="settings"]').click();
+  const select = page.locator('[data-testid="settings"] fluent-select').first();
+  await select.click();
+  await select.getByRole("option", { name: /^English/ }).click();
+  await page.locator("section[data-step=step1] h2", { hasText: "1. Start" }).waitFor();
+  await page.getByRole("button", { name: "Sample municipality", exact: true }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+  const saved = await page.evaluate(() => (window as any).__ictcostHost.settings());
+  expect(JSON.parse(saved["ictcost.paneSettings"])).toMatchObject({ language: "en" });
+  await expectAccessible(page, "500-light-settings-en");
+  await closeAndCheck(o);
+}, 30000);
+
+test("English display language: English pane", async () => {
+  const o = await open("?lang=en-US");
+  await o.page.getByRole("button", { name: "Input template", exact: true }).waitFor();
+  await closeAndCheck(o);
+}, 30000);
+
+test("outside Office (Office.onReady without a host): the pane says to open it in Excel", async () => {
+  const o = await open("?host=none");
+  const msg = o.page.locator('[data-testid="outside-office"]');
+  await msg.waitFor();
+  expect(await msg.textContent()).toMatch(/^Open deze pagina in Excel/);
+  await expectAccessible(o.page, "outside-office");
+  await closeAndCheck(o);
+}, 30000);
+
+test("office.js not loaded at all: the same message", async () => {
+  const o = await open("", { officeJs: "blocked" });
+  const msg = o.page.locator('[data-testid="outside-office"]');
+  await msg.waitFor();
+  expect(await msg.textContent()).toMatch(/Open deze pagina in Excel/);
+  o.problems.length = 0; // the blocked script itself is reported as a console error
+  await closeAndCheck(o);
+}, 30000);
