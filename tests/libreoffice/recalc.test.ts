@@ -1,0 +1,214 @@
+/**
+ * LibreOffice as the independent check of the workbook `ictcost compare -o` writes: a second
+ * spreadsheet engine recalculates every formula of the copy and must arrive at the engine's figures
+ * (compare --json) to the cent, without a single error value.
+ *
+ * LibreOffice runs with a private profile in which OOXML recalculation on load is forced
+ * (Calc/Formula/Load/OOXMLRecalcMode = 0: "always"; 1 is "never", the default, 2 "prompt"). To show
+ * that the numbers read back were computed by LibreOffice and are not our cached values, a second copy
+ * has every cached formula result set to 0 and no fullCalcOnLoad flag: LibreOffice's output of that
+ * copy must show the right figures too.
+ *
+ * soffice must be installed (CI installs libreoffice-calc); without it this test fails, it does not skip.
+ */
+import ExcelJS from "exceljs";
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { run } from "../../src/cli/cli";
+import { CompareJson } from "../../src/cli/compare";
+import { KPI_IDS } from "../../src/model/benchmark";
+
+const ROOT = join(__dirname, "../..");
+const EXAMPLE = join(ROOT, "examples/voorbeeldrade.xlsx");
+const SOFFICE = process.env.SOFFICE ?? "soffice";
+
+const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+let dir: string;
+let engine: CompareJson;
+/** LibreOffice's recalculated copies: of our file, and of the copy with wrong cached values. */
+const lo: { right?: ExcelJS.Workbook; wrong?: ExcelJS.Workbook; wrongInput?: ExcelJS.Workbook } = {};
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+function isFormulaValue(v: ExcelJS.CellValue): v is ExcelJS.CellFormulaValue {
+  return typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v);
+}
+
+/**
+ * A cell's value as a reader sees it: the cached result for a formula. Read through `cell.result`:
+ * ExcelJS's `cell.value` drops a result of 0 or "" from the {formula, result} it returns.
+ */
+function shown(cell: ExcelJS.Cell): unknown {
+  return isFormulaValue(cell.value) ? cell.result : cell.value;
+}
+
+beforeAll(async () => {
+  const probe = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      `LibreOffice (soffice) is niet geïnstalleerd of start niet / is not installed or does not start: ` +
+        `${probe.error?.message ?? probe.stderr}. Installeer / install: apt-get install libreoffice-calc-nogui`,
+    );
+  }
+  dir = mkdtempSync(join(tmpdir(), "ictcost-lo-"));
+  const out = join(dir, "uit.xlsx");
+  const r = await run(["compare", EXAMPLE, "-o", out]);
+  if (r.exitCode !== 0) throw new Error(`compare -o failed: ${r.stderr}`);
+  engine = JSON.parse((await run(["compare", EXAMPLE, "--json"])).stdout) as CompareJson;
+
+  // The same workbook with every cached formula result wrong (0) and no recalculation flag.
+  const wrong = await load(out);
+  wrong.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (isFormulaValue(v)) cell.value = { ...v, result: 0 } as ExcelJS.CellValue;
+      }),
+    ),
+  );
+  wrong.calcProperties = { fullCalcOnLoad: false };
+  const wrongPath = join(dir, "fout.xlsx");
+  await wrong.xlsx.writeFile(wrongPath);
+  lo.wrongInput = await load(wrongPath);
+
+  // A private profile (never the user's), recalculation on load forced before the first start.
+  const profile = join(dir, "lo-profile");
+  mkdirSync(join(profile, "user"), { recursive: true });
+  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
+  const outdir = join(dir, "lo");
+  const convert = spawnSync(
+    SOFFICE,
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outdir,
+      out,
+      wrongPath,
+    ],
+    { encoding: "utf8", timeout: 170_000 },
+  );
+  if (convert.status !== 0) {
+    throw new Error(`soffice --convert-to failed (${convert.status}): ${convert.stderr}\n${convert.stdout}`);
+  }
+  lo.right = await load(join(outdir, "uit.xlsx"));
+  lo.wrong = await load(join(outdir, "fout.xlsx"));
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** KPI id → LibreOffice's value of the Eigen cell (column C) on ICT-vergelijking. */
+function ownKpis(wb: ExcelJS.Workbook): Map<string, unknown> {
+  const ws = wb.getWorksheet("ICT-vergelijking");
+  if (!ws) throw new Error("no ICT-vergelijking sheet");
+  const out = new Map<string, unknown>();
+  ws.eachRow((row) => {
+    const id = row.getCell(10).value;
+    if (typeof id === "string" && KPI_IDS.some((k) => k.id === id)) out.set(id, shown(row.getCell(3)));
+  });
+  return out;
+}
+
+/** Sums of Bedrag over the comparison year by LibreOffice's Definitief and Component values. */
+function categorisationSums(wb: ExcelJS.Workbook, year: number) {
+  const ws = wb.getWorksheet("ICT-categorisatie");
+  if (!ws) throw new Error("no ICT-categorisatie sheet");
+  const byCategory: Record<string, number> = {};
+  const byComponent: Record<string, number> = {};
+  let rows = 0;
+  ws.eachRow((row, r) => {
+    if (r < 5) return;
+    rows++;
+    if (row.getCell(6).value !== year) return;
+    const amount = row.getCell(7).value as number;
+    const final = String(shown(row.getCell(14)) ?? "");
+    const component = String(shown(row.getCell(15)) ?? "");
+    byCategory[final] = (byCategory[final] ?? 0) + amount;
+    if (component) byComponent[component] = (byComponent[component] ?? 0) + amount;
+  });
+  return { byCategory, byComponent, rows };
+}
+
+const toCent = (x: number) => Math.round(x * 100);
+
+function expectSameFigures(wb: ExcelJS.Workbook): void {
+  const own = ownKpis(wb);
+  expect([...own.keys()]).toEqual(KPI_IDS.map((k) => k.id));
+  for (const [id, value] of own) {
+    const expected = engine.kpis[id].own;
+    if (expected === null) expect(value === "" || value === null || value === undefined).toBe(true);
+    else {
+      expect(typeof value).toBe("number");
+      // To the cent of the value as shown (shares: to 1/10,000 of a percentage point).
+      const scale = Math.abs(expected) < 1 ? 1e6 : 1;
+      expect(toCent((value as number) * scale)).toBe(toCent(expected * scale));
+    }
+  }
+  const { byCategory, byComponent, rows } = categorisationSums(wb, engine.year);
+  expect(rows).toBe(engine.lines.read);
+  for (const [code, amount] of Object.entries(engine.categories)) {
+    expect(toCent(byCategory[code] ?? 0)).toBe(toCent(amount));
+  }
+  expect(toCent(byCategory["XX.OO"] ?? 0)).toBe(toCent(engine.lines.unclassified_amount));
+  expect(toCent(byComponent.software)).toBe(toCent(engine.components.software));
+  expect(toCent(byComponent.personeel)).toBe(toCent(engine.components.personnel));
+  expect(toCent(byComponent.infrastructuur)).toBe(toCent(engine.components.infrastructure));
+}
+
+/** Every cell LibreOffice computed to an error (Err:502, #NAME?, #VALUE!, …). */
+function errorCells(wb: ExcelJS.Workbook): string[] {
+  const out: string[] = [];
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = shown(cell);
+        const isError =
+          (typeof v === "object" && v !== null && "error" in v) ||
+          (typeof v === "string" && /^(Err:\d+|#NAME\?|#VALUE!|#REF!|#DIV\/0!|#N\/A|#NUM!|#NULL!)$/.test(v));
+        if (isError) out.push(`${ws.name}!${cell.address}: ${JSON.stringify(cell.value)}`);
+      }),
+    ),
+  );
+  return out;
+}
+
+describe("LibreOffice recalculates the workbook compare -o writes", () => {
+  it("arrives at the engine's KPIs and category/component sums to the cent", () => {
+    expectSameFigures(lo.right as ExcelJS.Workbook);
+  });
+
+  it("finds no error value anywhere (no Err:, no #NAME?)", () => {
+    expect(errorCells(lo.right as ExcelJS.Workbook)).toEqual([]);
+    expect(errorCells(lo.wrong as ExcelJS.Workbook)).toEqual([]);
+  });
+
+  it("really recalculates: from cached results that are all 0 it still arrives at the engine's figures", () => {
+    // The input of that run does hold the wrong values…
+    const before = ownKpis(lo.wrongInput as ExcelJS.Workbook);
+    expect([...before.values()]).toEqual(KPI_IDS.map(() => 0));
+    // …and LibreOffice's output the right ones.
+    expectSameFigures(lo.wrong as ExcelJS.Workbook);
+    const trend = (lo.wrong as ExcelJS.Workbook).getWorksheet("ICT-trend");
+    const total2023 = trend && shown(trend.getCell("B6"));
+    expect(toCent(total2023 as number)).toBe(
+      toCent(engine.components.software + engine.components.personnel + engine.components.infrastructure),
+    );
+  });
+});
