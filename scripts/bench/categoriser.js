@@ -1,12 +1,25 @@
 /**
  * Categoriser throughput: 100,000 generated ledger lines through the compiled core
- * (lib/, built by `npx tsc -p tsconfig.cli.json`). Two ledgers: a realistic one where
- * lines repeat (the same subscription every month), and one where every line is distinct
- * (random numbers, weeks and invoice numbers) so the per-line cache cannot help.
+ * (lib/, built by `npx tsc -p tsconfig.cli.json`). Three ledgers:
+ *   (a) realistic lines that repeat (the same subscription every month);
+ *   (b) the same kinds of line, but nearly every one distinct through invoice numbers, dates,
+ *       weeks and amounts, as in real ledgers;
+ *   (c) a worst case: every line a distinct random combination of rule words (products,
+ *       stems with made-up endings) and words no rule knows, so no cache can help.
+ * And classifyLedger end to end (a fresh categoriser, result objects included) on (b).
+ * Every round gets freshly generated strings (same content), as a ledger read from a sheet does:
+ * a string hashed in an earlier round would flatter any cache keyed by it.
  *
- *   node scripts/bench/categoriser.js
+ *   node scripts/bench/categoriser.js          (BENCH_LIB=/other/lib to compare another build)
  */
+const os = require("os");
 const path = require("path");
+const v8 = require("v8");
+const vm = require("vm");
+
+// Collect the generator's garbage before each timed round, so its collection is not timed.
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc");
 
 const LINES = 100_000;
 
@@ -65,11 +78,40 @@ function random(seed) {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
+/** What a sheet reader gives: flat strings, not the rope a concatenation leaves. */
+function flat(s) {
+  s.charCodeAt(0);
+  return s;
+}
+
+/** A new string per cell, as a sheet reader gives, not one shared string whose hash is known. */
+function copy(s) {
+  return s.split("").join("");
+}
+
+function ledgerLine(i, description, supplier, account, amount) {
+  return {
+    row: i + 2,
+    description: flat(description),
+    supplier: flat(copy(supplier)),
+    account: flat(copy(account)),
+    amount,
+    year: 2022,
+    costCentre: "",
+    fte: null,
+    category: null,
+  };
+}
+
+/** Ways real descriptions end in something that differs per line. */
+const SUFFIXES = ["", " factuur {inv}", " {date}", " periode {date}", " ref. {inv}/{y}", " ({amount})"];
+
+/** (a) with few distinct values lines repeat; (b) with many, nearly every line is new. */
 function generate(count, distinct) {
   const rnd = random(42);
   const pick = (n) => Math.floor(rnd() * n);
-  // With few distinct values, lines repeat as in a real ledger; with many, nearly every line is new.
   const spread = distinct ? 1_000_000 : 3;
+  const two = (n) => String(n).padStart(2, "0");
   const fill = (t) =>
     t
       .replace("{e}", String(3 + 2 * pick(2)))
@@ -79,48 +121,93 @@ function generate(count, distinct) {
       .replace("{m}", MONTHS[pick(distinct ? MONTHS.length : 2)])
       .replace("{w}", String(1 + pick(distinct ? 52 : 2)))
       .replace("{w2}", String(1 + pick(distinct ? 52 : 2)))
-      .replace("{inv}", `F${distinct ? pick(10_000_000) : pick(5)}`);
+      .replace("{inv}", `F${distinct ? pick(10_000_000) : pick(5)}`)
+      .replace("{date}", `${two(1 + pick(28))}-${two(1 + pick(12))}-${2020 + pick(4)}`)
+      .replace("{amount}", `€ ${pick(100_000)},${two(pick(100))}`);
   const lines = [];
   for (let i = 0; i < count; i++) {
     const [d, s, a] = TEMPLATES[pick(TEMPLATES.length)];
-    lines.push({
-      row: i + 2,
-      description: fill(d),
-      supplier: s,
-      account: a,
-      amount: Math.round(rnd() * 100_000) / 100,
-      year: 2022,
-      costCentre: "",
-      fte: null,
-      category: null,
-    });
+    const suffix = distinct ? SUFFIXES[pick(SUFFIXES.length)] : "";
+    lines.push(ledgerLine(i, fill(d + suffix), s, a, Math.round(rnd() * 100_000) / 100));
   }
   return lines;
 }
 
-function timeIt(core, lines) {
-  // Warm-up on a separate categoriser, so the measured one starts with an empty line cache.
-  core.classifyLedger(lines.slice(0, 5000), { categoriser: core.compileCategoriser() });
-  // Best of three rounds, each with a fresh categoriser (empty line cache): the machine is shared.
+/** Words no rule knows: ordinary ledger Dutch and made-up words (names, codes). */
+const PLAIN = (
+  "aanschaf levering diverse kosten periode maand kwartaal jaar factuur nota correctie creditnota " +
+  "vervanging uitbreiding verlenging gemeente afdeling team locatie stadhuis werf bibliotheek " +
+  "overeenkomst contract bestelling order termijn voorschot eindafrekening restant aanvulling " +
+  "medewerkers gebruikers inwoners burgers raad college wethouder programma begroting reserve"
+).split(" ");
+const SYLLABLES = "ka to ri ven dal mo ber sta lin gro wer pe nu zo hel fa ter bo sim kra".split(" ");
+const ENDINGS = ["", "en", "s", "kosten", "beheer", "contract", "overeenkomst", "systeem", "uitbreiding"];
+
+/** (c) every line a distinct random mix of rule words and other words. */
+function generateWorstCase(count, rules) {
+  const rnd = random(7);
+  const pick = (n) => Math.floor(rnd() * n);
+  const vocabulary = rules.flatMap((r) => r.words);
+  const ruleWord = () => {
+    const w = vocabulary[pick(vocabulary.length)];
+    // A stem or a tail gets a random other half, as Dutch compounds do.
+    if (w.endsWith("*")) return w.slice(0, -1) + ENDINGS[pick(ENDINGS.length)];
+    if (w.startsWith("*")) return PLAIN[pick(PLAIN.length)] + w.slice(1);
+    return w;
+  };
+  const madeUp = () => {
+    let w = "";
+    for (let k = 1 + pick(3); k >= 0; k--) w += SYLLABLES[pick(SYLLABLES.length)];
+    return pick(2) ? w : w[0].toUpperCase() + w.slice(1);
+  };
+  const suppliers = Array.from({ length: 200 }, () => `${madeUp()} ${pick(2) ? "BV" : "Nederland BV"}`);
+  const accounts = Array.from({ length: 40 }, () => `${4000 + pick(1000)} ${PLAIN[pick(PLAIN.length)]}`);
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const words = [];
+    for (let k = 2 + pick(6); k > 0; k--) {
+      const r = rnd();
+      words.push(r < 0.4 ? ruleWord() : r < 0.8 ? PLAIN[pick(PLAIN.length)] : madeUp());
+    }
+    if (pick(2)) words.push(String(pick(100_000)));
+    const supplier = pick(3) ? suppliers[pick(suppliers.length)] : ruleWord();
+    lines.push(ledgerLine(i, words.join(" "), supplier, accounts[pick(accounts.length)], pick(1e7) / 100));
+  }
+  return lines;
+}
+
+const ROUNDS = 3;
+
+/** Best of ROUNDS, each with a fresh categoriser (empty line cache) and fresh strings. */
+function timeIt(core, make) {
+  // Warm-up on a separate categoriser.
+  const warm = make();
+  core.classifyLedger(warm.slice(0, 5000), { categoriser: core.compileCategoriser() });
   let best = Infinity;
   let unknown = 0;
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < ROUNDS; round++) {
+    const lines = make();
     const categoriser = core.compileCategoriser();
+    gc();
     const start = process.hrtime.bigint();
     unknown = 0;
     for (const line of lines) if (categoriser.classify(line).category === "XX.OO") unknown++;
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
   }
-  return { perSecond: lines.length / best, distinct: new Set(lines.map((l) => l.description)).size, unknown };
+  return { perSecond: LINES / best, distinct: new Set(warm.map((l) => l.description)).size, unknown };
 }
 
 async function run() {
-  const core = require(path.join(__dirname, "..", "..", "lib", "model", "categorise", "index.js"));
+  const lib = process.env.BENCH_LIB || path.join(__dirname, "..", "..", "lib");
+  const core = require(path.join(lib, "model", "categorise", "index.js"));
   const results = [];
-  for (const distinct of [false, true]) {
-    const lines = generate(LINES, distinct);
-    const t = timeIt(core, lines);
-    const label = distinct ? "all distinct" : "with duplicates";
+  const cases = [
+    ["(a) with repeats", () => generate(LINES, false)],
+    ["(b) distinct numbers/dates/invoices", () => generate(LINES, true)],
+    ["(c) worst case, random words", () => generateWorstCase(LINES, core.BUILTIN_RULES)],
+  ];
+  for (const [label, make] of cases) {
+    const t = timeIt(core, make);
     results.push({
       name: `lines/s, ${label} (${t.distinct} distinct descriptions)`,
       value: t.perSecond,
@@ -128,15 +215,19 @@ async function run() {
     });
     results.push({ name: `share Onbekend, ${label}`, value: t.unknown / LINES, unit: "" });
   }
-  const start = process.hrtime.bigint();
-  const ledger = core.classifyLedger(generate(LINES, true));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  results.push({
-    name: `classifyLedger, ${ledger.length} distinct lines`,
-    value: ledger.length / seconds,
-    unit: "lines/s",
-  });
+  let best = Infinity;
+  for (let round = 0; round < ROUNDS; round++) {
+    const lines = generate(LINES, true);
+    gc();
+    const start = process.hrtime.bigint();
+    const ledger = core.classifyLedger(lines);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+    if (ledger.length !== LINES) throw new Error("classifyLedger lost lines");
+  }
+  results.push({ name: "classifyLedger, (b) end to end", value: LINES / best, unit: "lines/s" });
+  results.push({ name: "classifyLedger, (b) end to end, 100,000 lines", value: best, unit: "s" });
   results.push({ name: "peak RSS", value: process.resourceUsage().maxRSS / 1024, unit: "MB" });
+  results.push({ name: "load average (1 min) at the end", value: os.loadavg()[0], unit: "" });
   return results;
 }
 

@@ -36,6 +36,10 @@ interface WordInfo {
 interface Contribution {
   hit: Hit;
   field: FieldIndex;
+  /** Numbers every contribution, so explanations can be remembered per pair. */
+  id: number;
+  /** How an explanation names it, e.g. "omschrijving: 'laptop'". */
+  text: string;
   weight: number;
   /** Index into CODES, or -1 when the rule names no category. */
   codeIndex: number;
@@ -64,6 +68,8 @@ const MIN_EVIDENCE = 0.5;
 const MIN_AFFIX = 3;
 /** Bound on the per-word memo (random numbers in descriptions would otherwise grow it). */
 const MAX_MEMO = 200_000;
+/** Bound on the remembered explanations and classifications (a few thousand in practice). */
+const MAX_SHARED = 50_000;
 
 /** Where component evidence goes when no category of that component has its own evidence. */
 const FALLBACK: CategoryCode[] = ["SW.OV", "PE.AU"];
@@ -109,9 +115,11 @@ export class RuleIndex {
   private maxStem = 0;
   private maxTail = 0;
   private readonly memo = new Map<string, WordInfo>();
-  private readonly columns = [new Map<string, Contribution[]>(), new Map<string, Contribution[]>()];
+  private readonly columns = [new Map<string, Column>(), new Map<string, Column>()];
   /** Whether any rule starts with a number; if not, numbers (amounts, weeks, invoices) are skipped. */
   private numbersMatter = false;
+  /** Which digits the rules can tell apart (see FoldedWords.fold); null if digits may not be collapsed. */
+  digits: { named: string[]; stems: string[] } | null = { named: [], stems: [] };
 
   constructor(rules: readonly RuleDef[]) {
     for (const rule of rules) {
@@ -125,6 +133,7 @@ export class RuleIndex {
     const words = tokenise(pattern);
     if (words.length === 0) throw new Error(`Lege regel: '${pattern}'`);
     if (isNumber(words[0])) this.numbersMatter = true;
+    this.noteDigits(words, isStem, isTail);
     if (words.length > 1) {
       if (isTail) throw new Error(`Een woordgroep kan niet met * beginnen: '${pattern}'`);
       push(this.phrases, words[0], { rest: words.slice(1), lastIsStem: isStem, hit });
@@ -143,6 +152,18 @@ export class RuleIndex {
       push(this.stems, word, hit);
       this.maxStem = Math.max(this.maxStem, word.length);
     }
+  }
+
+  private noteDigits(words: string[], isStem: boolean, isTail: boolean): void {
+    const digits = this.digits;
+    if (digits === null) return;
+    const last = words[words.length - 1];
+    if (isTail && HAS_DIGIT.test(last)) {
+      this.digits = null;
+      return;
+    }
+    for (const w of words) if (HAS_DIGIT.test(w) && !digits.named.includes(w)) digits.named.push(w);
+    if (isStem && HAS_DIGIT.test(last) && !digits.stems.includes(last)) digits.stems.push(last);
   }
 
   /** Rules a single word triggers: itself, or else the longest stem and the longest tail it contains. */
@@ -174,13 +195,18 @@ export class RuleIndex {
     return undefined;
   }
 
-  /** The evidence of a supplier or account text, memoised per distinct text. */
-  column(text: string, field: 1 | 2): Contribution[] {
+  /**
+   * The evidence of a supplier or account text, memoised per distinct text. The same object comes
+   * back for the same text (until the memo is full), so callers may compare columns by identity.
+   */
+  column(text: string, field: 1 | 2): Column {
+    if (text === "") return NO_COLUMN;
     const memo = this.columns[field - 1];
     let found = memo.get(text);
     if (!found) {
-      found = [];
-      this.collect(tokenise(text), field, found);
+      const evidence = new Evidence();
+      this.collect(tokenise(text), field, evidence);
+      found = { evidence: evidence.items.slice(0, evidence.length) };
       if (memo.size >= MAX_MEMO) memo.clear();
       memo.set(text, found);
     }
@@ -188,17 +214,39 @@ export class RuleIndex {
   }
 
   /** Every rule the words of one column trigger, with the column's weight applied. */
-  collect(words: string[], field: FieldIndex, out: Contribution[]): void {
+  collect(words: string[], field: FieldIndex, out: Evidence): void {
     for (let i = 0; i < words.length; i++) {
       if (!this.numbersMatter && isNumber(words[i])) continue;
       const info = this.word(words[i]);
-      for (let h = 0; h < info.hits.length; h++) out.push(info.hits[h].byField[field]);
+      for (let h = 0; h < info.hits.length; h++) out.add(info.hits[h].byField[field]);
       if (info.phrases) {
-        for (const p of info.phrases) if (phraseAt(words, i + 1, p)) out.push(p.hit.byField[field]);
+        for (const p of info.phrases) if (phraseAt(words, i + 1, p)) out.add(p.hit.byField[field]);
       }
     }
   }
 }
+
+/** The evidence of a supplier or account text. */
+export interface Column {
+  readonly evidence: readonly Contribution[];
+}
+const NO_COLUMN: Column = { evidence: [] };
+
+/** A line's evidence: a growable list that is reused from line to line, so a line allocates none. */
+export class Evidence {
+  items: Contribution[] = [];
+  length = 0;
+  add(c: Contribution): void {
+    if (this.length < this.items.length) this.items[this.length] = c;
+    else this.items.push(c);
+    this.length++;
+  }
+  addAll(cs: readonly Contribution[]): void {
+    for (let i = 0; i < cs.length; i++) this.add(cs[i]);
+  }
+}
+
+let contributions = 0;
 
 function makeHit(rule: RuleDef, label: string): Hit {
   const hit = { rule, label } as Hit;
@@ -211,6 +259,11 @@ function makeHit(rule: RuleDef, label: string): Hit {
     return {
       hit,
       field,
+      id: contributions++,
+      text:
+        field === 1 && rule.kind === "supplier"
+          ? `leverancier: ${label}`
+          : `${FIELD_LABELS[field]}: '${label}'`,
       weight,
       codeIndex: rule.category ? (CODE_INDEX.get(rule.category) as number) : -1,
       componentIndex: rule.component ? COMPONENT_ORDER.indexOf(rule.component) : -1,
@@ -226,6 +279,8 @@ function makeHit(rule: RuleDef, label: string): Hit {
   hit.byField = [at(0), at(1), at(2)];
   return hit;
 }
+
+const HAS_DIGIT = /[0-9]/;
 
 function isNumber(word: string): boolean {
   const c = word.charCodeAt(0);
@@ -249,14 +304,21 @@ function phraseAt(words: string[], from: number, p: Phrase): boolean {
   return true;
 }
 
-/** The evidence of one line: everything its three columns triggered. */
-export function analyse(index: RuleIndex, text: LineText): Contribution[] {
-  const out: Contribution[] = [];
-  index.collect(tokenise(text.description), 0, out);
-  // Suppliers and accounts repeat on nearly every line of a ledger: their evidence is remembered.
-  if (text.supplier) for (const c of index.column(text.supplier, 1)) out.push(c);
-  if (text.account) for (const c of index.column(text.account, 2)) out.push(c);
-  return out;
+/**
+ * The evidence of one line: everything its three columns triggered, in `out` (emptied first).
+ * Suppliers and accounts repeat on nearly every line of a ledger: their evidence comes remembered.
+ */
+export function analyse(
+  index: RuleIndex,
+  words: string[],
+  supplier: Column,
+  account: Column,
+  out: Evidence,
+): void {
+  out.length = 0;
+  index.collect(words, 0, out);
+  out.addAll(supplier.evidence);
+  out.addAll(account.evidence);
 }
 
 /** Weighted votes between two values; a tie means we do not know. */
@@ -266,14 +328,15 @@ function vote<T>(a: T, aWeight: number, b: T, bWeight: number): T | null {
   return null;
 }
 
-export function attributesOf(evidence: Contribution[]): Attributes {
+export function attributesOf(evidence: Evidence): Attributes {
   let saas = 0;
   let onPremise = 0;
   let hired = 0;
   let own = 0;
   const nature = NATURE_VOTES.fill(0);
+  const items = evidence.items;
   for (let i = 0; i < evidence.length; i++) {
-    const c = evidence[i];
+    const c = items[i];
     saas += c.saas;
     onPremise += c.onPremise;
     hired += c.hired;
@@ -302,7 +365,10 @@ function strongestNature(votes: Float64Array): Nature {
   return best;
 }
 
-/** A category with the attributes that make sense for its component. */
+/**
+ * A category with the attributes that make sense for its component. The result is frozen and
+ * shared: every line with the same outcome gets the same object.
+ */
 export function finish(
   category: CategoryCode,
   attrs: Attributes,
@@ -313,15 +379,76 @@ export function finish(
   const component = componentOf(category);
   const delivery = component === "software" ? (overrides.delivery ?? attrs.delivery) : null;
   const staffing = component === "personnel" ? (overrides.staffing ?? attrs.staffing) : null;
-  return {
+  return shared(
     category,
-    component,
     delivery,
     staffing,
-    nature: natureFor(component, attrs, delivery, staffing),
+    natureFor(component, attrs, delivery, staffing),
     rule,
     confidence,
-  };
+  );
+}
+
+const DELIVERIES: Delivery[] = [null, "saas", "on-premise"];
+const STAFFINGS: Staffing[] = [null, "own", "hired"];
+/** Per rule text, the classifications handed out, keyed by their other fields as one number. */
+let SHARED = new Map<string, Map<number, Classification>>();
+let sharedCount = 0;
+
+/** The one frozen Classification with these fields. */
+function shared(
+  category: CategoryCode,
+  delivery: Delivery,
+  staffing: Staffing,
+  nature: Nature,
+  rule: string,
+  confidence: number,
+): Classification {
+  const percent = Math.round(confidence * 100);
+  // Only confidences in whole percents (all the engine makes) are shared; others are rare.
+  if (percent / 100 !== confidence || percent < 0 || percent > 100) {
+    return frozen(category, delivery, staffing, nature, rule, confidence);
+  }
+  const key =
+    ((((CODE_INDEX.get(category) as number) * 3 + DELIVERIES.indexOf(delivery)) * 3 +
+      STAFFINGS.indexOf(staffing)) *
+      8 +
+      (nature === null ? 7 : NATURES.indexOf(nature))) *
+      101 +
+    percent;
+  let byKey = SHARED.get(rule);
+  if (!byKey) {
+    if (sharedCount >= MAX_SHARED) {
+      SHARED = new Map();
+      sharedCount = 0;
+    }
+    SHARED.set(rule, (byKey = new Map()));
+  }
+  let found = byKey.get(key);
+  if (!found) {
+    byKey.set(key, (found = frozen(category, delivery, staffing, nature, rule, confidence)));
+    sharedCount++;
+  }
+  return found;
+}
+
+function frozen(
+  category: CategoryCode,
+  delivery: Delivery,
+  staffing: Staffing,
+  nature: Nature,
+  rule: string,
+  confidence: number,
+): Classification {
+  return Object.freeze({
+    category,
+    component: componentOf(category),
+    delivery,
+    staffing,
+    nature,
+    rule,
+    confidence,
+  });
 }
 
 function natureFor(
@@ -345,11 +472,12 @@ function natureFor(
 }
 
 /** Picks the category the evidence supports best, and says why. */
-export function decide(evidence: Contribution[], attrs: Attributes): Classification {
+export function decide(evidence: Evidence, attrs: Attributes): Classification {
   const score = SCORE.fill(0);
   const bonus = BONUS.fill(0);
+  const items = evidence.items;
   for (let e = 0; e < evidence.length; e++) {
-    const c = evidence[e];
+    const c = items[e];
     if (c.codeIndex >= 0) score[c.codeIndex] += c.weight;
     if (c.componentIndex >= 0) bonus[c.componentIndex] += c.weight;
   }
@@ -375,16 +503,18 @@ export function decide(evidence: Contribution[], attrs: Attributes): Classificat
   return finish(code, attrs, explain(evidence, code), confidenceOf(bestTotal, second));
 }
 
+const UNKNOWN: Classification = Object.freeze({
+  category: "XX.OO",
+  component: null,
+  delivery: null,
+  staffing: null,
+  nature: null,
+  rule: "geen regel van toepassing",
+  confidence: 0,
+});
+
 export function unknown(): Classification {
-  return {
-    category: "XX.OO",
-    component: null,
-    delivery: null,
-    staffing: null,
-    nature: null,
-    rule: "geen regel van toepassing",
-    confidence: 0,
-  };
+  return UNKNOWN;
 }
 
 /** Strong, unopposed evidence approaches 0.95; weak or contested evidence stays low. */
@@ -394,27 +524,36 @@ function confidenceOf(best: number, second: number): number {
   return Math.round(Math.min(0.95, margin * strength) * 100) / 100;
 }
 
+/** Explanations made so far, by the pair of contributions and the category they explain. */
+let EXPLAINED = new Map<number, string>();
+
 /** The two strongest pieces of evidence for the chosen category, e.g. "omschrijving: 'laptop' → Werkplek". */
-function explain(evidence: Contribution[], code: CategoryCode): string {
+function explain(evidence: Evidence, code: CategoryCode): string {
   const component = componentOf(code);
   let first: Contribution | null = null;
   let second: Contribution | null = null;
-  for (const c of evidence) {
+  const items = evidence.items;
+  for (let i = 0; i < evidence.length; i++) {
+    const c = items[i];
     const r = c.hit.rule;
     if (r.category !== code && (component === null || r.component !== component)) continue;
     if (!first || c.weight > first.weight) {
-      if (!first || describe(first) !== describe(c)) second = first;
+      if (!first || first.text !== c.text) second = first;
       first = c;
-    } else if ((!second || c.weight > second.weight) && describe(c) !== describe(first)) {
+    } else if ((!second || c.weight > second.weight) && c.text !== first.text) {
       second = c;
     }
   }
-  const parts = [first, second].filter((c): c is Contribution => c !== null).map(describe);
-  return `${parts.join(" + ")} → ${categoryLabel(code)}`;
-}
-
-function describe(c: Contribution): string {
-  return c.field === 1 && c.hit.rule.kind === "supplier"
-    ? `leverancier: ${c.hit.label}`
-    : `${FIELD_LABELS[c.field]}: '${c.hit.label}'`;
+  // Exact as a double while there are fewer than 2^21 contributions and 32 categories.
+  const key =
+    ((first ? first.id + 1 : 0) * 0x200000 + (second ? second.id + 1 : 0)) * 32 +
+    (CODE_INDEX.get(code) as number);
+  let text = EXPLAINED.get(key);
+  if (text === undefined) {
+    const parts = [first, second].filter((c): c is Contribution => c !== null).map((c) => c.text);
+    text = `${parts.join(" + ")} → ${categoryLabel(code)}`;
+    if (EXPLAINED.size >= MAX_SHARED) EXPLAINED = new Map();
+    EXPLAINED.set(key, text);
+  }
+  return text;
 }

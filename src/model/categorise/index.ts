@@ -8,9 +8,10 @@
 import { lineKeys } from "../lineKey";
 import { parseCategory } from "../taxonomy";
 import { CategorisedLine, Classification, LedgerLine, UserRule } from "../types";
-import { analyse, attributesOf, Attributes, decide, finish, LineText, RuleIndex } from "./engine";
+import { analyse, attributesOf, Attributes, Column, decide, Evidence, finish, RuleIndex } from "./engine";
 import { BUILTIN_RULES } from "./rules";
-import { compileUserRules, LineView } from "./userRules";
+import { compileDigits, DigitRules, FoldedWords, tokenise } from "./tokenise";
+import { CompiledUserRule, compileUserRules, LineView } from "./userRules";
 
 export type { RuleDef } from "./rules";
 export { BUILTIN_RULES } from "./rules";
@@ -20,17 +21,26 @@ export type ClassifiableLine = Pick<LedgerLine, "description" | "supplier" | "ac
 };
 
 export interface Categoriser {
+  /**
+   * The line's classification. It is frozen and shared by every line with the same outcome:
+   * copy it to change it (classifyLedger does).
+   */
   classify(line: ClassifiableLine): Classification;
 }
 
-interface Cached {
-  supplier: string;
-  account: string;
+/** What the rules made of one kind of line; lines that share a key and columns share an entry. */
+interface Entry {
+  /** The folded words (or, see compileCategoriser, the description). */
+  key: string;
+  supplier: Column;
+  account: Column;
   result: Classification;
   attrs: Attributes;
+  /** Another entry with the same hash (other words, supplier or account), or null. */
+  next: Entry | null;
 }
 
-/** Distinct lines remembered per categoriser; cleared when full so memory stays bounded. */
+/** Kinds of line remembered per categoriser; cleared when full so memory stays bounded. */
 const MAX_CACHE = 100_000;
 
 let builtinIndex: RuleIndex | null = null;
@@ -38,25 +48,42 @@ function builtin(): RuleIndex {
   return (builtinIndex ??= new RuleIndex(BUILTIN_RULES));
 }
 
-/** Compile once, classify many lines: the rule index is shared, results are cached per distinct line. */
+/**
+ * Compile once, classify many lines: the rule index is shared, results are cached per kind of line.
+ *
+ * The cache key of a description is its folded words with every number no rule names collapsed
+ * to "0" (FoldedWords): "Factuur 2022-0412 KPN" and "Factuur 2023-0077 kpn" are one kind of line,
+ * and the rules give both the same answer because they only ever see the words. The words are
+ * looked up by their hash and compared in place, so a line seen before allocates nothing. A user
+ * rule with "*" that reads the description's text is the exception: then the description itself
+ * is the key.
+ */
 export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
   const index = builtin();
   const compiled = compileUserRules(userRules);
-  // Keyed by description: a lookup hashes the line's own string (V8 keeps its hash) instead of
-  // a joined key built per line; the few supplier/account variants of one description are scanned.
-  let cache = new Map<string, Cached[]>();
+  const byWords = !compiled.some((r) => r.readsDescriptionText);
+  const digits = digitsOf(index, compiled);
+  const evidence = new Evidence();
+  const folded = new FoldedWords();
+  /** By the folded words' hash (byWords), or else by the description. */
+  let byHash = new Map<number, Entry>();
+  let byText = new Map<string, Entry>();
   let cached = 0;
 
-  function byRules(text: LineText): Cached {
-    let variants = cache.get(text.description);
-    if (variants) {
-      for (const v of variants) if (v.supplier === text.supplier && v.account === text.account) return v;
-    }
-    const evidence = analyse(index, text);
+  function miss(
+    key: string,
+    description: string,
+    supplierText: string,
+    accountText: string,
+    supplier: Column,
+    account: Column,
+  ): Entry {
+    const words = !byWords ? tokenise(description) : key === "" ? [] : key.split(" ");
+    analyse(index, words, supplier, account, evidence);
     const attrs = attributesOf(evidence);
     let result = decide(evidence, attrs);
     if (compiled.length > 0) {
-      const view = new LineView(text);
+      const view = new LineView({ description, supplier: supplierText, account: accountText });
       const rule = compiled.find((r) => r.matches(view));
       if (rule) {
         result = finish(rule.rule.category, attrs, rule.name, 1, {
@@ -65,41 +92,62 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
         });
       }
     }
-    const hit: Cached = { supplier: text.supplier, account: text.account, result, attrs };
     if (cached >= MAX_CACHE) {
-      cache = new Map();
+      byHash = new Map();
+      byText = new Map();
       cached = 0;
-      variants = undefined;
     }
-    if (variants) variants.push(hit);
-    else cache.set(text.description, [hit]);
     cached++;
-    return hit;
+    return { key, supplier, account, result, attrs, next: null };
+  }
+
+  function byRules(description: string, supplierText: string, accountText: string): Entry {
+    const supplier = index.column(supplierText, 1);
+    const account = index.column(accountText, 2);
+    if (!byWords) {
+      const first = byText.get(description);
+      for (let e = first; e !== undefined; e = e.next ?? undefined) {
+        if (e.supplier === supplier && e.account === account) return e;
+      }
+      const entry = miss(description, description, supplierText, accountText, supplier, account);
+      entry.next = byText.get(description) ?? null;
+      byText.set(description, entry);
+      return entry;
+    }
+    if (!folded.fold(description, digits)) folded.foldSlow(description, digits);
+    const hash = folded.hash & 0x3fffffff;
+    for (let e = byHash.get(hash); e !== undefined; e = e.next ?? undefined) {
+      if (e.supplier === supplier && e.account === account && folded.equals(e.key)) return e;
+    }
+    const entry = miss(folded.text(), description, supplierText, accountText, supplier, account);
+    entry.next = byHash.get(hash) ?? null;
+    byHash.set(hash, entry);
+    return entry;
   }
 
   return {
     classify(line: ClassifiableLine): Classification {
-      const text = {
-        description: asText(line.description),
-        supplier: asText(line.supplier),
-        account: asText(line.account),
-      };
-      const found = byRules(text);
-      const own = parseCategory(line.category);
-      if (own) return finish(own, found.attrs, "eigen categorie", 1);
-      const r = found.result;
-      // A copy, so a caller that edits its result cannot change what the next line gets.
-      return {
-        category: r.category,
-        component: r.component,
-        delivery: r.delivery,
-        staffing: r.staffing,
-        nature: r.nature,
-        rule: r.rule,
-        confidence: r.confidence,
-      };
+      const entry = byRules(asText(line.description), asText(line.supplier), asText(line.account));
+      const category = line.category;
+      if (typeof category === "string") {
+        const own = parseCategory(category);
+        if (own) return finish(own, entry.attrs, "eigen categorie", 1);
+      }
+      return entry.result;
     },
   };
+}
+
+/**
+ * The digits the built-in and the user's rules can tell apart, or null when collapsing could make
+ * a word look like one a rule names (a rule naming "e0" or "v0*", say): then none are collapsed.
+ */
+function digitsOf(index: RuleIndex, compiled: CompiledUserRule[]): DigitRules | null {
+  if (index.digits === null) return null;
+  const named = [...index.digits.named, ...compiled.flatMap((r) => r.digitWords)];
+  const stems = index.digits.stems;
+  const collapsed = (w: string) => w === w.replace(/[0-9]+/g, "0");
+  return named.some(collapsed) || stems.some(collapsed) ? null : compileDigits({ named, stems });
 }
 
 /** Cells may arrive as numbers or blanks from a sheet; the rules only read text. */

@@ -37,6 +37,13 @@ export interface CompiledUserRule {
   /** Shown as the line's rule, e.g. "eigen regel 2: 'Centric*' (leverancier)". */
   name: string;
   matches(line: LineView): boolean;
+  /** Words with a digit in its pattern: lines must keep them when digits are collapsed. */
+  digitWords: string[];
+  /**
+   * Whether it reads the description's folded text ("*" patterns), punctuation and numbers
+   * included, rather than only its words.
+   */
+  readsDescriptionText: boolean;
 }
 
 const FIELDS: (keyof LineText)[] = ["description", "supplier", "account"];
@@ -46,11 +53,14 @@ export function compileUserRules(rules: readonly UserRule[]): CompiledUserRule[]
     const test = compilePattern(rule.pattern);
     if (!test) return [];
     const fields = rule.field === "any" ? FIELDS : [rule.field];
+    const wildcard = rule.pattern.includes("*");
     return [
       {
         rule,
         name: `eigen regel ${i + 1}: '${rule.pattern.trim()}' (${FIELD_NL[rule.field]})`,
         matches: (line: LineView) => fields.some((f) => test(line, f)),
+        digitWords: wildcard ? [] : tokenise(rule.pattern).filter((w) => /[0-9]/.test(w)),
+        readsDescriptionText: wildcard && fields.includes("description"),
       },
     ];
   });
