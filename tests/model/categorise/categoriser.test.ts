@@ -200,3 +200,97 @@ describe("properties", () => {
     );
   });
 });
+
+describe("the line cache", () => {
+  const words = fc.constantFrom(
+    "Microsoft",
+    "365",
+    "366",
+    "m365",
+    "m366",
+    "e5",
+    "e7",
+    "E3",
+    "Key2Financiën",
+    "key3financien",
+    "Suite4Sociaal",
+    "suite5",
+    "2fa",
+    "3fa",
+    "Factuur",
+    "2022",
+    "0",
+    "00",
+    "F2022-0412",
+    "wk",
+    "1-26",
+    "laptop",
+    "inhuur",
+    "netwerkbeheerder",
+    "Power",
+    "BI",
+    "SaaS",
+    "onderhoud",
+    "Tele2",
+    "tele3",
+    "NIS2",
+    "€",
+    "é",
+  );
+  const text = fc.array(words, { maxLength: 7 }).map((w) => w.join(" "));
+  const columns = fc.constantFrom(
+    "",
+    "Centric Netherlands BV",
+    "KPN",
+    "Yacht",
+    "4430 SaaS abonnementen",
+    "2022",
+  );
+  const userRules = [
+    { pattern: "e7", field: "description" as const, category: "PE.MG" as CategoryCode },
+    { pattern: "Factuur 2022", field: "any" as const, category: "XX.NI" as CategoryCode },
+  ];
+
+  test("a line answered from the cache gets what a fresh categoriser gives it", () => {
+    for (const rules of [
+      [],
+      userRules,
+      [{ pattern: "*2022*", field: "description" as const, category: "IN.DC" as CategoryCode }],
+    ]) {
+      const cached = compileCategoriser(rules);
+      fc.assert(
+        fc.property(fc.array(fc.tuple(text, columns, columns), { minLength: 1, maxLength: 20 }), (rows) => {
+          for (const [description, supplier, account] of rows) {
+            const line = { description, supplier, account };
+            expect(cached.classify(line)).toEqual(compileCategoriser(rules).classify(line));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  test("lines that differ only in numbers share one frozen classification", () => {
+    const cat = compileCategoriser();
+    const a = cat.classify({
+      description: "Inhuur netwerkbeheerder wk 1-26",
+      supplier: "Yacht",
+      account: "",
+    });
+    const b = cat.classify({
+      description: "inhuur Netwerkbeheerder wk 27-52",
+      supplier: "Yacht",
+      account: "",
+    });
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toMatchObject({ category: "PE.AU", staffing: "hired" });
+    // A number a rule names is not collapsed: "Microsoft 365" is a product, "Microsoft 366" is not.
+    expect(cat.classify({ description: "Microsoft 365", supplier: "", account: "" }).rule).toMatch(
+      /Microsoft 365/,
+    );
+    expect(cat.classify({ description: "Microsoft 366", supplier: "", account: "" }).rule).not.toMatch(
+      /Microsoft 365/,
+    );
+  });
+});
