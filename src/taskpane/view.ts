@@ -238,10 +238,11 @@ export class PaneView {
     this.update(c.state);
   }
 
-  private editionSelect(name: string, label: string): HTMLElement {
+  /** The edition select; `markBuiltIn` adds "(ingebouwd)" (the settings have the room, step 4 at 320 px not). */
+  private editionSelect(name: string, label: string, markBuiltIn = false): HTMLElement {
     const options: [string, string][] = this.options.editions.map((e) => [
       e.id,
-      e.id === this.options.builtinEditionId ? `${e.title} (${this.t("builtIn")})` : e.title,
+      markBuiltIn && e.id === this.options.builtinEditionId ? `${e.title} (${this.t("builtIn")})` : e.title,
     ]);
     const newest = this.options.editions[this.options.editions.length - 1]?.id ?? "";
     const current = this.controller.state.settings.editionId ?? newest;
@@ -286,7 +287,7 @@ export class PaneView {
         "div",
         { class: "fields" },
         language.field,
-        this.editionSelect("default-edition", this.t("defaultEdition")),
+        this.editionSelect("default-edition", this.t("defaultEdition"), true),
         h(
           "fieldset",
           { class: "sheet-names" },
