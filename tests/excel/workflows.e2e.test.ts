@@ -2,7 +2,6 @@ import { createWorkflows } from "../../src/excel/workflows";
 import { WorkflowResult } from "../../src/excel/workflow-api";
 import { compare } from "../../src/model/comparison";
 import { classifyLedger } from "../../src/model/categorise";
-import { readLedger } from "../../src/model/grid";
 import { sampleMunicipality } from "../../src/model/sample";
 import { KPI_IDS } from "../../src/model/benchmark";
 import { createFakeExcel, FakeExcel, setCells, snapshotSheet } from "../fakes/excel-fake";

@@ -14,8 +14,6 @@ import { formatEuro } from "../../model/format";
 import { LedgerRead } from "../../model/grid";
 import { keyFiguresForYear } from "../../model/keyFigures";
 import {
-  CATEGORISATION_FIRST_ROW,
-  CATEGORISATION_HEADER_ROW,
   CATEGORISATION_SHEET,
   COMPARISON_SHEET,
   TREND_SHEET,
@@ -40,6 +38,7 @@ import {
 } from "../../model/types";
 import { OwnedSheet, pickSheetName, readOwnedSheets, saveOwnedSheets, SettingsStore } from "../ownership";
 import { readWorkbook, SheetData, WorkbookData } from "../read";
+import { readManual } from "./manual";
 import { RenderError, renderLayouts, RenderResult } from "../render";
 import { InputChoice, InputDetection, WorkflowOptions, WorkflowResult } from "../workflow-api";
 import {
@@ -49,7 +48,6 @@ import {
   keyFigureRef,
   LedgerPlace,
   ledgerPlaces,
-  manualCategories,
   mergeKeyFigures,
   placeOf,
   readPlace,
@@ -204,21 +202,58 @@ function detectionOf(
   };
 }
 
+/**
+ * Cells per read sync: a ledger cell is 15–20 bytes as JSON, so 200,000 cells fill 3–4 MB of the 5 MB
+ * limit (read.ts's default of 140,000 leaves blocks under half full); wider text is retried by read.ts
+ * with half the cells.
+ */
+const MAX_CELLS_PER_SYNC = 200_000;
+
+/** Reads the user's sheets in full and, of the add-in's own sheets, names and the manual categories. */
 async function readAll(
   context: Excel.RequestContext,
   env: WorkflowEnv,
   choice: InputChoice | undefined,
-): Promise<WorkbookData> {
-  return readWorkbook(context, {
+): Promise<{ data: WorkbookData; manual: Map<string, CategoryCode> }> {
+  const owned = readOwnedSheets(env.settings);
+  // These ride along with readWorkbook's first sync.
+  const sheets = context.workbook.worksheets.load(
+    "items/name,items/id,items/visibility,items/protection/protected",
+  );
+  const tables = context.workbook.tables.load("items/name,items/worksheet/id");
+  const data = await readWorkbook(context, {
     settings: env.settings,
-    includeOwned: true,
+    includeOwned: false,
     selection: choice?.source?.kind === "selection",
-    ...(env.maxCellsPerSync ? { maxCellsPerSync: env.maxCellsPerSync } : {}),
+    maxCellsPerSync: env.maxCellsPerSync ?? MAX_CELLS_PER_SYNC,
   });
+  for (const s of sheets.items) {
+    const role = owned.find((o) => o.id === s.id)?.role;
+    if (role === undefined || data.sheets.some((d) => d.id === s.id)) continue;
+    data.sheets.push({
+      name: s.name,
+      id: s.id,
+      visibility: s.visibility,
+      isOwned: true,
+      role,
+      protected: s.protection.protected,
+      values: [],
+      firstRow: 0,
+      firstColumn: 0,
+    });
+  }
+  const catId = owned.find((o) => o.role === "categorisation")?.id;
+  const table = tables.items.find((t) => t.worksheet.id === catId);
+  const manual = table ? await readManual(context, table, env.payloadLimit) : new Map<string, CategoryCode>();
+  return { data, manual };
 }
 
 /** Finds and reads the ledger, key figures, rules and manual categories; throws WorkflowError when it cannot. */
-function analyse(data: WorkbookData, choice: InputChoice | undefined): Inputs {
+function analyse(
+  data: WorkbookData,
+  choice: InputChoice | undefined,
+  manual: Map<string, CategoryCode> = new Map(),
+): Inputs {
   const places = ledgerPlaces(data);
   const best = bestPlace(places);
   const typed = choice?.keyFigures ?? [];
@@ -290,7 +325,7 @@ function analyse(data: WorkbookData, choice: InputChoice | undefined): Inputs {
     perSheet: kf.perSheet,
     typed,
     figures,
-    manual: manualCategories(data),
+    manual,
     rules: rules.rules,
     issues: [...read.issues, ...kf.issues, ...rules.issues],
     years,
@@ -350,23 +385,33 @@ class Names {
   }
 }
 
-function same(a: unknown, b: unknown): boolean {
-  const norm = (v: unknown) => (v === null || v === undefined ? "" : v);
-  return norm(a) === norm(b);
+/** Where the last categorisation written is remembered: its sheet and a hash of what was written. */
+export const CATEGORISATION_STATE = "ictcost.categorisationState";
+
+/** FNV-1a over the layout's literal cells and formulas: equal hashes, equal sheet contents. */
+function layoutHash(layout: SheetLayout): string {
+  let h = 0x811c9dc5;
+  const add = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  };
+  for (const block of layout.blocks) {
+    add(block.at);
+    for (const row of block.cells) {
+      for (const c of row) add(isFormula(c) ? c.formula : typeof c === "number" ? `#${c}` : String(c ?? ""));
+      add("\n");
+    }
+  }
+  return `${(h >>> 0).toString(16)}:${layout.blocks.reduce((n, x) => n + x.cells.length, 0)}`;
 }
 
-/** Whether the existing categorisation sheet already holds exactly these lines (literal cells compared). */
-function isCurrent(sheet: SheetData | undefined, layout: SheetLayout, name: string): boolean {
-  if (!sheet || sheet.name !== name) return false;
-  const at = (row: number, col: number) => sheet.values[row - sheet.firstRow]?.[col - sheet.firstColumn];
-  const body = layout.blocks.find((x) => x.at === `A${CATEGORISATION_FIRST_ROW}`);
-  const header = layout.blocks.find((x) => x.at === `A${CATEGORISATION_HEADER_ROW}`);
-  if (!body || !header) return false;
-  if (sheet.firstRow + sheet.values.length !== CATEGORISATION_FIRST_ROW - 1 + body.cells.length) return false;
-  const check = (cells: SheetLayout["blocks"][number]["cells"], row0: number) =>
-    cells.every((row, r) => row.every((c, k) => isFormula(c) || same(c, at(row0 + r, k))));
-  return (
-    check(header.cells, CATEGORISATION_HEADER_ROW - 1) && check(body.cells, CATEGORISATION_FIRST_ROW - 1)
+function saveSettings(settings: SettingsStore): Promise<void> {
+  return new Promise((resolve, reject) =>
+    settings.saveAsync((r) =>
+      String(r.status).toLowerCase() === "failed"
+        ? reject(new Error(r.error?.message ?? "settings"))
+        : resolve(),
+    ),
   );
 }
 
@@ -487,9 +532,9 @@ async function runPlan(
 ): Promise<WorkflowResult> {
   const language = options.language;
   progress(options, STEPS.read, 0);
-  const data = await readAll(context, env, choice);
+  const { data, manual } = await readAll(context, env, choice);
   progress(options, STEPS.classify, 0.3);
-  const inputs = analyse(data, choice);
+  const inputs = analyse(data, choice, manual);
   const { ruled, counted } = classify(inputs);
   const wantsComparison = plan.comparison !== undefined || plan.trend;
   const year = defaultYear(inputs, plan.comparison?.year);
@@ -502,8 +547,11 @@ async function runPlan(
   let catName: string;
   let catLayout: SheetLayout | undefined;
   if (plan.categorise === "ifStale" && existingCat) {
-    const probe = catLayoutFor(existingCat.name);
-    if (isCurrent(existingCat, probe, existingCat.name)) catName = existingCat.name;
+    // Unchanged since the add-in wrote it (same lines, rules, manual choices): keep it, write only the rest.
+    const last = env.settings.get(CATEGORISATION_STATE) as { sheetId?: string; hash?: string } | null;
+    const current =
+      last?.sheetId === existingCat.id && last.hash === layoutHash(catLayoutFor(existingCat.name));
+    if (current) catName = existingCat.name;
     else {
       catName = names.pick("categorisation", options);
       catLayout = catLayoutFor(catName);
@@ -593,6 +641,11 @@ async function runPlan(
   if (catLayout) layouts.splice(layouts.length > 0 ? 1 : 0, 0, catLayout);
   // Names were predicted in the order cat, comparison, trend; render in an order that keeps them.
   const results = layouts.length > 0 ? await render(context, env, layouts, options) : [];
+  const catResult = results.find((r) => r.role === "categorisation");
+  if (catLayout && catResult) {
+    env.settings.set(CATEGORISATION_STATE, { sheetId: catResult.sheetId, hash: layoutHash(catLayout) });
+    await saveSettings(env.settings);
+  }
   progress(options, STEPS.done, 1);
 
   const sheets = results.map((r) => r.sheetName);
@@ -684,9 +737,9 @@ export function rebuildAll(
 export async function detectInputs(env: WorkflowEnv, options: WorkflowOptions): Promise<InputDetection> {
   return env.run(async (context) => {
     progress(options, STEPS.read, 0);
-    const data = await readAll(context, env, undefined);
+    const { data, manual } = await readAll(context, env, undefined);
     try {
-      const inputs = analyse(data, undefined);
+      const inputs = analyse(data, undefined, manual);
       const year = defaultYear(inputs);
       const missing: (keyof KeyFigures)[] = keyFiguresForYear(inputs.figures, year)?.inhabitants
         ? []
