@@ -300,4 +300,24 @@ describe("workflows end to end on the Excel fake", () => {
     expect(cat.cells.H5.value).toBe("IN.DC");
     expect(cat.cells.L5.value).toMatch(/eigen regel 1/);
   });
+
+  it("reports progress and stops between steps when cancelled, before anything is written", async () => {
+    const { fake, wf } = setup();
+    ok(await wf.loadSampleMunicipality(nl));
+    const names = fake.workbook.sheets.map((s) => s.name);
+    const controller = new AbortController();
+    const steps: string[] = [];
+    const r = await wf.rebuildAll({
+      language: "nl",
+      signal: controller.signal,
+      onProgress: (p) => {
+        steps.push(p.step.nl);
+        if (steps.length === 2) controller.abort();
+      },
+    });
+    expect(r.ok).toBe(false);
+    expect(r.error?.nl).toMatch(/^Geannuleerd/);
+    expect(steps).toEqual(["Werkmap lezen…", "Kostenregels indelen…"]);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(names);
+  });
 });
