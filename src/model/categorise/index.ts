@@ -8,9 +8,9 @@
 import { lineKeys } from "../lineKey";
 import { parseCategory } from "../taxonomy";
 import { CategorisedLine, Classification, LedgerLine, UserRule } from "../types";
-import { analyse, attributesOf, Attributes, Column, decide, Evidence, finish, RuleIndex } from "./engine";
+import { analyse, attributesOf, Attributes, decide, Evidence, finish, RuleIndex } from "./engine";
 import { BUILTIN_RULES } from "./rules";
-import { compileDigits, DigitRules, FoldedWords, tokenise } from "./tokenise";
+import { compileDigits, DigitRules, FoldedWords, tokeniseSlow } from "./tokenise";
 import { CompiledUserRule, compileUserRules, LineView } from "./userRules";
 
 export type { RuleDef } from "./rules";
@@ -32,16 +32,25 @@ export interface Categoriser {
 interface Entry {
   /** The folded words (or, see compileCategoriser, the description). */
   key: string;
-  supplier: Column;
-  account: Column;
+  /** Compared as text: cheaper than looking up the columns' evidence for every line. */
+  supplier: string;
+  account: string;
   result: Classification;
   attrs: Attributes;
+  /** The last description that found this entry by its words: seen twice, it gets a shortcut. */
+  lastDescription: string;
   /** Another entry with the same hash (other words, supplier or account), or null. */
   next: Entry | null;
 }
 
 /** Kinds of line remembered per categoriser; cleared when full so memory stays bounded. */
 const MAX_CACHE = 100_000;
+/** Lines per look at how often the cache answers. */
+const WINDOW = 8192;
+/** Below this share of lines answered, remembering every new kind of line costs more than it saves. */
+const MIN_HITS = 0.1;
+/** Then only one new kind of line in this many is remembered, so the cache notices repeats again. */
+const SAMPLE = 16;
 
 let builtinIndex: RuleIndex | null = null;
 function builtin(): RuleIndex {
@@ -68,17 +77,44 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
   /** By the folded words' hash (byWords), or else by the description. */
   let byHash = new Map<number, Entry>();
   let byText = new Map<string, Entry>();
+  /**
+   * Shortcuts by description, for descriptions seen at least twice with the same words: a lookup
+   * of a string (hashed natively) is cheaper than folding it. Lines that never repeat exactly
+   * ("wk 12", "factuur F2022-0412") never get one, so they cost no memory here.
+   */
+  let exact = new Map<string, Entry>();
   let cached = 0;
+  let lookups = 0;
+  let hits = 0;
+  let misses = 0;
+  /** 1: remember every new kind of line; SAMPLE: the cache is not paying, remember few. */
+  let every = 1;
 
-  function miss(
-    key: string,
-    description: string,
-    supplierText: string,
-    accountText: string,
-    supplier: Column,
-    account: Column,
-  ): Entry {
-    const words = !byWords ? tokenise(description) : key === "" ? [] : key.split(" ");
+  /** Makes room for one more entry: when full, the cache starts over, so memory stays bounded. */
+  function room(): void {
+    if (cached >= MAX_CACHE) {
+      byHash = new Map();
+      byText = new Map();
+      exact = new Map();
+      cached = 0;
+    }
+    cached++;
+  }
+
+  /** Counts a line, and every WINDOW lines decides whether remembering new lines pays. */
+  function count(hit: boolean): void {
+    if (hit) hits++;
+    if (++lookups === WINDOW) {
+      every = hits < MIN_HITS * WINDOW ? SAMPLE : 1;
+      lookups = hits = 0;
+    }
+  }
+
+  function miss(key: string, description: string, supplierText: string, accountText: string): Entry {
+    // The description's own words: the rules answer them as they answer the key's (see above).
+    const words = tokeniseSlow(description);
+    const supplier = index.column(supplierText, 1);
+    const account = index.column(accountText, 2);
     analyse(index, words, supplier, account, evidence);
     const attrs = attributesOf(evidence);
     let result = decide(evidence, attrs);
@@ -92,36 +128,58 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
         });
       }
     }
-    if (cached >= MAX_CACHE) {
-      byHash = new Map();
-      byText = new Map();
-      cached = 0;
-    }
-    cached++;
-    return { key, supplier, account, result, attrs, next: null };
+    return {
+      key,
+      supplier: supplierText,
+      account: accountText,
+      result,
+      attrs,
+      lastDescription: description,
+      next: null,
+    };
   }
 
-  function byRules(description: string, supplierText: string, accountText: string): Entry {
-    const supplier = index.column(supplierText, 1);
-    const account = index.column(accountText, 2);
+  function byRules(description: string, supplier: string, account: string): Entry {
     if (!byWords) {
       const first = byText.get(description);
       for (let e = first; e !== undefined; e = e.next ?? undefined) {
         if (e.supplier === supplier && e.account === account) return e;
       }
-      const entry = miss(description, description, supplierText, accountText, supplier, account);
+      const entry = miss(description, description, supplier, account);
+      room();
       entry.next = byText.get(description) ?? null;
       byText.set(description, entry);
       return entry;
     }
+    if (every === 1) {
+      const shortcut = exact.get(description);
+      if (shortcut !== undefined && shortcut.supplier === supplier && shortcut.account === account) {
+        count(true);
+        return shortcut;
+      }
+    }
     if (!folded.fold(description, digits)) folded.foldSlow(description, digits);
     const hash = folded.hash & 0x3fffffff;
     for (let e = byHash.get(hash); e !== undefined; e = e.next ?? undefined) {
-      if (e.supplier === supplier && e.account === account && folded.equals(e.key)) return e;
+      if (e.supplier === supplier && e.account === account && folded.equals(e.key)) {
+        if (e.lastDescription === description) {
+          if (exact.size >= MAX_CACHE) exact = new Map();
+          exact.set(description, e);
+        } else {
+          e.lastDescription = description;
+        }
+        count(true);
+        return e;
+      }
     }
-    const entry = miss(folded.text(), description, supplierText, accountText, supplier, account);
-    entry.next = byHash.get(hash) ?? null;
-    byHash.set(hash, entry);
+    count(false);
+    const entry = miss("", description, supplier, account);
+    if (++misses % every === 0) {
+      entry.key = folded.text();
+      room();
+      entry.next = byHash.get(hash) ?? null;
+      byHash.set(hash, entry);
+    }
     return entry;
   }
 
