@@ -72,27 +72,50 @@ const STYLES: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.F
   input: { fill: solid("#FFF2CC") },
 };
 
+/**
+ * One style object per (style, number format), shared by every cell that has it. ExcelJS gives each
+ * new cell its own empty style object and, when writing, works out the style id of each object anew;
+ * a shared object is looked up once (its WeakMap cache). The objects are never mutated afterwards:
+ * cells get them whole (`cell.style = …`), never through `cell.font = …` or `cell.numFmt = …`.
+ */
+class SharedStyles {
+  private readonly byKey = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(style: CellStyle | undefined, numFmt: string | null | undefined): Partial<ExcelJS.Style> {
+    const key = `${style ?? ""}|${numFmt ?? ""}`;
+    let shared = this.byKey.get(key);
+    if (!shared) {
+      const look = style ? STYLES[style] : null;
+      shared = {};
+      if (numFmt) shared.numFmt = numFmt;
+      if (look?.font) shared.font = look.font;
+      if (look?.fill) shared.fill = look.fill;
+      this.byKey.set(key, shared);
+    }
+    return shared;
+  }
+}
+
 function blockSize(block: Block): { rows: number; cols: number } {
   return { rows: block.cells.length, cols: block.cells.reduce((w, r) => Math.max(w, r.length), 0) };
 }
 
 /** Cells of a block, with its number formats and style; rows are written whole (one getRow per row). */
-function writeBlock(ws: ExcelJS.Worksheet, block: Block): void {
+function writeBlock(ws: ExcelJS.Worksheet, block: Block, styles: SharedStyles): void {
   const { row: top, col: left } = parseA1(block.at);
-  const style = block.style ? STYLES[block.style] : null;
   const formats = block.numberFormats ?? [];
+  const width = blockSize(block).cols;
+  const columnStyles = Array.from({ length: width }, (_, c) => styles.get(block.style, formats[c]));
+  const styled = block.style !== undefined && block.style !== "body";
   for (let r = 0; r < block.cells.length; r++) {
     const cells = block.cells[r];
     const row = ws.getRow(top + r);
     for (let c = 0; c < cells.length; c++) {
       const value = excelValue(cells[c]);
-      const format = formats[c];
-      if (value === null && !style && !format) continue;
+      if (value === null && !styled && !formats[c]) continue;
       const cell = row.getCell(left + c);
       cell.value = value;
-      if (format) cell.numFmt = format;
-      if (style?.font) cell.font = style.font;
-      if (style?.fill) cell.fill = style.fill;
+      cell.style = columnStyles[c];
     }
   }
 }
@@ -130,7 +153,11 @@ function freeTableName(workbook: ExcelJS.Workbook, desired: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${desired}_${i}`.toLowerCase())) return `${desired}_${i}`;
 }
 
-/** An Excel table from its header and body blocks: ExcelJS writes the cells once, as the table's rows. */
+/**
+ * An Excel table over cells already written (header and body blocks). ExcelJS's addTable writes the
+ * row data it is given into the cells; it is given rows without values, so that it only takes the
+ * table's size from them and leaves the written cells (values and shared styles) as they are.
+ */
 function writeTable(
   workbook: ExcelJS.Workbook,
   ws: ExcelJS.Worksheet,
@@ -138,22 +165,10 @@ function writeTable(
   header: Block,
   body: Block,
 ): void {
-  const formats = body.numberFormats ?? [];
-  const headerStyle = header.style ? STYLES[header.style] : null;
-  const columns: ExcelJS.TableColumnProperties[] = header.cells[0].map((name, c) => {
-    const format = formats[c];
-    const column: ExcelJS.TableColumnProperties = { name: String(name).trim(), filterButton: true };
-    // ExcelJS applies a column's style to each of its cells (untyped, but part of its table model).
-    if (format) Object.assign(column, { style: { numFmt: format } });
-    return column;
-  });
-  const rows: Value[][] = new Array(body.cells.length);
-  for (let r = 0; r < body.cells.length; r++) {
-    const src = body.cells[r];
-    const out: Value[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) out[c] = excelValue(src[c] ?? "");
-    rows[r] = out;
-  }
+  const columns: ExcelJS.TableColumnProperties[] = header.cells[0].map((name) => ({
+    name: String(name).trim(),
+    filterButton: true,
+  }));
   ws.addTable({
     name: freeTableName(workbook, table.name),
     ref: header.at,
@@ -164,13 +179,8 @@ function writeTable(
       showRowStripes: true,
     },
     columns,
-    rows,
+    rows: Array.from({ length: body.cells.length }, () => []),
   });
-  if (headerStyle?.font) {
-    const { row, col } = parseA1(header.at);
-    const r = ws.getRow(row);
-    for (let c = 0; c < columns.length; c++) r.getCell(col + c).font = headerStyle.font;
-  }
 }
 
 function conditionalFormat(ws: ExcelJS.Worksheet, spec: ConditionalFormatSpec): void {
@@ -229,11 +239,10 @@ export function renderLayout(
 ): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
   const tables = layout.tables.map((t) => ({ spec: t, blocks: tableBlocks(layout, t) }));
-  const inTable = new Set<Block>();
-  for (const t of tables) if (t.blocks) inTable.add(t.blocks.header).add(t.blocks.body);
+  const styles = new SharedStyles();
 
   (layout.columnWidths ?? []).forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const block of layout.blocks) if (!inTable.has(block)) writeBlock(ws, block);
+  for (const block of layout.blocks) writeBlock(ws, block, styles);
   for (const t of tables) {
     if (t.blocks) writeTable(workbook, ws, t.spec, t.blocks.header, t.blocks.body);
     else ws.autoFilter = t.spec.range; // not drawn as header + body: a filtered plain range
@@ -243,7 +252,7 @@ export function renderLayout(
     const cell = ws.getRow(at.row).getCell(at.col);
     if (cell.value === null || cell.value === undefined) {
       cell.value = chartNote(chart, name);
-      cell.font = STYLES.note?.font ?? {};
+      cell.style = styles.get("note", null);
     }
   }
   for (const cf of layout.conditionalFormats) conditionalFormat(ws, cf);
