@@ -39,6 +39,19 @@ export interface FakeExcelOptions {
   displayLanguage?: string;
   /** Sheets the workbook starts with (default one sheet, "Blad1"). */
   sheets?: string[];
+  /** Fault injection: see FakeFaults (also settable later through `fake.faults`). */
+  faults?: FakeFaults;
+}
+
+/**
+ * Fault injection for reliability tests: the sync numbered `failAtSync` (1-based, counted like
+ * `stats.syncCount`) rejects with a "GeneralException" after applying the first `applyBeforeFailing`
+ * operations of its batch (default 0: nothing of it reaches the workbook). Excel does not roll back
+ * the operations of a batch that were applied before the failing one.
+ */
+export interface FakeFaults {
+  failAtSync?: number;
+  applyBeforeFailing?: number;
 }
 
 export interface FakeStats {
@@ -56,6 +69,7 @@ interface Env {
   evaluator: Evaluator;
   limit: number;
   stats: FakeStats;
+  faults: FakeFaults;
 }
 
 interface Op {
@@ -117,13 +131,19 @@ export class FakeRequestContext {
       );
     }
     let response = 0;
+    const { failAtSync, applyBeforeFailing = 0 } = this.env.faults;
+    const failing = failAtSync === stats.syncCount;
     try {
-      for (const op of ops) {
+      for (const [i, op] of ops.entries()) {
+        if (failing && i >= applyBeforeFailing) break;
         const data = op.apply();
         if (data !== undefined) response += byteSize(data);
       }
     } finally {
       stats.responseSizes.push(response);
+    }
+    if (failing) {
+      throw new FakeExcelError("GeneralException", `Injected failure at sync ${stats.syncCount}.`);
     }
     if (response > limit) {
       throw new FakeExcelError(
@@ -1445,6 +1465,8 @@ export interface FakeExcel {
   /** A fresh request context, for tests that drive the adapter directly. */
   newContext(): Excel.RequestContext;
   evaluator: Evaluator;
+  /** Fault injection, changeable between calls (see FakeFaults). */
+  faults: FakeFaults;
 }
 
 export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
@@ -1458,7 +1480,8 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     suspendCalculationCalls: 0,
   };
   const evaluator = new Evaluator(state, options.customFunctions ?? {});
-  const env: Env = { state, evaluator, limit: options.payloadLimit ?? 5 * 1024 * 1024, stats };
+  const faults: FakeFaults = { ...options.faults };
+  const env: Env = { state, evaluator, limit: options.payloadLimit ?? 5 * 1024 * 1024, stats, faults };
   const newContext = () => new FakeRequestContext(env) as unknown as Excel.RequestContext;
   return {
     Excel: {
@@ -1481,6 +1504,7 @@ export function createFakeExcel(options: FakeExcelOptions = {}): FakeExcel {
     stats,
     newContext,
     evaluator,
+    faults,
   };
 }
 
