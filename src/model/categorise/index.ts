@@ -89,6 +89,10 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
   let misses = 0;
   /** 1: remember every new kind of line; SAMPLE: the cache is not paying, remember few. */
   let every = 1;
+  /** Lines that found, or could have found, a shortcut by description in this window. */
+  let repeats = 0;
+  /** Whether shortcuts are looked up: only while descriptions repeat exactly often enough. */
+  let shortcuts = true;
 
   /** Makes room for one more entry: when full, the cache starts over, so memory stays bounded. */
   function room(): void {
@@ -106,7 +110,8 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     if (hit) hits++;
     if (++lookups === WINDOW) {
       every = hits < MIN_HITS * WINDOW ? SAMPLE : 1;
-      lookups = hits = 0;
+      shortcuts = repeats >= MIN_HITS * WINDOW;
+      lookups = hits = repeats = 0;
     }
   }
 
@@ -151,9 +156,10 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
       byText.set(description, entry);
       return entry;
     }
-    if (every === 1) {
+    if (shortcuts) {
       const shortcut = exact.get(description);
       if (shortcut !== undefined && shortcut.supplier === supplier && shortcut.account === account) {
+        repeats++;
         count(true);
         return shortcut;
       }
@@ -163,6 +169,7 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     for (let e = byHash.get(hash); e !== undefined; e = e.next ?? undefined) {
       if (e.supplier === supplier && e.account === account && folded.equals(e.key)) {
         if (e.lastDescription === description) {
+          repeats++;
           if (exact.size >= MAX_CACHE) exact = new Map();
           exact.set(description, e);
         } else {
