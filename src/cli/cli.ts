@@ -48,7 +48,7 @@ export function generalHelp(): string {
 export function commandHelp(command: CommandSpec): string {
   const flags = command.flags.map((f) => {
     const name = (f.short ? `-${f.short}, --${f.name}` : `--${f.name}`) + (f.value ? ` ${f.value}` : "");
-    return `  ${name.padEnd(18)}${f.help.nl} / ${f.help.en}`;
+    return `  ${name.padEnd(20)}${f.help.nl} / ${f.help.en}`;
   });
   return [
     `Gebruik / Usage: ictcost ${command.name} ${command.usage} ${flagUsage(command)}`,
