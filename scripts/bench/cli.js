@@ -113,11 +113,15 @@ async function child(which) {
 }
 
 function inChild(which) {
-  const out = execFileSync(process.execPath, ["--expose-gc", path.join(__dirname, "cli.js"), "--child", which], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ["--expose-gc", path.join(__dirname, "cli.js"), "--child", which],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   return JSON.parse(out);
 }
 
