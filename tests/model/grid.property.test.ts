@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { parseAmount } from "../../src/model/amount";
 import { readLedger } from "../../src/model/grid";
-import { CellValue, Grid, LedgerLine } from "../../src/model/types";
+import { CellValue, Grid } from "../../src/model/types";
 
 const HEADERS = [
   "Omschrijving",

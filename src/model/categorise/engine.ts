@@ -5,7 +5,7 @@
  */
 import { CATEGORIES, categoryLabel, componentOf } from "../taxonomy";
 import { CategoryCode, Classification, Component, Delivery, Nature, Staffing } from "../types";
-import { BUILTIN_RULES, RuleDef } from "./rules";
+import { RuleDef } from "./rules";
 import { tokenise } from "./tokenise";
 
 /** The three columns a rule can look at, in the order of FIELD_LABELS. */

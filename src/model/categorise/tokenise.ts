@@ -10,6 +10,7 @@
 import { fold } from "../text";
 
 const LETTER = /\p{L}/u;
+// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** FOLD[c] for a character code c below FOLD.length: its folded word character, or one of these. */
