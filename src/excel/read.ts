@@ -1,13 +1,20 @@
 /**
  * Reads what the user has: every sheet's used values and every table, for the core's readers.
- * Syncs: (1) list sheets and tables, (2) their extents, (3) all values in one load when they fit.
- * The payload limit also applies to responses on the web, so values are loaded in row chunks of
- * at most `maxCellsPerSync` cells (≈ 4 MB at 30 bytes a cell); a response that still overflows
- * is retried with half the cells. Table values are cut from the sheet grid, never loaded twice.
+ * Syncs: (1) list sheets and tables, (2) their extents, (3…) the values, in as few syncs as the response
+ * limit allows. That limit (5 MB on the web) applies to responses too, so a big ledger takes several
+ * value syncs: the first holds `maxCellsPerSync` cells (small sheets packed with the first rows of the big
+ * one); later ones are sized from the bytes a cell actually took, to fill about 80% of the limit, and the
+ * rest is split evenly when that keeps every sync at least half full (no small tail). A response that still
+ * overflows is retried with half the cells. Table values are cut from the sheet grid, never loaded twice.
+ *
+ * Callers can add their own loads to these syncs (`riders`: e.g. the manual categories of the add-in's
+ * sheet) and get the sheet and table proxies back (`inventory`), so a render that follows needs no sync of
+ * its own to see the workbook.
  */
 import { SheetRole } from "../model/layout/types";
 import { Grid } from "../model/types";
 import { SettingsStore, readOwnedSheets } from "./ownership";
+import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize } from "./payload";
 
 export interface SheetData {
   name: string;
@@ -47,6 +54,40 @@ export interface WorkbookData {
   selection?: SelectionData;
 }
 
+/**
+ * The workbook's sheets and tables as loaded proxies of this request context (valid in later syncs of
+ * the same Excel.run): what render.ts needs to plan its writes without looking again.
+ */
+export interface WorkbookInventory {
+  /** Every sheet, with name, id, visibility and protection/protected loaded. */
+  sheets: Excel.Worksheet[];
+  /** Every table, with name and worksheet/id loaded. */
+  tables: Excel.Table[];
+  /** The charts of the add-in's own sheets (names loaded), by sheet id; only with `ownedCharts`. */
+  charts?: Map<string, Excel.Chart[]>;
+}
+
+/** A read of the workbook: the data, and the proxies it was read through. */
+export interface WorkbookRead extends WorkbookData {
+  inventory: WorkbookInventory;
+}
+
+/**
+ * Loads that travel in readWorkbook's syncs instead of syncs of their own. `queue` is called before the
+ * extents sync and before every values sync (also again after a failed sync: it must then queue the same
+ * loads again); `synced` after each sync that succeeded. readWorkbook adds syncs of its own only while a
+ * rider is not `done` after the values are in.
+ */
+export interface ReadRider {
+  /**
+   * Queues loads for the coming sync; `roomCells` is what is left of the sync's cell budget. Returns the
+   * cells it queued (weighted: a long text cell counts as several), 0 when it queued nothing.
+   */
+  queue(inventory: WorkbookInventory, stage: "extents" | "values", roomCells: number): number;
+  synced(): void;
+  readonly done: boolean;
+}
+
 export interface ReadOptions {
   /** To mark the add-in's own sheets (Office.context.document.settings). */
   settings?: SettingsStore;
@@ -54,7 +95,13 @@ export interface ReadOptions {
   includeOwned?: boolean;
   /** Also report the selected range (one more sync; skipped silently when the selection is not a range). */
   selection?: boolean;
+  /** Cells of the first values sync (later ones are sized by the bytes measured). */
   maxCellsPerSync?: number;
+  /** Response limit per sync in bytes (default 5 MB, Excel on the web). */
+  payloadLimit?: number;
+  /** List the charts of the add-in's own sheets in the extents sync (for a render that rebuilds them). */
+  ownedCharts?: boolean;
+  riders?: ReadRider[];
 }
 
 export const DEFAULT_MAX_CELLS_PER_SYNC = 140_000;
@@ -75,13 +122,15 @@ interface Plan {
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
-): Promise<WorkbookData> {
+): Promise<WorkbookRead> {
   const owned = options.settings ? readOwnedSheets(options.settings) : [];
+  const riders = options.riders ?? [];
   const sheets = context.workbook.worksheets.load(
     "items/name,items/id,items/visibility,items/protection/protected",
   );
   const tables = context.workbook.tables.load("items/name,items/worksheet/id");
   await context.sync();
+  const inventory: WorkbookInventory = { sheets: sheets.items, tables: tables.items };
 
   const plans: Plan[] = sheets.items
     .map((s) => {
@@ -100,12 +149,28 @@ export async function readWorkbook(
       return { sheet: s, data };
     })
     .filter((p) => options.includeOwned !== false || !p.data.isOwned);
+  let charts: Map<string, Excel.ChartCollection> | undefined;
+  if (options.ownedCharts) {
+    charts = new Map(
+      sheets.items
+        .filter((s) => owned.some((o) => o.id === s.id))
+        .map((s) => [s.id, s.charts.load("items/name")]),
+    );
+  }
+  for (const r of riders) r.queue(inventory, "extents", 0);
   const tableBoxes = await loadExtents(context, plans, tables.items);
-  await loadValues(context, plans, options.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC);
+  riders.forEach((r) => r.synced());
+  if (charts) inventory.charts = new Map([...charts].map(([id, c]) => [id, c.items]));
 
-  const result: WorkbookData = {
+  await loadValues(context, plans, inventory, riders, {
+    firstCells: options.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC,
+    limit: options.payloadLimit ?? PAYLOAD_LIMIT,
+  });
+
+  const result: WorkbookRead = {
     sheets: plans.map((p) => p.data),
     tables: cutTables(plans, tables.items, tableBoxes),
+    inventory,
   };
   if (options.selection) result.selection = await readSelection(context);
   return result;
@@ -146,6 +211,10 @@ async function loadExtents(
     let box = used[i].isNullObject ? undefined : boxOf(used[i]);
     for (const t of tables) if (t.worksheet.id === p.data.id) box = union(box, tableBoxes.get(t)!);
     p.box = box;
+    if (box) {
+      p.data.firstRow = box.r0;
+      p.data.firstColumn = box.c0;
+    }
   });
   return tableBoxes;
 }
@@ -156,53 +225,90 @@ interface Chunk {
   rows: number;
 }
 
-/** Row chunks of what is still unread of every sheet's box, each at most `maxCells` cells. */
-function chunksOf(plans: Plan[], maxCells: number): Chunk[] {
+const width = (p: Plan) => p.box!.c1 - p.box!.c0 + 1;
+const nextRow = (p: Plan) => p.box!.r0 + p.data.values.length;
+const unread = (p: Plan) => (p.box ? (p.box.r1 - nextRow(p) + 1) * width(p) : 0);
+
+/** The next rows of the sheets, in sheet order, up to `cells` cells (at least one row when nothing else is sent). */
+function takeChunks(plans: Plan[], cells: number, othersQueued: boolean): Chunk[] {
   const chunks: Chunk[] = [];
   for (const plan of plans) {
-    if (!plan.box) continue;
-    const cols = plan.box.c1 - plan.box.c0 + 1;
-    const step = Math.max(1, Math.floor(maxCells / cols));
-    for (let r = plan.box.r0 + plan.data.values.length; r <= plan.box.r1; r += step)
-      chunks.push({ plan, r0: r, rows: Math.min(step, plan.box.r1 - r + 1) });
+    if (!plan.box || unread(plan) === 0) continue;
+    const cols = width(plan);
+    const left = plan.box.r1 - nextRow(plan) + 1;
+    let rows = Math.min(left, Math.floor(cells / cols));
+    if (rows === 0 && !othersQueued && chunks.length === 0) rows = 1;
+    if (rows === 0) break;
+    chunks.push({ plan, r0: nextRow(plan), rows });
+    cells -= rows * cols;
+    if (rows < left) break;
   }
   return chunks;
 }
 
-/** Loads chunks packed up to `maxCells` per sync; halves the budget when a response is still too big. */
-async function loadValues(context: Excel.RequestContext, plans: Plan[], maxCells: number): Promise<void> {
-  for (const p of plans) {
-    if (!p.box) continue;
-    p.data.firstRow = p.box.r0;
-    p.data.firstColumn = p.box.c0;
-  }
-  let pending = chunksOf(plans, maxCells);
-  while (pending.length > 0) {
-    const batch: Chunk[] = [];
-    let cells = 0;
-    for (const c of pending) {
-      const size = c.rows * (c.plan.box!.c1 - c.plan.box!.c0 + 1);
-      if (batch.length > 0 && cells + size > maxCells) break;
-      batch.push(c);
-      cells += size;
+/** JSON bytes per cell of what was received, from a sample of its rows. */
+function bytesPerCell(grids: Grid[]): number | undefined {
+  let bytes = 0;
+  let cells = 0;
+  for (const grid of grids) {
+    const step = Math.max(1, Math.floor(grid.length / 500));
+    for (let i = 0; i < grid.length; i += step) {
+      bytes += rowJsonSize(grid[i]) + 1;
+      cells += grid[i].length;
     }
-    const ranges = batch.map((c) =>
-      c.plan.sheet
-        .getRangeByIndexes(c.r0, c.plan.box!.c0, c.rows, c.plan.box!.c1 - c.plan.box!.c0 + 1)
-        .load("values"),
+  }
+  return cells > 0 ? bytes / cells : undefined;
+}
+
+/**
+ * Loads every plan's box (and the riders' loads) in value syncs: the first of `firstCells` cells, the
+ * next ones sized by the measured bytes per cell; halves the budget when a response is still too big.
+ */
+async function loadValues(
+  context: Excel.RequestContext,
+  plans: Plan[],
+  inventory: WorkbookInventory,
+  riders: ReadRider[],
+  sizing: { firstCells: number; limit: number },
+): Promise<void> {
+  const target = sizing.limit * TARGET_SHARE;
+  let budget = sizing.firstCells;
+  /** Never again as many cells as a sync that overflowed. */
+  let ceiling = Infinity;
+  const pendingRiders = () => riders.filter((r) => !r.done);
+  while (plans.some((p) => unread(p) > 0) || pendingRiders().length > 0) {
+    let room = budget;
+    let ridden = false;
+    for (const r of pendingRiders()) {
+      const cells = r.queue(inventory, "values", Math.max(0, room));
+      room -= cells;
+      ridden ||= cells > 0;
+    }
+    const chunks = takeChunks(plans, Math.max(0, room), ridden);
+    if (chunks.length === 0 && !ridden) break; // a rider with nothing to queue: nothing more to read
+    const ranges = chunks.map((c) =>
+      c.plan.sheet.getRangeByIndexes(c.r0, c.plan.box!.c0, c.rows, width(c.plan)).load("values"),
     );
     try {
       await context.sync();
     } catch (e) {
-      if (!isPayloadError(e) || maxCells <= 1) throw e;
-      maxCells = Math.floor(maxCells / 2);
-      pending = chunksOf(plans, maxCells).filter(
-        (c) => !c.plan.data.values.length || c.r0 >= c.plan.box!.r0 + c.plan.data.values.length,
-      );
+      if (!isPayloadError(e) || budget <= 1) throw e;
+      budget = Math.floor(budget / 2);
+      ceiling = budget;
       continue;
     }
-    batch.forEach((c, i) => c.plan.data.values.push(...(ranges[i].values as Grid)));
-    pending = pending.slice(batch.length);
+    const grids = ranges.map((r) => r.values as Grid);
+    chunks.forEach((c, i) => c.plan.data.values.push(...grids[i]));
+    riders.forEach((r) => r.synced());
+    // Size the next syncs from what a cell cost here: ~80% of the limit each, or the rest split evenly
+    // when that still fills every sync to at least half the limit.
+    const perCell = bytesPerCell(grids);
+    if (perCell === undefined) continue;
+    const full = Math.max(1, Math.min(ceiling, Math.floor(target / perCell), budget * 4));
+    const rest = plans.reduce((n, p) => n + unread(p), 0);
+    const syncs = Math.ceil(rest / full);
+    const even = Math.ceil(rest / Math.max(1, syncs));
+    budget = syncs > 1 && even * perCell >= sizing.limit / 2 ? even : full;
   }
 }
 
@@ -225,7 +331,6 @@ function cutTables(plans: Plan[], tables: Excel.Table[], tableBoxes: Map<Excel.T
   }
   return out;
 }
-
 async function readSelection(context: Excel.RequestContext): Promise<SelectionData | undefined> {
   const range = context.workbook.getSelectedRange().load(`address,${EXTENT}`);
   range.worksheet.load("name");

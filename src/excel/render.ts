@@ -15,7 +15,8 @@ import {
 } from "../model/layout/types";
 import { parseCell, rangeAddress } from "./address";
 import { OwnedSheet, SettingsStore, pickSheetName, readOwnedSheets, saveOwnedSheets } from "./ownership";
-import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize, splitBySizes } from "./payload";
+import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize } from "./payload";
+import { WorkbookInventory } from "./read";
 
 export interface RenderOptions {
   /** Where ownership is recorded: Office.context.document.settings in the add-in. */
@@ -24,6 +25,11 @@ export interface RenderOptions {
   payloadLimit?: number;
   /** Activate the first rendered sheet at the end. */
   activate?: boolean;
+  /**
+   * The sheets and tables as a readWorkbook of this same Excel.run loaded them (with `ownedCharts` for
+   * the charts of the sheets to rebuild): saves the sync that would look at the workbook again.
+   */
+  inventory?: WorkbookInventory;
 }
 
 export interface RenderResult {
@@ -104,6 +110,15 @@ class Batcher {
     this.used += bytes + OP_BYTES;
   }
 
+  /** Bytes still free in the current batch (the whole target when it is empty). */
+  get room(): number {
+    return this.target - this.used;
+  }
+
+  get empty(): boolean {
+    return this.used === 0;
+  }
+
   async flush(): Promise<void> {
     if (this.used === 0) return;
     await this.sync();
@@ -126,8 +141,10 @@ interface Target {
 }
 
 interface WorkbookInfo {
-  sheets: Excel.WorksheetCollection;
-  tables: Excel.TableCollection;
+  sheets: Excel.Worksheet[];
+  tables: Excel.Table[];
+  /** Charts by sheet id, when already listed. */
+  charts?: Map<string, Excel.Chart[]>;
 }
 
 export async function renderLayout(
@@ -139,9 +156,11 @@ export async function renderLayout(
 }
 
 /**
- * Renders several layouts: one sync to see the workbook, one more only when owned sheets are
- * rebuilt (to list their charts), then one sync per write batch (~4 MB each), the last one
- * carrying tables, charts and formats. Ownership is saved at the end.
+ * Renders several layouts: one sync to see the workbook (none when a read of the same run hands over its
+ * `inventory`), one more only when owned sheets are rebuilt and their charts are not listed yet, then one
+ * sync per write batch (~4 MB each, each filled before the next is started: the reused sheets' clearing
+ * and the small title and header blocks travel in the first one, tables, charts and formats in the
+ * last). Ownership is saved at the end.
  */
 export async function renderLayouts(
   context: Excel.RequestContext,
@@ -151,12 +170,12 @@ export async function renderLayouts(
   const limit = options.payloadLimit ?? PAYLOAD_LIMIT;
   const batcher = new Batcher(context, limit * TARGET_SHARE);
   const owned = readOwnedSheets(options.settings);
-  const info = await inspectWorkbook(context, batcher);
+  const info = options.inventory ?? (await inspectWorkbook(context, batcher));
   const targets = planTargets(context, layouts, owned, info);
-  const charts = await prepareReusedSheets(context, batcher, targets, info);
+  const charts = await listCharts(batcher, targets, info);
   const tableNames = userTableNames(info, targets);
   for (const t of targets) {
-    for (const chart of charts.get(t) ?? []) await batcher.add(0, () => chart.delete());
+    if (t.existingId) await clearReusedSheet(batcher, t, info, charts.get(t) ?? []);
     await writeLayout(batcher, t, limit, tableNames);
   }
   if (options.activate && targets.length > 0) await batcher.add(0, () => targets[0].sheet.activate());
@@ -176,7 +195,7 @@ async function inspectWorkbook(context: Excel.RequestContext, batcher: Batcher):
   const sheets = context.workbook.worksheets.load("items/name,items/id,items/protection/protected");
   const tables = context.workbook.tables.load("items/name,items/worksheet/id");
   await batcher.sync();
-  return { sheets, tables };
+  return { sheets: sheets.items, tables: tables.items };
 }
 
 /** Chooses, per layout, the owned sheet to reuse or a new sheet with a free name. */
@@ -186,8 +205,8 @@ function planTargets(
   owned: OwnedSheet[],
   info: WorkbookInfo,
 ): Target[] {
-  const byId = new Map(info.sheets.items.map((s) => [s.id, s]));
-  const taken = new Set(info.sheets.items.map((s) => s.name));
+  const byId = new Map(info.sheets.map((s) => [s.id, s]));
+  const taken = new Set(info.sheets.map((s) => s.name));
   const targets: Target[] = [];
   for (const layout of layouts) {
     const mine = owned.find((o) => o.role === layout.role && byId.has(o.id));
@@ -207,37 +226,46 @@ function planTargets(
   return targets;
 }
 
-/** Empties reused sheets (contents, formats, tables, validation, widths, panes) and lists their charts. */
-async function prepareReusedSheets(
-  context: Excel.RequestContext,
+/** The charts of the reused sheets: as listed by the read, or in one sync of their own when not. */
+async function listCharts(
   batcher: Batcher,
   targets: Target[],
   info: WorkbookInfo,
 ): Promise<Map<Target, Excel.Chart[]>> {
   const reused = targets.filter((t) => t.existingId);
-  const lists = new Map<Target, Excel.ChartCollection>();
-  if (reused.length === 0) return new Map();
-  context.workbook.application.suspendApiCalculationUntilNextSync();
-  for (const t of reused) {
-    for (const table of info.tables.items) if (table.worksheet.id === t.existingId) table.delete();
+  const known = (t: Target) => info.charts?.get(t.existingId!);
+  const unlisted = reused.filter((t) => !known(t));
+  const lists = new Map(unlisted.map((t) => [t, t.sheet.charts.load("items/name")]));
+  if (lists.size > 0) await batcher.sync();
+  return new Map(reused.map((t) => [t, known(t) ?? lists.get(t)!.items]));
+}
+
+/**
+ * Empties a reused sheet (tables, charts, contents, formats, validation, widths, panes): queued into the
+ * current write batch, ahead of the writes that follow in it.
+ */
+async function clearReusedSheet(
+  batcher: Batcher,
+  t: Target,
+  info: WorkbookInfo,
+  charts: Excel.Chart[],
+): Promise<void> {
+  await batcher.add(0, () => {
+    for (const table of info.tables) if (table.worksheet.id === t.existingId) table.delete();
+    for (const chart of charts) chart.delete();
     const all = t.sheet.getRange();
     all.conditionalFormats.clearAll();
     all.dataValidation.clear();
     all.clear("All" as Excel.ClearApplyTo);
     all.format.useStandardWidth = true;
     t.sheet.freezePanes.unfreeze();
-    lists.set(t, t.sheet.charts.load("items/name"));
-  }
-  await batcher.sync();
-  return new Map([...lists].map(([t, c]) => [t, c.items]));
+  });
 }
 
 /** Lower-cased names of tables the add-in does not replace: its new tables must not clash with them. */
 function userTableNames(info: WorkbookInfo, targets: Target[]): Set<string> {
   const rebuilt = new Set(targets.map((t) => t.existingId).filter(Boolean));
-  return new Set(
-    info.tables.items.filter((t) => !rebuilt.has(t.worksheet.id)).map((t) => t.name.toLowerCase()),
-  );
+  return new Set(info.tables.filter((t) => !rebuilt.has(t.worksheet.id)).map((t) => t.name.toLowerCase()));
 }
 
 async function writeLayout(
@@ -350,15 +378,32 @@ async function writeBlock(
   );
   const formatRuns = numberFormatRuns(block.numberFormats ?? [], width);
   const formatRowBytes = formatRuns.reduce((s, r) => s + rowJsonSize(r.formats) + 2, 0);
-  const sizes = inputs.map((row) => rowJsonSize(row) + formatRowBytes);
-  for (const chunk of splitBySizes(sizes, limit - OP_BYTES * (2 + formatRuns.length), limit * TARGET_SHARE)) {
-    const rows = inputs.slice(chunk.start, chunk.end);
-    await batcher.add(chunk.bytes, () => {
-      const range = sheet.getRangeByIndexes(at.row + chunk.start, at.col, rows.length, width);
+  const sizes = inputs.map((row) => rowJsonSize(row) + formatRowBytes + 1);
+  const overhead = OP_BYTES * (2 + formatRuns.length);
+  // Each chunk fills what is left of the current batch (after a title, a header, the clearing of a reused
+  // sheet…), so small writes never take a sync of their own ahead of a full block.
+  for (let start = 0; start < sizes.length;) {
+    let end = start;
+    let bytes = 1;
+    while (end < sizes.length && bytes + sizes[end] + overhead <= batcher.room) bytes += sizes[end++];
+    if (end === start) {
+      if (!batcher.empty) {
+        await batcher.flush();
+        continue;
+      }
+      if (sizes[start] + 2 + overhead > limit)
+        throw new Error(`Row ${start + 1} alone is larger than the payload limit (${sizes[start]} bytes).`);
+      end = start + 1;
+      bytes += sizes[start];
+    }
+    const first = start;
+    const rows = inputs.slice(first, end);
+    await batcher.add(bytes + overhead - OP_BYTES, () => {
+      const range = sheet.getRangeByIndexes(at.row + first, at.col, rows.length, width);
       range.formulas = rows;
       for (const run of formatRuns) {
         const part = sheet.getRangeByIndexes(
-          at.row + chunk.start,
+          at.row + first,
           at.col + run.start,
           rows.length,
           run.formats.length,
@@ -366,6 +411,7 @@ async function writeBlock(
         part.numberFormat = rows.map(() => run.formats);
       }
     });
+    start = end;
   }
   if (block.style && block.style !== "body") {
     const style = STYLES[block.style];
@@ -394,7 +440,7 @@ async function recordOwnership(
   results: RenderResult[],
   info: WorkbookInfo,
 ): Promise<void> {
-  const ids = new Set(info.sheets.items.map((s) => s.id));
+  const ids = new Set(info.sheets.map((s) => s.id));
   for (const r of results) ids.add(r.sheetId);
   const fresh = results.map((r) => ({ id: r.sheetId, role: r.role }));
   const kept = owned.filter((o) => !fresh.some((f) => f.role === o.role));

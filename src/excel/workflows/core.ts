@@ -37,8 +37,8 @@ import {
   UserRule,
 } from "../../model/types";
 import { OwnedSheet, pickSheetName, readOwnedSheets, saveOwnedSheets, SettingsStore } from "../ownership";
-import { readWorkbook, SheetData, WorkbookData } from "../read";
-import { readManual } from "./manual";
+import { readWorkbook, SheetData, WorkbookData, WorkbookInventory, WorkbookRead } from "../read";
+import { ManualCategories } from "./manual";
 import { RenderError, renderLayouts, RenderResult } from "../render";
 import { InputChoice, InputDetection, WorkflowOptions, WorkflowResult } from "../workflow-api";
 import {
@@ -203,31 +203,35 @@ function detectionOf(
 }
 
 /**
- * Cells per read sync: a ledger cell is 15–20 bytes as JSON, so 200,000 cells fill 3–4 MB of the 5 MB
- * limit (read.ts's default of 140,000 leaves blocks under half full); wider text is retried by read.ts
- * with half the cells.
+ * Cells of the first values sync: a ledger cell is 15–20 bytes as JSON, so 200,000 cells fill 3–4 MB of
+ * the 5 MB limit (read.ts's default of 140,000 leaves blocks under half full); read.ts sizes the later
+ * syncs from the bytes measured, and retries wider text with half the cells.
  */
 const MAX_CELLS_PER_SYNC = 200_000;
 
-/** Reads the user's sheets in full and, of the add-in's own sheets, names and the manual categories. */
+/**
+ * Reads the user's sheets in full and, of the add-in's own sheets, names and the manual categories; the
+ * manual categories and (with `forRender`) the charts of the own sheets ride on readWorkbook's syncs, and
+ * the returned inventory lets the render that follows start writing at once.
+ */
 async function readAll(
   context: Excel.RequestContext,
   env: WorkflowEnv,
   choice: InputChoice | undefined,
-): Promise<{ data: WorkbookData; manual: Map<string, CategoryCode> }> {
+  forRender = false,
+): Promise<{ data: WorkbookRead; manual: Map<string, CategoryCode> }> {
   const owned = readOwnedSheets(env.settings);
-  // These ride along with readWorkbook's first sync.
-  const sheets = context.workbook.worksheets.load(
-    "items/name,items/id,items/visibility,items/protection/protected",
-  );
-  const tables = context.workbook.tables.load("items/name,items/worksheet/id");
+  const manual = new ManualCategories(owned.find((o) => o.role === "categorisation")?.id, env.payloadLimit);
   const data = await readWorkbook(context, {
     settings: env.settings,
     includeOwned: false,
     selection: choice?.source?.kind === "selection",
     maxCellsPerSync: env.maxCellsPerSync ?? MAX_CELLS_PER_SYNC,
+    ownedCharts: forRender,
+    riders: [manual],
+    ...(env.payloadLimit ? { payloadLimit: env.payloadLimit } : {}),
   });
-  for (const s of sheets.items) {
+  for (const s of data.inventory.sheets) {
     const role = owned.find((o) => o.id === s.id)?.role;
     if (role === undefined || data.sheets.some((d) => d.id === s.id)) continue;
     data.sheets.push({
@@ -242,10 +246,7 @@ async function readAll(
       firstColumn: 0,
     });
   }
-  const catId = owned.find((o) => o.role === "categorisation")?.id;
-  const table = tables.items.find((t) => t.worksheet.id === catId);
-  const manual = table ? await readManual(context, table, env.payloadLimit) : new Map<string, CategoryCode>();
-  return { data, manual };
+  return { data, manual: manual.result };
 }
 
 /** Finds and reads the ledger, key figures, rules and manual categories; throws WorkflowError when it cannot. */
@@ -420,11 +421,13 @@ async function render(
   env: WorkflowEnv,
   layouts: SheetLayout[],
   options: WorkflowOptions,
+  inventory?: WorkbookInventory,
 ): Promise<RenderResult[]> {
   progress(options, STEPS.write, 0.7);
   const results = await renderLayouts(context, layouts, {
     settings: env.settings,
     activate: true,
+    ...(inventory ? { inventory } : {}),
     ...(env.payloadLimit ? { payloadLimit: env.payloadLimit } : {}),
   });
   results.forEach((r, i) => {
@@ -532,7 +535,7 @@ async function runPlan(
 ): Promise<WorkflowResult> {
   const language = options.language;
   progress(options, STEPS.read, 0);
-  const { data, manual } = await readAll(context, env, choice);
+  const { data, manual } = await readAll(context, env, choice, true);
   progress(options, STEPS.classify, 0.3);
   const inputs = analyse(data, choice, manual);
   const { ruled, counted } = classify(inputs);
@@ -640,7 +643,7 @@ async function runPlan(
   // The categorisation goes after the sheet the user asked for, so that one is activated.
   if (catLayout) layouts.splice(layouts.length > 0 ? 1 : 0, 0, catLayout);
   // Names were predicted in the order cat, comparison, trend; render in an order that keeps them.
-  const results = layouts.length > 0 ? await render(context, env, layouts, options) : [];
+  const results = layouts.length > 0 ? await render(context, env, layouts, options, data.inventory) : [];
   const catResult = results.find((r) => r.role === "categorisation");
   if (catLayout && catResult) {
     env.settings.set(CATEGORISATION_STATE, { sheetId: catResult.sheetId, hash: layoutHash(catLayout) });
