@@ -9,7 +9,7 @@ import { categoryLabel } from "../model/taxonomy";
 import { CategorisedLine, ReadIssue, Staffing } from "../model/types";
 import { FlagSpec, ParsedArgs } from "./args";
 import { userError } from "./errors";
-import { readInputFile, readLedgerSheet, selectLedgerSheet } from "./input";
+import { readInputFile, readLedgerSheet, readRulesSheet, selectLedgerSheet } from "./input";
 import { Column, renderTable } from "./table";
 import { compareCommand, flagPositive, flagYear } from "./compare";
 import { benchmarkCommand, templateCommand } from "./reference";
@@ -111,8 +111,9 @@ export async function classify(options: ClassifyCommandOptions): Promise<Command
   const book = await readInputFile(options.file);
   const sheet = selectLedgerSheet(book, options.sheet);
   const read = readLedgerSheet(sheet);
-  const lines = classifyLedger(read.lines, {});
-  const issues = read.issues.map((i) => issueText(i) + "\n").join("");
+  const userRules = readRulesSheet(book, sheet);
+  const lines = classifyLedger(read.lines, { userRules: userRules.rules });
+  const issues = [...read.issues, ...userRules.issues].map((i) => issueText(i) + "\n").join("");
   const summary = classifySummary(lines, read.issues.length);
   if (options.json) {
     return {

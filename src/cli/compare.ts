@@ -4,7 +4,7 @@
  * sheets (ICT-categorisatie, ICT-vergelijking, ICT-trend) rendered from the core's layouts.
  * The core computes; this file reads, calls and renders. The input file is never written.
  */
-import { existsSync, mkdirSync, realpathSync } from "fs";
+import { existsSync, mkdirSync, realpathSync, statSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Workbook } from "exceljs";
 import { pickSheetName } from "../excel/ownership";
@@ -29,7 +29,14 @@ import { CATEGORIES } from "../model/taxonomy";
 import { fold } from "../model/text";
 import { Bilingual, CategorisedLine, CategoryCode, Component, KeyFigures, ReadIssue } from "../model/types";
 import { userError } from "./errors";
-import { InputWorkbook, readInputFile, readKeyFigures, readLedgerSheet, selectLedgerSheet } from "./input";
+import {
+  InputWorkbook,
+  readInputFile,
+  readKeyFigures,
+  readLedgerSheet,
+  readRulesSheet,
+  selectLedgerSheet,
+} from "./input";
 import { SheetGrid } from "./sheet";
 import { Column, renderTable } from "./table";
 
@@ -148,8 +155,9 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
   const keyFigures = readKeyFigures(userBook, ledger);
   const figures = applyFlags(keyFigures.figures, options);
   const manual = manualCategories(book);
+  const userRules = readRulesSheet(userBook, ledger);
   if (big) progress("categoriseren… / categorising…");
-  const lines = classifyLedger(read.lines, { manual });
+  const lines = classifyLedger(read.lines, { manual, userRules: userRules.rules });
   const comparison = compare(lines, figures, {
     year: options.year,
     editionId: options.edition,
@@ -168,7 +176,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     figures,
     comparison,
     manual,
-    readIssues: [...read.issues, ...keyFigures.issues],
+    readIssues: [...read.issues, ...keyFigures.issues, ...userRules.issues],
     linesSkipped: read.issues.length,
   };
 }
@@ -302,7 +310,10 @@ export function compareTable(a: Analysis): string {
 
 // ---- the workbook copy ------------------------------------------------------------------------------
 
-/** The same file, also through another spelling or a symbolic link. */
+/**
+ * The same file, also through another spelling, a symbolic link, a hard link or another letter case on a
+ * case-insensitive file system (the last two: same device and inode; ExcelJS writes in place).
+ */
 function samePath(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
@@ -311,7 +322,13 @@ function samePath(a: string, b: string): boolean {
       return resolve(p);
     }
   };
-  return real(a) === real(b);
+  if (real(a) === real(b)) return true;
+  try {
+    const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
+    return x.ino !== 0n && x.ino === y.ino && x.dev === y.dev;
+  } catch {
+    return false; // the output does not exist yet
+  }
 }
 
 /** The add-in's sheets for this analysis, with names no user sheet has (reuses the add-in's naming rule). */

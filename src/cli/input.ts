@@ -8,7 +8,8 @@ import { extname } from "path";
 import { LedgerRead, detectHeader, readLedger } from "../model/grid";
 import { findKeyFigures } from "../model/keyFigures";
 import { fold } from "../model/text";
-import { KeyFigures, ReadIssue } from "../model/types";
+import { KeyFigures, ReadIssue, UserRule } from "../model/types";
+import { readUserRules } from "../model/userRulesSheet";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -98,4 +99,19 @@ export function readKeyFigures(
   }
   const figures = [...byYear.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
   return { figures, issues };
+}
+
+/**
+ * The user's own categorisation rules: the first sheet other than the ledger with a rules header
+ * (Patroon, Categorie — the Regels sheet of the template). Unusable rule rows become issues.
+ */
+export function readRulesSheet(
+  book: InputWorkbook,
+  ledger?: SheetGrid,
+): { rules: UserRule[]; issues: ReadIssue[] } {
+  for (const sheet of book.sheets.filter((s) => s !== ledger)) {
+    const read = readUserRules(sheet.grid, { sheet: sheet.name, firstRow: sheet.firstRow });
+    if (read) return { rules: read.rules, issues: read.issues };
+  }
+  return { rules: [], issues: [] };
 }
