@@ -29,6 +29,7 @@ import { CATEGORIES } from "../model/taxonomy";
 import { fold } from "../model/text";
 import { Bilingual, CategorisedLine, CategoryCode, Component, KeyFigures, ReadIssue } from "../model/types";
 import { userError } from "./errors";
+import { keyFigureReference } from "../model/keyFigureCells";
 import {
   InputWorkbook,
   readInputFile,
@@ -345,6 +346,15 @@ export function ownLayouts(a: Analysis, existingNames: readonly string[]): Sheet
   const trendName = c.series.length >= 2 ? pick(TREND_SHEET.nl) : null;
   const refs = categorisationRefs(catName, a.lines.length, "nl");
   const f = keyFiguresForYear(a.figures, c.year) ?? {};
+  // Live references to the user's key-figure cells where the copy keeps them (a workbook, not a CSV file).
+  const keySheets = a.book.excel
+    ? a.book.sheets.filter((s) => s !== a.ledger && !isOwnSheetName(s.name))
+    : [];
+  const ref = (
+    field: "inhabitants" | "budget" | "fteOwn" | "fteHired",
+    value: number | undefined,
+    year: number,
+  ) => keyFigureReference(keySheets, field, value, year);
   const layouts = [
     categorisationLayout(a.lines, {
       language: "nl",
@@ -356,20 +366,21 @@ export function ownLayouts(a: Analysis, existingNames: readonly string[]): Sheet
       c,
       {
         categorisation: refs,
-        inhabitants: c.inhabitants as number,
-        budget: f.budget,
-        fteOwn: f.fteOwn,
-        fteHired: f.fteHired,
+        inhabitants: ref("inhabitants", c.inhabitants, c.year) as string | number,
+        budget: ref("budget", f.budget, c.year),
+        fteOwn: ref("fteOwn", f.fteOwn, c.year),
+        fteHired: ref("fteHired", f.fteHired, c.year),
       },
       { language: "nl", sheetName: cmpName, keyFigures: f },
     ),
   ];
   if (trendName) {
-    const inhabitants: Record<number, number> = {};
+    const inhabitants: Record<number, string | number> = {};
     for (const p of c.series) {
       const n =
         keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
-      if (n !== undefined) inhabitants[p.year] = n;
+      const r = ref("inhabitants", n, p.year);
+      if (r !== undefined) inhabitants[p.year] = r;
     }
     layouts.push(
       trendLayout(c.series, {

@@ -337,6 +337,10 @@ describe("compare -o with a user's own sheets, formulas and hostile text", () =>
     // Our comparison sheet's formulas point at our categorisation sheet.
     const cmp = b.getWorksheet("ICT-vergelijking (2)")!;
     expect((cmp.getCell("B14").value as ExcelJS.CellFormulaValue).formula).toContain("'ICT-categorisatie'!");
+    // Inhabitants are a live reference to the user's key-figure cell, with its value cached.
+    const inhabitants = cmp.getCell("B8").value as ExcelJS.CellFormulaValue;
+    expect(inhabitants.formula).toBe("'Kerngegevens'!$B$3");
+    expect(inhabitants.result).toBe(40000);
     // No ICT-trend: one year only.
     expect(b.getWorksheet("ICT-trend")).toBeUndefined();
   });
