@@ -78,6 +78,7 @@ const officeAutomation: RuleDef[] = [
   product("SW.KA", ["kantoorautomatisering", "SharePoint", "OneDrive", "Outlook", "Visio", "LibreOffice"]),
   keyword("SW.KA", 2, ["Teams", "Office", "Exchange", "e-mail", "email", "mail"]),
   keyword("SW.KA", 1.5, ["Windows", "pdf", "nitro"]),
+  product("SW.KA", ["spraakherkenning", "Dragon", "dicteer*"]),
   supplier("SW.KA", 0.8, ["Microsoft"]),
 ];
 
@@ -120,6 +121,8 @@ const businessOperations: RuleDef[] = [
     "e-facturatie",
     "declarati*",
   ]),
+  keyword("SW.BV", 2.5, ["planning en control", "planning & control", "jaarrekening", "begrotingssoftware"]),
+  product("SW.BV", ["Pepperflow", "Inproces", "Gemeentebegroting*"], SAAS),
   supplier("SW.BV", 1.5, ["Visma Raet", "Raet", "Mercell", "TenderNed", "Exact"]),
 ];
 
@@ -127,6 +130,8 @@ const primaryProcess: RuleDef[] = [
   product("SW.PP", ["iBurgerzaken", "Key2Burgerzaken", "Key2Belasting*", "Suite4*", "GWS4*"]),
   product("SW.PP", ["Squit", "Rx Mission", "rxmission", "Powerbrowser", "ArcGIS", "Obsurv", "iProx"], SAAS),
   product("SW.PP", ["GemeenteNu", "OpenWave", "Mozaiek", "Cipers"], SAAS),
+  // Council information (raadsinformatie) and street-level imagery are municipal primary-process tools.
+  product("SW.PP", ["iBabs", "NotuBiz", "raadsinformatie*", "Cyclomedia", "Cyclorama*"], SAAS),
   keyword("SW.PP", 2.5, [
     "burgerzaken",
     "BRP",
@@ -216,6 +221,9 @@ const securitySoftware: RuleDef[] = [
   product("SW.IB", ["Zivver", "Tenable", "Qualys", "ESET", "Sophos", "CrowdStrike", "SentinelOne"], SAAS),
   product("SW.IB", ["veilig mailen", "EDR", "XDR", "MFA", "multifactor*", "tweefactor*", "2fa"], SAAS),
   product("SW.IB", ["wachtwoord*", "password*", "Bitdefender", "Trend Micro", "Defender", "Okta"], SAAS),
+  // Security licences on top of an office suite are security software, not office automation.
+  { ...product("SW.IB", ["E5 Security", "security add-on", "security add-ons"], SAAS), weight: 4 },
+  product("SW.IB", ["Mimecast", "Proofpoint", "Microsoft Sentinel", "Sentinel", "Fox-IT", "KnowBe4"], SAAS),
   product("SW.IB", ["kwetsbaarhe*", "vulnerability*", "endpoint detection", "endpoint protection"], SAAS),
   keyword("SW.IB", 2.5, ["endpoint*", "antivirus", "virus*", "antispam", "informatiebeveilig*", "pki*"]),
   keyword("SW.IB", 2, [
@@ -327,6 +335,8 @@ const workplace: RuleDef[] = [
   ]),
   keyword("IN.WP", 3, ["printer*", "*printer", "*printers", "multifunctional*", "mfp", "mfps", "toner*"]),
   keyword("IN.WP", 2.5, ["monitor", "monitoren", "monitors", "beeldscherm*", "docking*", "dockingstation*"]),
+  // Virtual desktops are the workplace, even when they run in a data centre or Azure.
+  product("IN.WP", ["Azure Virtual Desktop", "AVD", "Citrix", "Horizon VDI", "VDI", "virtuele werkplek*"]),
   keyword("IN.WP", 2.5, ["pc", "pcs", "tablet*", "ipad*", "randapparatuur", "werkplekhardware", "print*"]),
   keyword("IN.WP", 2, ["werkplek*", "toetsenbord*", "muizen", "muis", "headset*", "kopieer*", "scanner*"]),
   supplier("IN.WP", 2, ["Canon", "Ricoh", "Konica*", "Xerox", "Kyocera", "Lenovo"]),
