@@ -46,17 +46,41 @@ export function largeLedgerWorkbook(lines: number): FakeExcel {
   return fake;
 }
 
+/** One sync as the fake saw it. */
+export interface SyncSize {
+  request: number;
+  response: number;
+  /** Moved at least half the limit one way: a full payload block. */
+  block: boolean;
+  /** Reads more than it writes (read chunks, sheet list, extents) or the other way round. */
+  kind: "read" | "write";
+}
+
 export interface SyncCount {
   result: WorkflowResult;
   syncs: number;
+  /** Every sync, in order. */
+  trace: SyncSize[];
+  /** Syncs that are not blocks. */
+  smallSyncs: number;
   maxRequest: number;
   maxResponse: number;
   bytesWritten: number;
   bytesRead: number;
-  /** Syncs that moved at least half the limit one way: full payload blocks. */
+  /** Syncs that moved at least half the limit one way: full payload blocks (reads and writes). */
   blocks: number;
   writeBlocks: number;
   readBlocks: number;
+}
+
+/**
+ * Small syncs other than the fixed ones: the first two (sheet list; extents), the last read and the last
+ * write (the tails of the value reads and of the writes). Empty when every other sync is a full block.
+ */
+export function unexpectedSmallSyncs(c: SyncCount): number[] {
+  const lastOf = (kind: SyncSize["kind"]) => c.trace.map((t) => t.kind).lastIndexOf(kind);
+  const allowed = new Set([0, 1, lastOf("read"), lastOf("write")]);
+  return c.trace.flatMap((t, i) => (!t.block && !allowed.has(i) ? [i + 1] : []));
 }
 
 /** Counts the syncs and payloads of one workflow call on the fake. */
@@ -71,16 +95,24 @@ export function syncBudget(stats: FakeStats, call: () => Promise<WorkflowResult>
       const resp = stats.responseSizes.slice(p0);
       const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
       const half = limit / 2;
+      const trace: SyncSize[] = req.map((request, i) => ({
+        request,
+        response: resp[i],
+        block: request >= half || resp[i] >= half,
+        kind: resp[i] > request ? "read" : "write",
+      }));
       return {
         result,
         syncs: stats.syncCount - s0,
+        trace,
+        smallSyncs: trace.filter((t) => !t.block).length,
         maxRequest: Math.max(0, ...req),
         maxResponse: Math.max(0, ...resp),
         bytesWritten: sum(req),
         bytesRead: sum(resp),
-        blocks: req.filter((x, i) => x >= half || resp[i] >= half).length,
-        writeBlocks: req.filter((x) => x >= half).length,
-        readBlocks: resp.filter((x) => x >= half).length,
+        blocks: trace.filter((t) => t.block).length,
+        writeBlocks: trace.filter((t) => t.block && t.kind === "write").length,
+        readBlocks: trace.filter((t) => t.block && t.kind === "read").length,
       };
     },
   };

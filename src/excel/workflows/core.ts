@@ -445,7 +445,11 @@ async function render(
 function unclassifiedOf(lines: readonly CategorisedLine[]): { lines: number; amount: number } {
   let n = 0;
   let amount = 0;
-  for (const l of lines) if (l.category === "XX.OO") (n++, (amount += l.amount));
+  for (const l of lines) {
+    if (l.category !== "XX.OO") continue;
+    n++;
+    amount += l.amount;
+  }
   return { lines: n, amount };
 }
 
@@ -786,7 +790,11 @@ async function insertInputSheets(
 ): Promise<WorkflowResult> {
   return guarded(env, async (context) => {
     progress(options, STEPS.read, 0);
-    const sheets = context.workbook.worksheets.load("items/name");
+    // What render.ts needs to see too, so it starts writing at once.
+    const sheets = context.workbook.worksheets.load(
+      "items/name,items/id,items/visibility,items/protection/protected",
+    );
+    const tables = context.workbook.tables.load("items/name,items/worksheet/id");
     await context.sync();
     const existing = new Set(sheets.items.map((s) => s.name.toLowerCase()));
     const clashes = layouts.map((l) => l.name).filter((n) => existing.has(n.toLowerCase()));
@@ -798,7 +806,10 @@ async function insertInputSheets(
       );
       return { ok: false, summary: error, error, issues: [], sheets: [] };
     }
-    const results = await render(context, env, layouts, options);
+    const results = await render(context, env, layouts, options, {
+      sheets: sheets.items,
+      tables: tables.items,
+    });
     // Hand the new sheets over to the user: no later rebuild may clear or replace them.
     const owned = readOwnedSheets(env.settings).filter((o: OwnedSheet) => !INPUT_ROLES.has(o.role));
     await saveOwnedSheets(env.settings, owned, new Set(owned.map((o) => o.id)));

@@ -119,7 +119,9 @@ export class ManualCategories implements ReadRider {
         const typed: number[] = [];
         this.manual!.values.forEach((row, i) => {
           const code = parseCategory(row[0]);
-          if (code) (typed.push(i), this.codes.set(i, code));
+          if (!code) return;
+          typed.push(i);
+          this.codes.set(i, code);
         });
         this.pending = spans(typed).flatMap(([a, z]) => {
           const parts: [number, number][] = [];
