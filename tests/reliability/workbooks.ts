@@ -71,11 +71,12 @@ export function ledgerRows(count: number): (string | number)[][] {
 export function userWorkbook(
   lines = 16,
   names: { ledger?: string; keyFigures?: string; notes?: string } = {},
+  options: { payloadLimit?: number } = {},
 ): Book {
   const ledger = names.ledger ?? "Grootboek";
   const keyFigures = names.keyFigures ?? "Kerngegevens";
   const notes = names.notes ?? "Notities";
-  const b = book(["Blad1", keyFigures, ledger, notes]);
+  const b = book(["Blad1", keyFigures, ledger, notes], options);
   const wb = b.fake.workbook;
   setCells(wb, keyFigures, "A1", [
     ["Gemeente", "Voorbeeldrade"],
