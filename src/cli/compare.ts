@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, realpathSync, statSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Workbook } from "exceljs";
-import { pickSheetName } from "../excel/ownership";
+import { pickSheetName } from "../model/sheetNames";
 import { getEdition, KPI_IDS, KpiUnit } from "../model/benchmark";
 import { classifyLedger } from "../model/categorise";
 import { Comparison, compare } from "../model/comparison";
