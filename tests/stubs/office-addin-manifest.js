@@ -1,2 +1,0 @@
-// Stub for office-addin-mock under jest: the real package reaches for the network and the file system.
-module.exports = {};
