@@ -19,7 +19,9 @@ describe("lineKeys", () => {
   });
 
   it("keeps the key when only the amount changes", () => {
-    expect(lineKeys([line("Decos JOIN", "Decos", 100)])).toEqual(lineKeys([line("Decos JOIN", "Decos", 250)]));
+    expect(lineKeys([line("Decos JOIN", "Decos", 100)])).toEqual(
+      lineKeys([line("Decos JOIN", "Decos", 250)]),
+    );
   });
 
   it("tells identical bookings apart by occurrence", () => {
