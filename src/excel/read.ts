@@ -13,6 +13,7 @@
  */
 import { SheetRole } from "../model/layout/types";
 import { Grid } from "../model/types";
+import { rangeAddress } from "./address";
 import { SettingsStore, readOwnedSheets } from "./ownership";
 import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize } from "./payload";
 
@@ -28,6 +29,12 @@ export interface SheetData {
   /** 0-based row and column of values[0][0] in the sheet. */
   firstRow: number;
   firstColumn: number;
+  /**
+   * Set when the used range is over MAX_SHEET_CELLS (a stray value at XFD1048576): then `values` hold
+   * only the sheet's tables (when they fit), else the selection (when it is on this sheet and fits), else
+   * the first PROBE_ROWS × PROBE_COLUMNS cells: enough to tell a ledger header, never the whole sheet.
+   */
+  tooLarge?: { address: string; cells: number };
 }
 
 export interface TableData {
@@ -106,6 +113,15 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_CELLS_PER_SYNC = 140_000;
 
+/**
+ * The most cells of one sheet's used range that are read (as the CLI's 20 million, src/cli/xlsx.ts): a
+ * stray value at XFD1048576 makes a used range of 17 billion cells, ~87,000 syncs, i.e. a hung task pane.
+ */
+export const MAX_SHEET_CELLS = 20_000_000;
+/** What is read of a sheet over the cap without tables or selection: its head, to tell a ledger header. */
+export const PROBE_ROWS = 50;
+export const PROBE_COLUMNS = 256;
+
 interface Box {
   r0: number;
   c0: number;
@@ -161,6 +177,9 @@ export async function readWorkbook(
   const tableBoxes = await loadExtents(context, plans, tables.items);
   riders.forEach((r) => r.synced());
   if (charts) inventory.charts = new Map([...charts].map(([id, c]) => [id, c.items]));
+  // The selection before the values (same number of syncs): a sheet over the cap is then read there.
+  const selection = options.selection ? await readSelection(context) : undefined;
+  capOversized(plans, tables.items, tableBoxes, selection);
 
   await loadValues(context, plans, inventory, riders, {
     firstCells: options.maxCellsPerSync ?? DEFAULT_MAX_CELLS_PER_SYNC,
@@ -172,7 +191,7 @@ export async function readWorkbook(
     tables: cutTables(plans, tables.items, tableBoxes),
     inventory,
   };
-  if (options.selection) result.selection = await readSelection(context);
+  if (selection) result.selection = selection;
   return result;
 }
 
@@ -217,6 +236,53 @@ async function loadExtents(
     }
   });
   return tableBoxes;
+}
+
+const cellsOf = (b: Box) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+
+/**
+ * Sheets whose used range is over MAX_SHEET_CELLS are not read whole: their tables are (when together
+ * they fit), else the selection on that sheet, else the first rows (a ledger header is in the first rows;
+ * the workflows refuse a ledger on such a sheet with a message that says what to do).
+ */
+function capOversized(
+  plans: Plan[],
+  tables: Excel.Table[],
+  tableBoxes: Map<Excel.Table, Box>,
+  selection: SelectionData | undefined,
+): void {
+  for (const p of plans) {
+    const box = p.box;
+    if (!box || cellsOf(box) <= MAX_SHEET_CELLS) continue;
+    p.data.tooLarge = {
+      address: rangeAddress(box.r0, box.c0, box.r1 - box.r0 + 1, box.c1 - box.c0 + 1),
+      cells: cellsOf(box),
+    };
+    let own: Box | undefined;
+    for (const t of tables) if (t.worksheet.id === p.data.id) own = union(own, tableBoxes.get(t)!);
+    const sel: Box | undefined =
+      selection && selection.sheet === p.data.name
+        ? {
+            r0: selection.firstRow,
+            c0: selection.firstColumn,
+            r1: selection.firstRow + selection.rowCount - 1,
+            c1: selection.firstColumn + selection.columnCount - 1,
+          }
+        : undefined;
+    const head: Box = {
+      r0: box.r0,
+      c0: box.c0,
+      r1: Math.min(box.r1, box.r0 + PROBE_ROWS - 1),
+      c1: Math.min(box.c1, box.c0 + PROBE_COLUMNS - 1),
+    };
+    // The selection first (the user chose it as the ledger), with the tables when they fit too.
+    const capped = [sel && own ? union(own, sel) : undefined, sel, own, head].find(
+      (b): b is Box => b !== undefined && cellsOf(b) <= MAX_SHEET_CELLS,
+    )!;
+    p.box = capped;
+    p.data.firstRow = capped.r0;
+    p.data.firstColumn = capped.c0;
+  }
 }
 
 interface Chunk {
@@ -322,7 +388,18 @@ function cutTables(plans: Plan[], tables: Excel.Table[], tableBoxes: Map<Excel.T
   for (const t of tables) {
     const plan = plans.find((p) => p.data.id === t.worksheet.id);
     const box = tableBoxes.get(t);
-    if (!plan || !box) continue;
+    const read = plan?.box;
+    // A table outside what was read (only on a sheet over the cap) is left out, never cut short.
+    if (
+      !plan ||
+      !box ||
+      !read ||
+      box.r0 < read.r0 ||
+      box.c0 < read.c0 ||
+      box.r1 > read.r1 ||
+      box.c1 > read.c1
+    )
+      continue;
     const { firstRow, firstColumn } = plan.data;
     const values = plan.data.values
       .slice(box.r0 - firstRow, box.r1 - firstRow + 1)

@@ -14,7 +14,16 @@ import {
   isFormula,
 } from "../model/layout/types";
 import { parseCell, rangeAddress } from "./address";
-import { OwnedSheet, SettingsStore, pickSheetName, readOwnedSheets, saveOwnedSheets } from "./ownership";
+import {
+  isAdoptable,
+  OwnedSheet,
+  PENDING_SHEETS_SETTING,
+  persistSettings,
+  pickSheetName,
+  readOwnedSheets,
+  saveOwnedSheets,
+  SettingsStore,
+} from "./ownership";
 import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize } from "./payload";
 import { WorkbookInventory } from "./read";
 
@@ -98,6 +107,8 @@ export function columnWidthPoints(chars: number): number {
 class Batcher {
   private used = 0;
   syncs = 0;
+  /** Called after every sync that succeeded (render.ts records new sheets' ids there). */
+  onSynced?: () => Promise<void>;
   constructor(
     private context: Excel.RequestContext,
     private target: number,
@@ -128,6 +139,7 @@ class Batcher {
   async sync(): Promise<void> {
     this.syncs++;
     await this.context.sync();
+    await this.onSynced?.();
   }
 }
 
@@ -172,6 +184,25 @@ export async function renderLayouts(
   const owned = readOwnedSheets(options.settings);
   const info = options.inventory ?? (await inspectWorkbook(context, batcher));
   const targets = planTargets(context, layouts, owned, info);
+  // Bug B: new sheets are recorded as the add-in's as soon as the sync that created them succeeded (their
+  // ids are loaded in that same sync), and announced before it, for the case that it fails after Excel
+  // applied it (ownership.ts, PENDING_SHEETS_SETTING).
+  const created = targets.filter((t) => !t.existingId);
+  let recorded = created.length === 0;
+  if (created.some((t) => isAdoptable(t.layout.role))) {
+    options.settings.set(PENDING_SHEETS_SETTING, {
+      before: info.sheets.map((s) => s.id),
+      sheets: created
+        .filter((t) => isAdoptable(t.layout.role))
+        .map((t) => ({ role: t.layout.role, name: t.name, title: titleOf(t.layout) })),
+    });
+    await persistSettings(options.settings);
+  }
+  batcher.onSynced = async () => {
+    if (recorded) return;
+    recorded = true;
+    await recordOwnership(options.settings, owned, resultsOf(targets), info);
+  };
   const charts = await listCharts(batcher, targets, info);
   const tableNames = userTableNames(info, targets);
   for (const t of targets) {
@@ -179,16 +210,28 @@ export async function renderLayouts(
     await writeLayout(batcher, t, limit, tableNames);
   }
   if (options.activate && targets.length > 0) await batcher.add(0, () => targets[0].sheet.activate());
-  await batcher.add(0, () => targets.forEach((t) => t.existingId || t.sheet.load("id")));
   await batcher.flush();
-  const results = targets.map((t) => ({
+  const results = resultsOf(targets);
+  if (options.settings.get(PENDING_SHEETS_SETTING) !== null)
+    options.settings.set(PENDING_SHEETS_SETTING, null);
+  await recordOwnership(options.settings, owned, results, info);
+  return results;
+}
+
+function resultsOf(targets: Target[]): RenderResult[] {
+  return targets.map((t) => ({
     role: t.layout.role,
     sheetName: t.name,
     sheetId: t.existingId ?? t.sheet.id,
     tableNames: t.tableNames,
   }));
-  await recordOwnership(options.settings, owned, results, info);
-  return results;
+}
+
+/** The text a layout writes in A1 ("" when none): how a created sheet is recognised (ownership.ts). */
+function titleOf(layout: SheetLayout): string {
+  const block = layout.blocks.find((b) => parseCell(b.at).row === 0 && parseCell(b.at).col === 0);
+  const first = block?.cells[0]?.[0];
+  return typeof first === "string" ? first : "";
 }
 
 async function inspectWorkbook(context: Excel.RequestContext, batcher: Batcher): Promise<WorkbookInfo> {
@@ -219,7 +262,8 @@ function planTargets(
     }
     const name = pickSheetName(layout.name, taken, existing ? [existing.name] : []);
     taken.add(name);
-    const sheet = existing ?? context.workbook.worksheets.add(name);
+    // A new sheet's id is loaded in the sync that creates it (recorded right after: bug B).
+    const sheet = existing ?? context.workbook.worksheets.add(name).load("id");
     if (existing && existing.name !== name) existing.name = name;
     targets.push({ layout, sheet, name, existingId: existing?.id, tableNames: {} });
   }

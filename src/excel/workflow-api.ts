@@ -46,6 +46,8 @@ export interface InputDetection {
   /** Key figures the comparison needs but could not find (e.g. "inhabitants"). */
   missingKeyFigures: (keyof KeyFigures)[];
   years: number[];
+  /** Set when the workbook could not be read (e.g. a protected or too large ledger sheet): what to do. */
+  error?: Bilingual;
 }
 
 export interface InputChoice {

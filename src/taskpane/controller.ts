@@ -373,9 +373,14 @@ export class PaneController {
     const d = await this.run(
       "detect",
       (o) => this.workflows.detectInputs(o),
-      () => null,
+      // A workbook that could not be read (a protected or too large ledger sheet): its message.
+      (r): Outcome | null =>
+        r.error
+          ? { action: "detect", ok: false, summary: null, error: r.error, issues: [], sheets: [] }
+          : null,
     );
-    if (d) this.applyDetection(d, false);
+    // With an error, candidates found are still offered (e.g. to choose the selection instead).
+    if (d && (!d.error || d.ledgers.length > 0)) this.applyDetection(d, d.error !== undefined);
     if (!showOutcome && this.state.outcome === null) this.update({ outcome: previous });
   }
 

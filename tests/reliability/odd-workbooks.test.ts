@@ -10,6 +10,7 @@ import { KPI_IDS } from "../../src/model/benchmark";
 import { classifyLedger } from "../../src/model/categorise";
 import { compare } from "../../src/model/comparison";
 import { LedgerLine } from "../../src/model/types";
+import { WorkflowResult } from "../../src/excel/workflow-api";
 import { addTable, FakeExcel, setCells, snapshotSheet } from "../fakes/excel-fake";
 import {
   Book,
@@ -182,9 +183,11 @@ describe("protected sheets", () => {
       expect(snapshotAll(b.fake)).toEqual(before);
       expect(readOwnedSheets(b.settings)).toEqual([]);
     }
-    // The refusal is the workflows author's choice (Excel would allow the read); detectInputs rejects
-    // with the same words (the task pane's controller shows them).
-    await expect(b.wf.detectInputs(nl)).rejects.toThrow(/Het blad 'Grootboek' is beveiligd/);
+    // The refusal is the workflows author's choice (Excel would allow the read); detectInputs returns the
+    // same words as its error (the task pane shows them), like the other commands it never rejects.
+    const d = await b.wf.detectInputs(nl);
+    expect(d.error?.nl).toMatch(/^Het blad 'Grootboek' is beveiligd/);
+    expect(d.chosen).toBe(-1);
     expect(snapshotAll(b.fake)).toEqual(before);
   });
 
@@ -257,20 +260,68 @@ describe("5,000 columns", () => {
 });
 
 describe("a stray value at XFD1048576", () => {
-  // Known gap (docs/security.md, part 6): read.ts reads the whole used range, 17 billion cells in about
-  // 87,000 syncs of 196,608 cells. The guard (an injected failure at sync 8) keeps this test short; the
-  // test flips when read.ts refuses such a range with a clear message, as the CLI does (20M cells).
-  it.failing("is refused with a clear bilingual message naming the sheet, in a few syncs", async () => {
+  // read.ts caps a sheet's used range at 20 million cells (as the CLI): 17 billion cells used to mean about
+  // 87,000 syncs of 196,608 cells. An injected failure at sync 8 guards every run here, so a regression
+  // fails fast instead of hanging.
+  const guarded = async (b: Book, call: () => Promise<WorkflowResult>) => {
+    b.fake.faults.failAtSync = b.fake.stats.syncCount + 8;
+    const s0 = b.fake.stats.syncCount;
+    const r = await call();
+    b.fake.faults.failAtSync = undefined;
+    return { r, syncs: b.fake.stats.syncCount - s0 };
+  };
+
+  it("on a user sheet that is not the ledger: the sheet is skipped with an issue naming it, the rest works", async () => {
     const b = userWorkbook(16);
     setCells(b.fake.workbook, "Notities", "XFD1048576", [["x"]]);
+    const before = snapshotUser(b);
+    const { r, syncs } = await guarded(b, () => b.wf.rebuildAll(nl));
+    ok(r);
+    expect(syncs).toBeLessThanOrEqual(6);
+    const issue = r.issues.find((i) => i.sheet === "Notities");
+    expect(issue?.message.nl).toMatch(
+      /^Het blad 'Notities' is te groot om helemaal te lezen \(A1:XFD1048576, 17 miljard cellen\)/,
+    );
+    expect(issue?.message.en).toMatch(/^The sheet 'Notities' is too large to read in full/);
+    expect(issue?.row).toBe(1_048_576);
+    expect(snapshotUser(b)).toEqual(before);
+    expectKpisEqual(b.fake, "ICT-vergelijking", 16);
+  });
+
+  it("on the ledger's sheet, ledger in a table: the table is read, key figures elsewhere still found", async () => {
+    const b = userWorkbook(16);
+    setCells(b.fake.workbook, "Grootboek", "XFD1048576", [["x"]]);
+    const { r } = await guarded(b, () => b.wf.rebuildAll(nl));
+    expect(ok(r).summary.nl).toMatch(/^16 regels gecategoriseerd/);
+    expect(r.issues.map((i) => i.sheet)).toContain("Grootboek");
+    expectKpisEqual(b.fake, "ICT-vergelijking", 16);
+  });
+
+  it("on the ledger's sheet, ledger not a table: refused with a clear bilingual message; the selection works", async () => {
+    const b = userWorkbook(16);
+    b.fake.workbook.tables = [];
+    b.fake.workbook.changed();
+    setCells(b.fake.workbook, "Grootboek", "XFD1048576", [["x"]]);
     const before = snapshotAll(b.fake);
-    b.fake.faults.failAtSync = b.fake.stats.syncCount + 8;
-    const r = await b.wf.rebuildAll(nl);
-    b.fake.faults.failAtSync = undefined;
-    expect(r.ok).toBe(false);
-    expect(r.error?.nl).toMatch(/Notities/);
-    expect(r.error?.en).toMatch(/Notities/);
-    expect(r.error?.en).not.toMatch(/Injected failure/);
-    expect(snapshotAll(b.fake)).toEqual(before);
+    for (const command of ["categorise", "rebuildAll"] as const) {
+      const { r, syncs } = await guarded(b, () => b.wf[command](nl));
+      expect(r.ok).toBe(false);
+      expect(syncs).toBeLessThanOrEqual(4);
+      expect(r.error).toEqual({
+        nl: "Het blad 'Grootboek' is te groot om te lezen (A1:XFD1048576, 17 miljard cellen): verwijder lege opmaak of losse waarden buiten de tabel (Ctrl+End toont de laatste), of selecteer het grootboek en kies bij Gegevens 'De huidige selectie'.",
+        en: "The sheet 'Grootboek' is too large to read (A1:XFD1048576, 17 billion cells): remove empty formatting or stray values outside the table (Ctrl+End shows the last one), or select the ledger and choose 'The current selection' under Data.",
+      });
+      expect(snapshotAll(b.fake)).toEqual(before);
+    }
+    const d = await b.wf.detectInputs(nl);
+    expect(d.error?.nl).toMatch(/^Het blad 'Grootboek' is te groot om te lezen/);
+    // The way out the message names: select the ledger, choose the selection.
+    b.fake.workbook.selection = {
+      sheetId: b.fake.workbook.sheetByName("Grootboek")!.id,
+      rect: { r0: 0, c0: 0, r1: 16, c1: 5 },
+    };
+    const { r } = await guarded(b, () => b.wf.rebuildAll(nl, { source: { kind: "selection" } }));
+    expect(ok(r).summary.nl).toMatch(/^16 regels gecategoriseerd/);
+    expectKpisEqual(b.fake, "ICT-vergelijking", 16);
   });
 });

@@ -176,15 +176,12 @@ export const COMMANDS: Command[] = [
 /** Runs one command; insertFormula and detectInputs are turned into results too. */
 export async function runCommand(wf: Workflows, command: Command): Promise<WorkflowResult> {
   switch (command) {
-    case "detectInputs":
-      try {
-        const d = await wf.detectInputs(nl);
-        return { ok: d.chosen >= 0, summary: { nl: "", en: "" }, issues: [], sheets: [] };
-      } catch (e) {
-        // The task pane's controller catches this (detectInputs is not guarded like the others).
-        const m = e instanceof Error ? e.message : String(e);
-        return { ok: false, summary: { nl: m, en: m }, error: { nl: m, en: m }, issues: [], sheets: [] };
-      }
+    case "detectInputs": {
+      // Guarded like the others: a failure is the detection's `error`, never a rejection.
+      const d = await wf.detectInputs(nl);
+      if (d.error) return { ok: false, summary: d.error, error: d.error, issues: [], sheets: [] };
+      return { ok: d.chosen >= 0, summary: { nl: "", en: "" }, issues: [], sheets: [] };
+    }
     case "insertFormula":
       try {
         await wf.insertFormula("=ICTCOST.PERINHABITANT()");

@@ -41,6 +41,39 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+describe("detectInputs errors", () => {
+  test("a detection with an error shows it as the outcome and keeps no stale ledger choice", async () => {
+    const { workflows, controller } = setup();
+    const error = { nl: "Het blad 'Grootboek' is beveiligd.", en: "The sheet 'Grootboek' is protected." };
+    workflows.detection = {
+      ledgers: [],
+      chosen: -1,
+      keyFigures: [],
+      missingKeyFigures: [],
+      years: [],
+      error,
+    };
+    await controller.detect();
+    expect(controller.state.outcome?.ok).toBe(false);
+    expect(controller.state.outcome?.error).toEqual(error);
+    expect(controller.state.detection).toBeNull();
+    expect(controller.state.busy).toBeNull();
+  });
+
+  test("an error beside candidates (a sheet too large to read) shows both and opens the data step", async () => {
+    const { workflows, controller } = setup();
+    const error = {
+      nl: "Het blad 'Export' is te groot om te lezen.",
+      en: "The sheet 'Export' is too large.",
+    };
+    workflows.detection = { ...DETECTION, error };
+    await controller.detect();
+    expect(controller.state.outcome?.error).toEqual(error);
+    expect(controller.state.detection?.ledgers).toHaveLength(2);
+    expect(controller.state.dataOpen).toBe(true);
+  });
+});
+
 describe("running workflows", () => {
   test("Voorbeeldgemeente loads the sample, then detects the inputs and keeps the sample's summary", async () => {
     const { workflows, controller } = setup();

@@ -36,9 +36,20 @@ import {
   ReadIssue,
   UserRule,
 } from "../../model/types";
-import { OwnedSheet, pickSheetName, readOwnedSheets, saveOwnedSheets, SettingsStore } from "../ownership";
+import { parseCell } from "../address";
+import {
+  adoptablePending,
+  OwnedSheet,
+  PENDING_SHEETS_SETTING,
+  pickSheetName,
+  readOwnedSheets,
+  readPendingSheets,
+  saveOwnedSheets,
+  SettingsStore,
+} from "../ownership";
 import { readWorkbook, SheetData, WorkbookData, WorkbookInventory, WorkbookRead } from "../read";
 import { ManualCategories } from "./manual";
+import { parseCategory } from "../../model/taxonomy";
 import { RenderError, renderLayouts, RenderResult } from "../render";
 import { InputChoice, InputDetection, WorkflowOptions, WorkflowResult } from "../workflow-api";
 import {
@@ -75,6 +86,9 @@ export class WorkflowError extends Error {
     this.name = "WorkflowError";
   }
 }
+
+/** The ledger (or the only place it can be) is on a sheet over read.ts's cap. */
+class TooLargeError extends WorkflowError {}
 
 class Cancelled extends Error {}
 
@@ -219,7 +233,7 @@ async function readAll(
   env: WorkflowEnv,
   choice: InputChoice | undefined,
   forRender = false,
-): Promise<{ data: WorkbookRead; manual: Map<string, CategoryCode> }> {
+): Promise<{ data: WorkbookRead; manual: Map<string, CategoryCode>; manualIssues: ReadIssue[] }> {
   const owned = readOwnedSheets(env.settings);
   const manual = new ManualCategories(owned.find((o) => o.role === "categorisation")?.id, env.payloadLimit);
   const data = await readWorkbook(context, {
@@ -231,6 +245,29 @@ async function readAll(
     riders: [manual],
     ...(env.payloadLimit ? { payloadLimit: env.payloadLimit } : {}),
   });
+  // Bug B: output sheets a failed render created but could not record are taken back (ownership.ts).
+  const pending = readPendingSheets(env.settings);
+  if (pending) {
+    const seen = data.sheets.map((d) => ({
+      id: d.id,
+      name: d.name,
+      isOwned: d.isOwned,
+      empty: d.values.length === 0,
+      a1: d.firstRow === 0 && d.firstColumn === 0 ? d.values[0]?.[0] : undefined,
+    }));
+    const adopted = adoptablePending(pending, owned, seen);
+    for (const a of adopted) {
+      const d = data.sheets.find((x) => x.id === a.id)!;
+      d.isOwned = true;
+      d.role = a.role;
+      owned.push(a);
+    }
+    // Only a run that writes records them (detectInputs never writes, not even settings).
+    if (forRender) {
+      env.settings.set(PENDING_SHEETS_SETTING, null);
+      await saveOwnedSheets(env.settings, owned, new Set(data.inventory.sheets.map((x) => x.id)));
+    }
+  }
   for (const s of data.inventory.sheets) {
     const role = owned.find((o) => o.id === s.id)?.role;
     if (role === undefined || data.sheets.some((d) => d.id === s.id)) continue;
@@ -246,7 +283,54 @@ async function readAll(
       firstColumn: 0,
     });
   }
-  return { data, manual: manual.result };
+  // Codes a failed rewrite of the categorisation sheet may have lost come back from the backup (bug A).
+  for (const [key, code] of readManualBackup(env.settings))
+    if (!manual.result.has(key)) manual.result.set(key, code);
+  return { data, manual: manual.result, manualIssues: manual.issues };
+}
+
+/**
+ * Bug A (docs/security.md, part 2): render clears the reused categorisation sheet in its first write block
+ * and writes the rest in later ones, so a failed sync in between (network, Excel busy, the user editing a
+ * cell) used to lose every manual code. The codes are therefore saved in the document settings before the
+ * rewrite starts and cleared once it is complete; the next read merges them in for every key that has no
+ * typed code on the sheet (a code on the sheet is the user's latest word and wins).
+ *
+ * Why settings and not "write a new sheet, then swap": the other sheets' formulas (the comparison's and
+ * trend's, and the user's own) refer to the categorisation sheet, and deleting the old sheet turns those
+ * into #REF!; a swap would also double the sheet's writes for a while and need syncs of its own (the
+ * 100,000-line budget has no room). saveAsync is no sync: the budget is unchanged.
+ *
+ * Size: Excel keeps all of an add-in's document settings in about 2 MB. Codes are 5 characters, keys join
+ * description, supplier, account, year and cost centre (typically 40–120 characters), so tens to a few
+ * thousand codes (the usual case) take well under 1 MB. Only what fits in MANUAL_BACKUP_CHARS is kept, in
+ * the sheet's row order; a larger set keeps its first codes, the rest still depends on the sheet.
+ */
+export const MANUAL_BACKUP = "ictcost.manualBackup";
+const MANUAL_BACKUP_CHARS = 1_000_000;
+
+function readManualBackup(settings: SettingsStore): Map<string, CategoryCode> {
+  const raw = settings.get(MANUAL_BACKUP) as { codes?: unknown } | null;
+  const out = new Map<string, CategoryCode>();
+  if (!raw || !Array.isArray(raw.codes)) return out;
+  for (const entry of raw.codes) {
+    if (!Array.isArray(entry) || typeof entry[0] !== "string") continue;
+    const code = parseCategory(entry[1]);
+    if (code) out.set(entry[0], code);
+  }
+  return out;
+}
+
+/** The backup of `manual` (as much as fits), saved before the categorisation sheet is rewritten. */
+function backupManual(settings: SettingsStore, manual: ReadonlyMap<string, CategoryCode>): void {
+  const codes: [string, CategoryCode][] = [];
+  let chars = 0;
+  for (const [key, code] of manual) {
+    chars += key.length + code.length + 8; // JSON quotes, brackets, commas, some escapes
+    if (chars > MANUAL_BACKUP_CHARS) break;
+    codes.push([key, code]);
+  }
+  settings.set(MANUAL_BACKUP, { codes, total: manual.size });
 }
 
 /** Finds and reads the ledger, key figures, rules and manual categories; throws WorkflowError when it cannot. */
@@ -265,6 +349,10 @@ function analyse(
     const figures = mergeKeyFigures(perSheet, typed);
     return detectionOf(places, chosen >= 0 ? chosen : best, figures, [], yearsOf(undefined, figures));
   };
+  // No ledger in what was read: when a sheet was too large to read, that is most likely why.
+  const huge = data.sheets.find((s) => s.tooLarge && !s.isOwned);
+  if (!ledger && huge && choice?.source === undefined)
+    throw new TooLargeError(tooLargeMessage(huge), early());
   if (!ledger) {
     const src = choice?.source;
     throw new WorkflowError(
@@ -284,6 +372,9 @@ function analyse(
             ),
       early(),
     );
+  }
+  if (ledger.sheet.tooLarge && !ledger.isTable && ledger.candidate.source.kind !== "selection") {
+    throw new TooLargeError(tooLargeMessage(ledger.sheet), early());
   }
   if (ledger.sheet.protected) {
     throw new WorkflowError(
@@ -318,6 +409,7 @@ function analyse(
       read.issues,
     );
   }
+  const skipped = data.sheets.filter((s) => s.tooLarge && !s.isOwned).map(tooLargeIssue);
   return {
     data,
     places,
@@ -328,8 +420,43 @@ function analyse(
     figures,
     manual,
     rules: rules.rules,
-    issues: [...read.issues, ...kf.issues, ...rules.issues],
+    issues: [...read.issues, ...kf.issues, ...rules.issues, ...skipped],
     years,
+  };
+}
+
+/** "17 miljard" / "17 billion" cells. */
+function cellCount(cells: number): Bilingual {
+  if (cells >= 1e9) {
+    const n = Math.round(cells / 1e9);
+    return b(`${n} miljard`, `${n} billion`);
+  }
+  const n = Math.round(cells / 1e6);
+  return b(`${n} miljoen`, `${n} million`);
+}
+
+/** A ledger on a sheet over read.ts's cap (MAX_SHEET_CELLS): refused, with what to do. */
+function tooLargeMessage(sheet: SheetData): Bilingual {
+  const { address, cells } = sheet.tooLarge!;
+  const n = cellCount(cells);
+  return b(
+    `Het blad '${sheet.name}' is te groot om te lezen (${address}, ${n.nl} cellen): verwijder lege opmaak of losse waarden buiten de tabel (Ctrl+End toont de laatste), of selecteer het grootboek en kies bij Gegevens 'De huidige selectie'.`,
+    `The sheet '${sheet.name}' is too large to read (${address}, ${n.en} cells): remove empty formatting or stray values outside the table (Ctrl+End shows the last one), or select the ledger and choose 'The current selection' under Data.`,
+  );
+}
+
+/** Any other sheet over the cap: its key figures and rules are skipped, and the user is told. */
+function tooLargeIssue(sheet: SheetData): ReadIssue {
+  const { address, cells } = sheet.tooLarge!;
+  const n = cellCount(cells);
+  const last = address.split(":").pop()!;
+  return {
+    sheet: sheet.name,
+    row: parseCell(last).row + 1,
+    message: b(
+      `Het blad '${sheet.name}' is te groot om helemaal te lezen (${address}, ${n.nl} cellen); kerngegevens en regels op dit blad zijn overgeslagen. Verwijder losse waarden buiten de tabel (Ctrl+End toont de laatste).`,
+      `The sheet '${sheet.name}' is too large to read in full (${address}, ${n.en} cells); key figures and rules on it were skipped. Remove stray values outside the table (Ctrl+End shows the last one).`,
+    ),
   };
 }
 
@@ -539,9 +666,10 @@ async function runPlan(
 ): Promise<WorkflowResult> {
   const language = options.language;
   progress(options, STEPS.read, 0);
-  const { data, manual } = await readAll(context, env, choice, true);
+  const { data, manual, manualIssues } = await readAll(context, env, choice, true);
   progress(options, STEPS.classify, 0.3);
   const inputs = analyse(data, choice, manual);
+  inputs.issues.push(...manualIssues);
   const { ruled, counted } = classify(inputs);
   const wantsComparison = plan.comparison !== undefined || plan.trend;
   const year = defaultYear(inputs, plan.comparison?.year);
@@ -646,11 +774,19 @@ async function runPlan(
   }
   // The categorisation goes after the sheet the user asked for, so that one is activated.
   if (catLayout) layouts.splice(layouts.length > 0 ? 1 : 0, 0, catLayout);
+  if (catLayout) {
+    // Bug A: the manual codes are safe in the settings before the sheet is cleared, and the sheet is
+    // not "unchanged" (CATEGORISATION_STATE) until its rewrite is complete.
+    if (inputs.manual.size > 0) backupManual(env.settings, inputs.manual);
+    env.settings.set(CATEGORISATION_STATE, null);
+    await saveSettings(env.settings);
+  }
   // Names were predicted in the order cat, comparison, trend; render in an order that keeps them.
   const results = layouts.length > 0 ? await render(context, env, layouts, options, data.inventory) : [];
   const catResult = results.find((r) => r.role === "categorisation");
   if (catLayout && catResult) {
     env.settings.set(CATEGORISATION_STATE, { sheetId: catResult.sheetId, hash: layoutHash(catLayout) });
+    if (env.settings.get(MANUAL_BACKUP) !== null) env.settings.set(MANUAL_BACKUP, null);
     await saveSettings(env.settings);
   }
   progress(options, STEPS.done, 1);
@@ -740,31 +876,43 @@ export function rebuildAll(
   );
 }
 
-/** Which ledgers and key figures the workbook holds; never writes. */
+/**
+ * Which ledgers and key figures the workbook holds; never writes. Like the other commands it never
+ * rejects: a failure (a protected or too large ledger sheet, a failed sync) comes back as `error`, with
+ * no ledgers.
+ */
 export async function detectInputs(env: WorkflowEnv, options: WorkflowOptions): Promise<InputDetection> {
-  return env.run(async (context) => {
-    progress(options, STEPS.read, 0);
-    const { data, manual } = await readAll(context, env, undefined);
-    try {
-      const inputs = analyse(data, undefined, manual);
-      const year = defaultYear(inputs);
-      const missing: (keyof KeyFigures)[] = keyFiguresForYear(inputs.figures, year)?.inhabitants
-        ? []
-        : ["inhabitants"];
-      return detectionOf(
-        inputs.places,
-        inputs.places.indexOf(inputs.ledger),
-        inputs.figures,
-        missing,
-        inputs.years,
-      );
-    } catch (e) {
-      if (e instanceof WorkflowError && e.needsMapping) return e.needsMapping;
-      throw e;
-    } finally {
-      options.onProgress?.({ step: STEPS.done, fraction: 1 });
-    }
-  });
+  try {
+    return await env.run(async (context) => {
+      progress(options, STEPS.read, 0);
+      const { data, manual } = await readAll(context, env, undefined);
+      try {
+        const inputs = analyse(data, undefined, manual);
+        const year = defaultYear(inputs);
+        const missing: (keyof KeyFigures)[] = keyFiguresForYear(inputs.figures, year)?.inhabitants
+          ? []
+          : ["inhabitants"];
+        return detectionOf(
+          inputs.places,
+          inputs.places.indexOf(inputs.ledger),
+          inputs.figures,
+          missing,
+          inputs.years,
+        );
+      } catch (e) {
+        if (e instanceof WorkflowError && e.needsMapping) {
+          // A ledger too large to read still shows its message beside the candidates.
+          return e instanceof TooLargeError ? { ...e.needsMapping, error: e.userMessage } : e.needsMapping;
+        }
+        throw e;
+      } finally {
+        options.onProgress?.({ step: STEPS.done, fraction: 1 });
+      }
+    });
+  } catch (e) {
+    const error = failure(e).error!;
+    return { ledgers: [], chosen: -1, keyFigures: [], missingKeyFigures: [], years: [], error };
+  }
 }
 
 // ---------------------------------------------------------------- input sheets

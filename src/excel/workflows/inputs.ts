@@ -210,7 +210,8 @@ export function findAllKeyFigures(
   const perSheet: SheetFigures[] = [];
   const issues: ReadIssue[] = [];
   for (const sheet of data.sheets) {
-    if (isOutputSheet(sheet) || sheet.values.length === 0) continue;
+    // A sheet over the read cap was not read whole: skipped (the workflows report it as an issue).
+    if (isOutputSheet(sheet) || sheet.values.length === 0 || sheet.tooLarge) continue;
     const grid = keyFigureGrid(sheet, ledger);
     const read = findKeyFigures(grid, { sheet: sheet.name, firstRow: sheet.firstRow + 1 });
     issues.push(...read.issues);
@@ -289,7 +290,7 @@ export function findUserRules(
   const rules: UserRule[] = [];
   const issues: ReadIssue[] = [];
   for (const sheet of data.sheets) {
-    if (isOutputSheet(sheet) || sheet === ledger?.sheet) continue;
+    if (isOutputSheet(sheet) || sheet === ledger?.sheet || sheet.tooLarge) continue;
     const read = readUserRules(sheet.values, { sheet: sheet.name, firstRow: sheet.firstRow + 1 });
     if (!read) continue;
     rules.push(...read.rules);

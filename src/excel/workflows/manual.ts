@@ -8,7 +8,7 @@
  */
 import { parseCategory } from "../../model/taxonomy";
 import { fold } from "../../model/text";
-import { CategoryCode } from "../../model/types";
+import { Bilingual, CategoryCode, ReadIssue } from "../../model/types";
 import { PAYLOAD_LIMIT, TARGET_SHARE } from "../payload";
 import { ReadRider, WorkbookInventory } from "../read";
 
@@ -38,12 +38,25 @@ function spans(rows: number[]): [number, number][] {
   return out;
 }
 
+/** "Rij 12 van ICT-categorisatie: 'SW.XX' is geen categorie; …" */
+function invalidCode(sheet: string, row: number, typed: string): ReadIssue {
+  const shown = typed.length > 40 ? `${typed.slice(0, 40)}…` : typed;
+  const message: Bilingual = {
+    nl: `Rij ${row} van ${sheet}: '${shown}' is geen categorie en telt niet mee; gebruik een code als SW.KA (de keuzelijst in de kolom Handmatig).`,
+    en: `Row ${row} of ${sheet}: '${shown}' is not a category and does not count; use a code such as SW.KA (the drop-down in the Manual column).`,
+  };
+  return { sheet, row, message };
+}
+
 type State = "header" | "manual" | "keys" | "done";
 
 /** Reads line key → manual category from the table on sheet `sheetId` (none: an empty map). */
 export class ManualCategories implements ReadRider {
   /** Line key → the category typed in Handmatig; complete once `done`. */
   readonly result = new Map<string, CategoryCode>();
+  /** Handmatig cells that hold something that is not a category: not applied, reported. */
+  readonly issues: ReadIssue[] = [];
+  private sheetName = "";
   private state: State;
   private table?: Excel.Table;
   private header?: Excel.Range;
@@ -73,6 +86,7 @@ export class ManualCategories implements ReadRider {
     switch (this.state) {
       case "header": {
         this.table ??= inventory.tables.find((t) => t.worksheet.id === this.sheetId);
+        this.sheetName = inventory.sheets.find((s) => s.id === this.sheetId)?.name ?? "";
         if (!this.table) {
           this.state = "done";
           return 0;
@@ -119,7 +133,12 @@ export class ManualCategories implements ReadRider {
         const typed: number[] = [];
         this.manual!.values.forEach((row, i) => {
           const code = parseCategory(row[0]);
-          if (!code) return;
+          if (!code) {
+            const typed = row[0] === null || row[0] === undefined ? "" : String(row[0]).trim();
+            if (typed !== "")
+              this.issues.push(invalidCode(this.sheetName, this.body!.rowIndex + i + 1, typed));
+            return;
+          }
           typed.push(i);
           this.codes.set(i, code);
         });
