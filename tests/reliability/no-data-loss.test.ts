@@ -185,7 +185,7 @@ describe("manual categories survive rebuilds (100%)", () => {
   let linesChecked = 0;
   afterAll(() => {
     // Figures for docs/security.md.
-    // eslint-disable-next-line no-console
+
     console.info(`manual categories: ${tried} edit scripts, ${linesChecked} surviving typed lines checked`);
   });
 
@@ -313,7 +313,6 @@ const FAULT_COMMANDS: Command[] = [
 describe("a failure at any sync never touches the user's cells; a rerun repairs the add-in's sheets", () => {
   const figures: string[] = [];
   afterAll(() => {
-    // eslint-disable-next-line no-console
     console.info(`fault injection:\n${figures.join("\n")}`);
   });
 
