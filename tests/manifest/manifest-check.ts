@@ -147,8 +147,9 @@ export async function checkManifest(xml: string, repoDir: string): Promise<strin
   // ---- requirements and permissions ----
   const sets = new Map(named(root, "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
   if (sets.get("SharedRuntime") !== "1.1") problems.push("SharedRuntime 1.1 is not required");
-  if (!(Number(sets.get("ExcelApi")?.split(".")[1]) >= 12))
-    problems.push("ExcelApi 1.12 or later is not required");
+  // Data validation (ExcelApi 1.8) is the newest API src/excel uses.
+  if (!(Number(sets.get("ExcelApi")?.split(".")[1]) >= 8))
+    problems.push("ExcelApi 1.8 or later is not required");
   const permissions = named(root, "Permissions").map((p) => p.text);
   if (permissions.join() !== "ReadWriteDocument")
     problems.push(`Permissions are [${permissions}], not ReadWriteDocument`);
