@@ -13,6 +13,7 @@ import { readInputFile, readLedgerSheet, readRulesSheet, selectLedgerSheet } fro
 import { Column, renderTable } from "./table";
 import { compareCommand, flagPositive, flagYear } from "./compare";
 import { benchmarkCommand, templateCommand } from "./reference";
+import { withEditionFile } from "./editionFile";
 
 export interface CommandResult {
   exitCode: number;
@@ -154,6 +155,15 @@ const CLASSIFY: CommandSpec = {
 
 const str = (v: string | true | undefined) => (typeof v === "string" ? v : undefined);
 
+const EDITION_FILE_FLAG: FlagSpec = {
+  name: "edition-file",
+  value: "EDITIE.json",
+  help: {
+    nl: "laad een (nieuwere) benchmarkeditie uit JSON; die geldt tenzij --edition een andere noemt",
+    en: "load a (newer) benchmark edition from JSON; it applies unless --edition names another",
+  },
+};
+
 const COMPARE: CommandSpec = {
   name: "compare",
   usage: "<bestand.xlsx|bestand.csv>",
@@ -187,21 +197,25 @@ const COMPARE: CommandSpec = {
     },
     { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
     { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
+    EDITION_FILE_FLAG,
     { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
   ],
   positionals: { min: 1, max: 1 },
-  run: (args, context) =>
-    compareCommand({
+  run: (args, context) => {
+    const options = {
       file: args.positionals[0],
       out: str(args.flags.out),
       sheet: str(args.flags.sheet),
       year: flagYear(args.flags.year),
       inhabitants: flagPositive("inhabitants", args.flags.inhabitants),
       budget: flagPositive("budget", args.flags.budget),
-      edition: str(args.flags.edition),
       json: args.flags.json === true,
       progress: context?.progress,
-    }),
+    };
+    return withEditionFile(str(args.flags["edition-file"]), str(args.flags.edition), (edition) =>
+      compareCommand({ ...options, edition }),
+    );
+  },
 };
 
 const TEMPLATE: CommandSpec = {
@@ -225,10 +239,14 @@ const BENCHMARK: CommandSpec = {
   },
   flags: [
     { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
+    EDITION_FILE_FLAG,
     { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
   ],
   positionals: { min: 0, max: 0 },
-  run: async (args) => benchmarkCommand({ edition: str(args.flags.edition), json: args.flags.json === true }),
+  run: (args) =>
+    withEditionFile(str(args.flags["edition-file"]), str(args.flags.edition), async (edition) =>
+      benchmarkCommand({ edition, json: args.flags.json === true }),
+    ),
 };
 
 export const COMMANDS: readonly CommandSpec[] = [CLASSIFY, COMPARE, TEMPLATE, BENCHMARK];
