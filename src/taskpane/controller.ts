@@ -12,8 +12,18 @@ import {
   WorkflowResult,
   Workflows,
 } from "../excel/workflow-api";
+import { BUILTIN_EDITION, Edition, listEditions, loadEdition, registerEdition } from "../model/benchmark";
 import { Bilingual, KeyFigures, Language, LedgerField } from "../model/types";
-import { PaneSettings, SettingsStore, WorkflowSheetNames, saveSettings } from "./settings";
+import {
+  MAX_EDITION_BYTES,
+  PaneSettings,
+  SettingsStore,
+  WorkflowSheetNames,
+  saveSettings,
+  storeEdition,
+  storedEditions,
+  utf8Length,
+} from "./settings";
 import { REQUIRED_FIELDS, STRINGS, StringKey } from "./strings";
 
 export type ActionId =
@@ -50,8 +60,53 @@ export interface Outcome {
   unclassified?: { lines: number; amount: number };
 }
 
+/** Validation problems shown at most after loading an edition; the rest is counted. */
+export const MAX_EDITION_ERRORS_SHOWN = 20;
+
+/** What loading an edition (or re-loading the workbook's stored ones) came to. */
+export interface EditionLoad {
+  ok: boolean;
+  message: Bilingual;
+  /** The validation problems, at most MAX_EDITION_ERRORS_SHOWN. */
+  errors: Bilingual[];
+  /** Problems not listed. */
+  more: number;
+}
+
+/** An edition file the user picked: its size is checked before it is read. */
+export interface EditionFile {
+  name: string;
+  size: number;
+  read(): Promise<string>;
+}
+
+/**
+ * Registers the editions kept in the workbook's settings (at start, before the pane lists the editions).
+ * Returns what could not be loaded; the built-in edition's id is never replaced.
+ */
+export function registerStoredEditions(store: SettingsStore | null): Bilingual[] {
+  const problems: Bilingual[] = [];
+  for (const [id, json] of Object.entries(storedEditions(store))) {
+    const { edition, errors } = loadEdition(json);
+    const first =
+      errors[0] ?? (edition?.id === BUILTIN_EDITION.id ? fromStrings("editionBuiltinId", { id }) : null);
+    if (edition && !first) registerEdition(edition);
+    else if (first) {
+      problems.push({
+        nl: fromStrings("storedEditionInvalid", { id, message: first.nl }).nl,
+        en: fromStrings("storedEditionInvalid", { id, message: first.en }).en,
+      });
+    }
+  }
+  return problems;
+}
+
 export interface PaneState {
   settings: PaneSettings;
+  /** The editions to choose from, oldest book year first. */
+  editions: Edition[];
+  /** The last edition load's result (null: none yet). */
+  editionLoad: EditionLoad | null;
   busy: Busy | null;
   detection: InputDetection | null;
   /** Index into detection.ledgers of the chosen ledger, or -1 for the current selection. */
@@ -75,6 +130,10 @@ export interface ControllerDeps {
   settings: PaneSettings;
   /** Where settings persist (document settings); null = only for this session. */
   store: SettingsStore | null;
+  /** Editions to offer (default listEditions()). */
+  editions?: Edition[];
+  /** Problems with editions stored in the workbook, shown in the settings (see registerStoredEditions). */
+  storedEditionProblems?: Bilingual[];
 }
 
 function fromStrings(key: StringKey, vars: Record<string, string | number> = {}): Bilingual {
@@ -127,8 +186,13 @@ export class PaneController {
   constructor(deps: ControllerDeps) {
     this.workflows = deps.workflows;
     this.store = deps.store;
+    const problems = deps.storedEditionProblems ?? [];
     this.state = {
       settings: deps.settings,
+      editions: deps.editions ?? listEditions(),
+      editionLoad: problems.length
+        ? { ok: false, message: problems[0], errors: problems.slice(1), more: 0 }
+        : null,
       busy: null,
       detection: null,
       ledgerIndex: -1,
@@ -245,6 +309,69 @@ export class PaneController {
     this.update({ settings });
     const saved = await saveSettings(this.store, settings);
     this.update({ settingsSaved: saved });
+  }
+
+  /** Loads an edition file the user picked; too large a file is refused before it is read. */
+  async loadEditionFile(file: EditionFile): Promise<boolean> {
+    if (file.size > MAX_EDITION_BYTES) return this.tooLarge(file.name, file.size);
+    let text: string;
+    try {
+      text = await file.read();
+    } catch (err) {
+      return this.editionFailed(
+        fromStrings("editionUnreadable", { name: file.name, message: errorMessage(err) }),
+      );
+    }
+    return this.loadEditionText(text, file.name);
+  }
+
+  /**
+   * Validates an edition's JSON with the core; when valid, registers it, keeps its JSON in the workbook's
+   * settings (so it is registered again when the workbook is opened) and makes it the chosen edition.
+   * When not, shows every problem and registers nothing.
+   */
+  async loadEditionText(text: string, name = "JSON"): Promise<boolean> {
+    const json = text.replace(/^\uFEFF/, "");
+    if (json.trim() === "") return this.editionFailed(fromStrings("editionPasteEmpty"));
+    const bytes = utf8Length(json);
+    if (bytes > MAX_EDITION_BYTES) return this.tooLarge(name, bytes);
+    const { edition, errors } = loadEdition(json);
+    if (!edition) {
+      return this.editionFailed(
+        fromStrings("editionInvalid", { count: errors.length }),
+        errors.slice(0, MAX_EDITION_ERRORS_SHOWN),
+        Math.max(0, errors.length - MAX_EDITION_ERRORS_SHOWN),
+      );
+    }
+    if (edition.id === BUILTIN_EDITION.id) {
+      return this.editionFailed(fromStrings("editionBuiltinId", { id: edition.id }));
+    }
+    registerEdition(edition);
+    this.update({ editions: listEditions() });
+    const kept = await storeEdition(this.store, edition.id, json);
+    await this.updateSettings({ editionId: edition.id });
+    const vars = { title: edition.title, year: edition.bookYear };
+    this.update({
+      editionLoad: {
+        ok: true,
+        message: fromStrings(kept ? "editionLoaded" : "editionLoadedNotSaved", vars),
+        errors: [],
+        more: 0,
+      },
+    });
+    return true;
+  }
+
+  private tooLarge(name: string, bytes: number): boolean {
+    const kb = (n: number) => Math.ceil(n / 1024);
+    return this.editionFailed(
+      fromStrings("editionTooLarge", { name, size: kb(bytes), max: kb(MAX_EDITION_BYTES) }),
+    );
+  }
+
+  private editionFailed(message: Bilingual, errors: Bilingual[] = [], more = 0): boolean {
+    this.update({ editionLoad: { ok: false, message, errors, more } });
+    return false;
   }
 
   setSheetName(role: keyof WorkflowSheetNames, name: string): Promise<void> {

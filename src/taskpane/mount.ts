@@ -7,7 +7,7 @@ import { Workflows } from "../excel/workflow-api";
 import { BUILTIN_EDITION, listEditions } from "../model/benchmark";
 import { Edition } from "../model/benchmark/types";
 import { Language } from "../model/types";
-import { PaneController } from "./controller";
+import { PaneController, registerStoredEditions } from "./controller";
 import { h, replaceChildren } from "./dom";
 import { OfficeThemeLike, applyTheme, registerFluent, resolveTheme } from "./fluent";
 import { SettingsStore, loadSettings } from "./settings";
@@ -54,10 +54,17 @@ export function mountTaskpane(root: HTMLElement, options: MountOptions): Mounted
   theme();
   media?.addEventListener("change", theme);
 
-  const controller = new PaneController({ workflows: options.workflows, settings, store });
+  // Editions the user loaded earlier travel in the workbook: register them before the pane lists editions.
+  const storedEditionProblems = registerStoredEditions(store);
+  const controller = new PaneController({
+    workflows: options.workflows,
+    settings,
+    store,
+    editions: options.editions ?? listEditions(),
+    storedEditionProblems,
+  });
   applyLanguage(settings.language);
   const view = new PaneView(root, controller, {
-    editions: options.editions ?? listEditions(),
     builtinEditionId: BUILTIN_EDITION.id,
     onLanguage: applyLanguage,
   });

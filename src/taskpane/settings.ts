@@ -90,3 +90,59 @@ export function localStorageStore(storage: Pick<Storage, "getItem" | "setItem">)
     saveAsync: (callback) => callback?.({ status: "succeeded" }),
   };
 }
+
+// ---- benchmark editions the user loaded -----------------------------------------------------------
+
+/** Document-settings key holding the JSON text of every edition the user loaded, by edition id. */
+export const EDITIONS_KEY = "ictcost.editions";
+
+/** Largest edition file accepted: document settings hold about 2 MB in all. */
+export const MAX_EDITION_BYTES = 500 * 1024;
+
+/** Bytes of `text` in UTF-8 (what the settings store and the file take). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** The stored editions: edition id → its JSON text, as loaded. Anything malformed is left out. */
+export function storedEditions(store: SettingsStore | null): Record<string, string> {
+  let raw: unknown = null;
+  try {
+    raw = store?.get(EDITIONS_KEY) ?? null;
+  } catch {
+    raw = null;
+  }
+  const out: Record<string, string> = {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return out;
+  for (const [id, text] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof text === "string") out[id] = text;
+  }
+  return out;
+}
+
+/** Adds or replaces one edition's JSON text and persists; resolves false when the host refused to save. */
+export function storeEdition(store: SettingsStore | null, id: string, json: string): Promise<boolean> {
+  if (!store) return Promise.resolve(false);
+  try {
+    store.set(EDITIONS_KEY, { ...storedEditions(store), [id]: json });
+  } catch {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    try {
+      store.saveAsync((result) => resolve(String(result?.status).toLowerCase() !== "failed"));
+    } catch {
+      resolve(false);
+    }
+  });
+}

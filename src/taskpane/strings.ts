@@ -128,6 +128,44 @@ export const STRINGS = {
     nl: "Leeg laten voor de standaardnaam. Een naam die al door een eigen blad gebruikt wordt, krijgt een volgnummer.",
     en: "Leave empty for the default name. A name already used by one of your sheets gets a number added.",
   },
+  loadEdition: { nl: "Editie laden…", en: "Load edition…" },
+  loadEditionHelp: {
+    nl: "Een nieuwere editie van de benchmark als JSON-bestand (zie docs/benchmark-edition.md). Ze wordt in de werkmap bewaard en gekozen.",
+    en: "A newer edition of the benchmark as a JSON file (see docs/benchmark-edition.md). It is kept in the workbook and chosen.",
+  },
+  editionFile: { nl: "JSON-bestand kiezen", en: "Choose a JSON file" },
+  editionPaste: { nl: "Of plak de JSON hier", en: "Or paste the JSON here" },
+  editionPasteLoad: { nl: "Geplakte editie laden", en: "Load pasted edition" },
+  editionPasteEmpty: { nl: "Plak eerst de JSON van een editie.", en: "Paste an edition's JSON first." },
+  editionLoaded: {
+    nl: "{title} (boekjaar {year}) is geladen, gekozen en in de werkmap bewaard.",
+    en: "{title} (book year {year}) is loaded, chosen and kept in the workbook.",
+  },
+  editionLoadedNotSaved: {
+    nl: "{title} (boekjaar {year}) is geladen en gekozen, maar kon niet in de werkmap worden bewaard; ze geldt tot u het taakvenster sluit.",
+    en: "{title} (book year {year}) is loaded and chosen, but could not be kept in the workbook; it applies until you close the task pane.",
+  },
+  editionTooLarge: {
+    nl: "{name} is {size} kB; een editie mag hoogstens {max} kB zijn, omdat de werkmap maar ongeveer 2 MB aan instellingen kan bewaren.",
+    en: "{name} is {size} kB; an edition may be at most {max} kB, as the workbook can keep only about 2 MB of settings.",
+  },
+  editionUnreadable: {
+    nl: "{name} kon niet gelezen worden: {message}.",
+    en: "{name} could not be read: {message}.",
+  },
+  editionInvalid: {
+    nl: "Dit is geen geldige benchmarkeditie; er is niets geladen. Problemen ({count}):",
+    en: "This is not a valid benchmark edition; nothing was loaded. Problems ({count}):",
+  },
+  editionMore: { nl: "… en nog {count}.", en: "… and {count} more." },
+  editionBuiltinId: {
+    nl: 'De editie heeft het id van de ingebouwde editie ("{id}"); geef uw editie een eigen id.',
+    en: 'The edition has the id of the built-in edition ("{id}"); give your edition an id of its own.',
+  },
+  storedEditionInvalid: {
+    nl: 'De in de werkmap bewaarde editie "{id}" is niet geldig en is niet geladen: {message}',
+    en: 'The edition "{id}" kept in the workbook is not valid and was not loaded: {message}',
+  },
   settingsSaved: { nl: "Instellingen opgeslagen in de werkmap.", en: "Settings saved in the workbook." },
   settingsNotSaved: {
     nl: "De instellingen konden niet in de werkmap worden opgeslagen; ze gelden tot u het taakvenster sluit.",

@@ -37,7 +37,6 @@ const ACTION_SECTION: Record<ActionId, string> = {
 const MAX_ISSUES_SHOWN = 200;
 
 export interface ViewOptions {
-  editions: Edition[];
   builtinEditionId: string;
   /** Called after the language changed (the page title and lang attribute follow). */
   onLanguage?: (language: Language) => void;
@@ -51,7 +50,10 @@ export class PaneView {
   private activity!: HTMLElement;
   private dataBody!: HTMLElement;
   private yearSelect!: FluentControl;
-  private editionSelects: FluentControl[] = [];
+  private editionSelects: { control: FluentControl; markBuiltIn: boolean }[] = [];
+  private renderedEditions: Edition[] | null = null;
+  private editionStatus!: HTMLElement;
+  private renderedEditionLoad: unknown = undefined;
   private settingsStatus!: HTMLElement;
   private missingText: HTMLElement | null = null;
   private keyFigureErrors = new Map<string, HTMLElement>();
@@ -158,6 +160,8 @@ export class PaneView {
     this.ids = 0;
     this.buttons = [];
     this.editionSelects = [];
+    this.renderedEditions = this.controller.state.editions;
+    this.renderedEditionLoad = undefined;
     this.sections.clear();
     this.rendered = { detection: undefined, ledgerIndex: -2, outcome: undefined, busy: undefined };
 
@@ -240,17 +244,100 @@ export class PaneView {
 
   /** The edition select; `markBuiltIn` adds "(ingebouwd)" (the settings have the room, step 4 at 320 px not). */
   private editionSelect(name: string, label: string, markBuiltIn = false): HTMLElement {
-    const options: [string, string][] = this.options.editions.map((e) => [
+    const editions = this.controller.state.editions;
+    const newest = () => this.controller.state.editions[this.controller.state.editions.length - 1]?.id ?? "";
+    const current = this.controller.state.settings.editionId ?? newest();
+    const { field, control } = this.select(
+      name,
+      label,
+      this.editionOptions(editions, markBuiltIn),
+      current,
+      (v) => {
+        void this.controller.updateSettings({ editionId: v === newest() ? undefined : v });
+      },
+    );
+    this.editionSelects.push({ control, markBuiltIn });
+    return field;
+  }
+
+  private editionOptions(editions: Edition[], markBuiltIn: boolean): [string, string][] {
+    return editions.map((e) => [
       e.id,
       markBuiltIn && e.id === this.options.builtinEditionId ? `${e.title} (${this.t("builtIn")})` : e.title,
     ]);
-    const newest = this.options.editions[this.options.editions.length - 1]?.id ?? "";
-    const current = this.controller.state.settings.editionId ?? newest;
-    const { field, control } = this.select(name, label, options, current, (v) => {
-      void this.controller.updateSettings({ editionId: v === newest ? undefined : v });
+  }
+
+  /** A loaded edition joins the selects' options (in place, so the open settings stay open). */
+  private renderEditionOptions(state: PaneState): void {
+    const current = state.settings.editionId ?? state.editions[state.editions.length - 1]?.id ?? "";
+    for (const { control, markBuiltIn } of this.editionSelects) {
+      replaceChildren(
+        control,
+        ...this.editionOptions(state.editions, markBuiltIn).map(([v, text]) =>
+          h("fluent-option", { value: v, selected: v === current }, text),
+        ),
+      );
+      control.value = current;
+    }
+  }
+
+  /** "Editie laden…": a JSON file picked by the user (read here, never sent anywhere) or pasted text. */
+  private editionLoader(): HTMLElement {
+    const c = this.controller;
+    const fileId = this.id("edition-file");
+    const pasteId = this.id("edition-paste");
+    const helpId = this.id("edition-help");
+    const input = h("input", {
+      type: "file",
+      id: fileId,
+      accept: ".json,application/json",
+      "aria-describedby": helpId,
+      "data-testid": "edition-file",
     });
-    this.editionSelects.push(control);
-    return field;
+    input.addEventListener("change", () => {
+      const file = input.files?.[0];
+      if (!file) return;
+      void c
+        .loadEditionFile({ name: file.name, size: file.size, read: () => readAsText(file) })
+        .finally(() => (input.value = ""));
+    });
+    const paste = h("textarea", { id: pasteId, rows: 4, spellcheck: false, "data-testid": "edition-paste" });
+    const load = this.button(
+      this.t("editionPasteLoad"),
+      () => void c.loadEditionText(paste.value),
+      false,
+      false,
+    );
+    this.editionStatus = h("div", {
+      class: "edition-status",
+      "aria-live": "polite",
+      "data-testid": "edition-status",
+    });
+    return h(
+      "fieldset",
+      { class: "edition-load" },
+      h("legend", {}, this.t("loadEdition")),
+      h("p", { class: "note", id: helpId }, this.t("loadEditionHelp")),
+      h("div", { class: "field" }, h("label", { for: fileId }, this.t("editionFile")), input),
+      h("div", { class: "field" }, h("label", { for: pasteId }, this.t("editionPaste")), paste),
+      h("div", { class: "actions" }, load),
+      this.editionStatus,
+    );
+  }
+
+  private renderEditionLoad(state: PaneState): void {
+    const r = state.editionLoad;
+    if (!r) return replaceChildren(this.editionStatus);
+    const list = r.errors.length
+      ? h("ul", {}, ...r.errors.map((e) => h("li", {}, pick(e, this.lang))))
+      : null;
+    const more = r.more > 0 ? h("p", {}, this.t("editionMore", { count: r.more })) : null;
+    replaceChildren(
+      this.editionStatus,
+      h("p", { class: r.ok ? "note" : "error", role: r.ok ? "status" : "alert" }, pick(r.message, this.lang)),
+      list,
+      more,
+    );
   }
 
   private settingsPanel(): HTMLElement {
@@ -288,6 +375,7 @@ export class PaneView {
         { class: "fields" },
         language.field,
         this.editionSelect("default-edition", this.t("defaultEdition"), true),
+        this.editionLoader(),
         h(
           "fieldset",
           { class: "sheet-names" },
@@ -371,8 +459,17 @@ export class PaneView {
       (HTMLElement & { expanded: boolean }) | null;
     if (accordion && accordion.expanded !== state.dataOpen) accordion.expanded = state.dataOpen;
 
-    const edition = state.settings.editionId ?? this.options.editions[this.options.editions.length - 1]?.id;
-    for (const s of this.editionSelects) if (edition && s.value !== edition) s.value = edition;
+    if (state.editions !== this.renderedEditions) {
+      this.renderEditionOptions(state);
+      this.renderedEditions = state.editions;
+    }
+    if (state.editionLoad !== this.renderedEditionLoad) {
+      this.renderEditionLoad(state);
+      this.renderedEditionLoad = state.editionLoad;
+    }
+    const edition = state.settings.editionId ?? state.editions[state.editions.length - 1]?.id;
+    for (const { control } of this.editionSelects)
+      if (edition && control.value !== edition) control.value = edition;
     this.settingsStatus.textContent =
       state.settingsSaved === null ? "" : this.t(state.settingsSaved ? "settingsSaved" : "settingsNotSaved");
 
@@ -621,4 +718,14 @@ export class PaneView {
     }
     return box;
   }
+}
+
+/** A picked file's text (UTF-8), read in the pane with FileReader. */
+function readAsText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("FileReader"));
+    reader.readAsText(file, "utf-8");
+  });
 }

@@ -288,6 +288,47 @@ test("settings: English is applied at once and saved in the workbook's document 
   await closeAndCheck(o);
 }, 30000);
 
+test("settings: an edition file picked in the pane is checked, chosen and kept in the workbook", async () => {
+  const o = await open();
+  const { page } = o;
+  await page.locator('[data-testid="settings"]').click();
+  const edition = JSON.parse(
+    fs.readFileSync(path.join(repo, "src/model/benchmark/edition-2023.json"), "utf8"),
+  ) as Record<string, unknown>;
+  const file = page.locator('[data-testid="edition-file"]');
+  const status = page.locator('[data-testid="edition-status"]');
+
+  // a malformed file: the problems in words, nothing chosen
+  const bad = { ...edition, id: "browser-test-edition", bookYear: "2023" };
+  await file.setInputFiles({
+    name: "fout.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
+  await status.locator('[role="alert"]').waitFor();
+  expect(await status.locator("li").allTextContents()).toEqual(["bookYear: geen jaartal"]);
+
+  // a valid one: loaded, chosen in the selects and saved in the document settings
+  const good = { ...edition, id: "browser-test-edition", title: "Testeditie 2024", bookYear: 2023 };
+  await file.setInputFiles({
+    name: "goed.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(good)),
+  });
+  await status
+    .getByText("Testeditie 2024 (boekjaar 2023) is geladen, gekozen en in de werkmap bewaard.")
+    .waitFor();
+  const selects = page.locator('fluent-select[id^="ict-default-edition"], fluent-select[id^="ict-edition"]');
+  expect(
+    await selects.evaluateAll((els) => els.map((e) => (e as HTMLElement & { value: string }).value)),
+  ).toEqual(["browser-test-edition", "browser-test-edition"]);
+  const saved: Record<string, string> = await page.evaluate(`(${hostApi})().settings()`);
+  expect(Object.keys(JSON.parse(saved["ictcost.editions"]) as object)).toEqual(["browser-test-edition"]);
+  expect(JSON.parse(saved["ictcost.paneSettings"])).toMatchObject({ editionId: "browser-test-edition" });
+  await expectAccessible(page, "500-light-settings-edition");
+  await closeAndCheck(o);
+}, 30000);
+
 test("English display language: English pane", async () => {
   const o = await open("?lang=en-US");
   await o.page.getByRole("button", { name: "Input template", exact: true }).waitFor();
