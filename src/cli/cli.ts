@@ -27,7 +27,7 @@ function flagUsage(command: CommandSpec): string {
   return command.flags.map((f) => `[${flagName(f)}${f.value ? " " + f.value : ""}]`).join(" ");
 }
 
-export function generalHelp(): string {
+function generalHelp(): string {
   const commands = COMMANDS.map(
     (c) => `  ${c.name} ${c.usage} ${flagUsage(c)}\n      ${c.summary.nl}\n      ${c.summary.en}`,
   );
@@ -45,7 +45,7 @@ export function generalHelp(): string {
   ].join("\n");
 }
 
-export function commandHelp(command: CommandSpec): string {
+function commandHelp(command: CommandSpec): string {
   const flags = command.flags.map((f) => {
     const name = (f.short ? `-${f.short}, --${f.name}` : `--${f.name}`) + (f.value ? ` ${f.value}` : "");
     return `  ${name.padEnd(20)}${f.help.nl} / ${f.help.en}`;

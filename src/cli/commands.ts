@@ -47,7 +47,7 @@ export function issueText(issue: ReadIssue): string {
 
 // ---- classify ---------------------------------------------------------------------------
 
-export interface ClassifyCommandOptions {
+interface ClassifyCommandOptions {
   file: string;
   sheet?: string;
   json?: boolean;
@@ -95,7 +95,7 @@ function tableRow(line: CategorisedLine): string[] {
 }
 
 /** "74 regels gecategoriseerd, 1 onbekend (€ 1.236), 0 overgeslagen" and its English twin. */
-export function classifySummary(lines: readonly CategorisedLine[], unreadable: number): string {
+function classifySummary(lines: readonly CategorisedLine[], unreadable: number): string {
   const unknown = lines.filter((l) => l.category === "XX.OO");
   const unknownSum = unknown.reduce((s, l) => s + l.amount, 0);
   const nl =

@@ -41,7 +41,7 @@ import {
 import { SheetGrid } from "./sheet";
 import { Column, renderTable } from "./table";
 
-export interface CompareCommandOptions {
+interface CompareCommandOptions {
   file: string;
   out?: string;
   sheet?: string;
@@ -55,7 +55,7 @@ export interface CompareCommandOptions {
 }
 
 /** Everything one comparison run read and computed. */
-export interface Analysis {
+interface Analysis {
   book: InputWorkbook;
   ledger: SheetGrid;
   /** Every cost line of every year, categorised. */
@@ -104,7 +104,7 @@ export function flagPositive(name: string, value: string | true | undefined): nu
  * The key figures with the flags applied to the year the comparison will use (the --year, else the
  * latest year with key figures); without any year, to the undated set (it counts for the ledger's year).
  */
-export function applyFlags(
+function applyFlags(
   figures: readonly KeyFigures[],
   flags: { year?: number; inhabitants?: number; budget?: number },
 ): KeyFigures[] {
@@ -184,7 +184,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
 
 // ---- JSON -----------------------------------------------------------------------------------------
 
-export interface KpiJson {
+interface KpiJson {
   own: number | null;
   benchmark: number | null;
   difference: number | null;
@@ -273,7 +273,7 @@ const KPI_COLUMNS: readonly Column[] = [
 ];
 
 /** The KPIs own vs benchmark with the engine's verdict (Dutch), then the unclassified money. */
-export function compareTable(a: Analysis): string {
+function compareTable(a: Analysis): string {
   const c = a.comparison;
   const edition = getEdition(c.edition) ?? getEdition();
   const rows = KPI_IDS.map((def) => {
@@ -333,7 +333,7 @@ function samePath(a: string, b: string): boolean {
 }
 
 /** The add-in's sheets for this analysis, with names no user sheet has (reuses the add-in's naming rule). */
-export function ownLayouts(a: Analysis, existingNames: readonly string[]): SheetLayout[] {
+function ownLayouts(a: Analysis, existingNames: readonly string[]): SheetLayout[] {
   const c = a.comparison;
   const taken = [...existingNames];
   const pick = (desired: string) => {
@@ -415,11 +415,7 @@ async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
   return wb;
 }
 
-export async function writeCopy(
-  a: Analysis,
-  out: string,
-  progress: (text: string) => void,
-): Promise<string[]> {
+async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
   const { renderLayout, writeWorkbook } = await import("./writeXlsx");
   const workbook = a.book.excel ?? (await workbookFromCsv(a.book));
   const layouts = ownLayouts(

@@ -10,8 +10,8 @@ import { Grid } from "../model/types";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
 
-export type Delimiter = ";" | ",";
-export type TextEncodingName = "utf-8" | "windows-1252";
+type Delimiter = ";" | ",";
+type TextEncodingName = "utf-8" | "windows-1252";
 
 /**
  * Windows-1252 characters of bytes 0x80–0x9F (€, curly quotes, dashes, Š, Ž, …); the five

@@ -13,7 +13,7 @@ import { userError } from "./errors";
 export const MAX_EDITION_ERRORS = 20;
 
 /** Exit 2 with every validation problem (up to MAX_EDITION_ERRORS), one bilingual line each. */
-export function editionErrorsResult(path: string, errors: readonly Bilingual[]): CommandResult {
+function editionErrorsResult(path: string, errors: readonly Bilingual[]): CommandResult {
   const shown = errors.slice(0, MAX_EDITION_ERRORS).map((e) => `  ${e.nl} / ${e.en}\n`);
   const rest = errors.length - shown.length;
   const more = rest > 0 ? [`  … en nog ${rest} / … and ${rest} more\n`] : [];
@@ -28,7 +28,7 @@ export function editionErrorsResult(path: string, errors: readonly Bilingual[]):
 }
 
 /** Read and check an edition file; a missing or unreadable file is a user error (exit 2). */
-export async function readEditionFile(path: string): Promise<{ edition?: Edition; errors: Bilingual[] }> {
+async function readEditionFile(path: string): Promise<{ edition?: Edition; errors: Bilingual[] }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");

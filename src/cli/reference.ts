@@ -12,12 +12,12 @@ import { CategoryCode } from "../model/types";
 import { userError } from "./errors";
 import { renderTable } from "./table";
 
-export interface BenchmarkCommandOptions {
+interface BenchmarkCommandOptions {
   edition?: string;
   json?: boolean;
 }
 
-export interface SourcedJson {
+interface SourcedJson {
   value: number;
   unit: string;
   approx: boolean;
@@ -75,7 +75,7 @@ function group(values: Record<string, Record<string, SourcedValue> | undefined>)
   return out;
 }
 
-export function benchmarkJson(edition: Edition): BenchmarkJson {
+function benchmarkJson(edition: Edition): BenchmarkJson {
   return {
     edition: {
       id: edition.id,
@@ -159,7 +159,7 @@ export function benchmarkCommand(options: BenchmarkCommandOptions) {
   return { exitCode: 0, stdout: head + table, stderr: "" };
 }
 
-export interface TemplateCommandOptions {
+interface TemplateCommandOptions {
   out: string;
   /** Replace an existing file (never done silently: it could be a user's workbook). */
   force?: boolean;

@@ -24,14 +24,14 @@ import {
 type Value = ExcelJS.CellValue;
 
 /** "B12" → { row: 12, col: 2 } */
-export function parseA1(address: string): { row: number; col: number } {
+function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) throw new RangeError(`not an A1 cell address: ${address}`);
   return { row: Number(m[2]), col: columnNumber(m[1]) };
 }
 
 /** "A4:P100" → corners; a single cell is a 1×1 range. */
-export function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
+function parseRange(range: string): { top: number; left: number; bottom: number; right: number } {
   const [a, b] = range.split(":");
   const tl = parseA1(a);
   const br = b === undefined ? tl : parseA1(b);
@@ -39,7 +39,7 @@ export function parseRange(range: string): { top: number; left: number; bottom: 
 }
 
 /** One layout cell as the value ExcelJS writes; null leaves the cell empty. */
-export function excelValue(cell: LayoutCell): Value {
+function excelValue(cell: LayoutCell): Value {
   if (isFormula(cell)) {
     const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
     const cached = cell.value;
@@ -219,7 +219,7 @@ function validation(ws: ExcelJS.Worksheet, range: string, list: string[], prompt
 }
 
 /** The note that stands where a chart would be: ExcelJS cannot write charts. */
-export function chartNote(chart: ChartSpec, sheetName: string): string {
+function chartNote(chart: ChartSpec, sheetName: string): string {
   return (
     `Grafiek "${chart.title}" ontbreekt: de opdrachtregel (ExcelJS) kan geen grafieken schrijven; ` +
     `de gegevens staan in ${sheetName}!${chart.data}. Open de werkmap in Excel met de invoegtoepassing ` +

@@ -68,7 +68,7 @@ function cellAt(ws: ExcelJS.Worksheet, r: number, c: number, date1904: boolean):
  * Cells in one sheet's used range at most: one stray value far away (XFD1048576) would otherwise
  * make a 6 KB file a grid of billions of cells and the process run out of memory.
  */
-export const MAX_GRID_CELLS = 20_000_000;
+const MAX_GRID_CELLS = 20_000_000;
 
 /** A worksheet's used range as a grid (an empty sheet gives an empty grid). */
 export function sheetGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
@@ -94,7 +94,7 @@ export function sheetGrid(ws: ExcelJS.Worksheet, date1904 = false): SheetGrid {
   return { name: ws.name, grid, firstRow: top, firstColumn: left };
 }
 
-export interface LoadedWorkbook {
+interface LoadedWorkbook {
   /** The workbook as ExcelJS loaded it: the CLI adds its own sheets to it and writes a copy. */
   workbook: ExcelJS.Workbook;
   /** Every worksheet's used range as a grid, in workbook order. */

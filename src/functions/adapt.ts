@@ -10,10 +10,10 @@ import { fold } from "../model/text";
 import { Bilingual, Component, isKpiError, KpiError, KpiResult, Language } from "../model/types";
 
 /** What a numeric custom function returns: a number, or an Excel error. */
-export type ExcelNumber = number | CustomFunctions.Error;
+type ExcelNumber = number | CustomFunctions.Error;
 
 /** The one place where the core's error kinds become Excel errors. */
-export const ERROR_CODE_NAMES: Record<KpiError["error"], keyof typeof CustomFunctions.ErrorCode> = {
+const ERROR_CODE_NAMES: Record<KpiError["error"], keyof typeof CustomFunctions.ErrorCode> = {
   value: "invalidValue",
   num: "invalidNumber",
   na: "notAvailable",
@@ -77,7 +77,7 @@ export function readNumber(v: unknown, what: Bilingual): number | KpiError {
 }
 
 /** An optional number argument: omitted (null/undefined) or a blank cell gives undefined. */
-export function readOptionalNumber(v: unknown, what: Bilingual): number | undefined | KpiError {
+function readOptionalNumber(v: unknown, what: Bilingual): number | undefined | KpiError {
   return isBlank(v) ? undefined : readNumber(v, what);
 }
 

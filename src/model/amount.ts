@@ -12,9 +12,9 @@
  * "auto" takes it as a thousands separator (money, inhabitants: nobody writes euros to
  * three decimals), "decimal" as the decimal mark (fte: 1,125 fte, never 1125).
  */
-export type LoneSeparator = "auto" | "decimal";
+type LoneSeparator = "auto" | "decimal";
 
-export interface NumberOptions {
+interface NumberOptions {
   loneSeparator?: LoneSeparator;
 }
 

@@ -50,12 +50,12 @@ export interface KpiComparison {
   ownError?: KpiError;
 }
 
-export interface LineCount {
+interface LineCount {
   lines: number;
   amount: number;
 }
 
-export interface YearTotals {
+interface YearTotals {
   year: number;
   components: Record<Component, number>;
   /** ICT categories only; XX.NI and XX.OO are in notIct and unclassified. */
@@ -92,7 +92,7 @@ export interface Comparison {
   issues: Bilingual[];
 }
 
-export interface CompareOptions {
+interface CompareOptions {
   year?: number;
   editionId?: string;
   language?: Language;

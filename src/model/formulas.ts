@@ -137,7 +137,7 @@ export function saasEffect(saasShareChange: unknown, editionId?: string): KpiRes
   return isKpiError(per10pp) ? per10pp : finite((change / 0.1) * per10pp);
 }
 
-export interface FteShiftEffect {
+interface FteShiftEffect {
   /** Yearly cost change in euro; negative is a saving. */
   amount: number;
   /** The same per inhabitant; null when no inhabitants were given. */
@@ -171,7 +171,7 @@ export function projectTimePer100k(fte: unknown, inhabitants: unknown): KpiResul
   return ratio(nonNegative(numberArg(fte, FTE), FTE), inhabitantsArg(inhabitants), 100000);
 }
 
-export interface GrowthVsInflation {
+interface GrowthVsInflation {
   /** Nominal growth as a fraction: 96 → 106 is 0.104. */
   nominal: number;
   /** CBS inflation over the same period as a fraction (2021 → 2022: 0.10). */

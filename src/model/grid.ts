@@ -21,15 +21,12 @@ import {
 } from "./grid/headers";
 import { Grid, LedgerField, LedgerLine, ReadIssue } from "./types";
 
-export { LEDGER_FIELDS, REQUIRED_FIELDS, matchHeader, mapHeaderRow } from "./grid/headers";
-
-/** 0-based column index per field. */
-export type LedgerMapping = ColumnMapping;
+export { matchHeader } from "./grid/headers";
 
 export interface LedgerRead {
   /** 0-based grid index of the header row; null when the data has none (or none was found). */
   headerRow: number | null;
-  mapping: LedgerMapping;
+  mapping: ColumnMapping;
   /** Required fields without a column: when not empty, no rows were read (ask the user). */
   missing: LedgerField[];
   lines: LedgerLine[];
@@ -44,7 +41,7 @@ export interface ReadOptions {
   /** Spreadsheet row number of grid[0]; default 1. */
   firstRow?: number;
   /** The user's own column choice; wins over detected headers. */
-  mapping?: LedgerMapping;
+  mapping?: ColumnMapping;
   /** 0-based grid index of the header row; null: no header, data starts at grid[0]. */
   headerRow?: number | null;
 }
@@ -56,15 +53,15 @@ const HEADER_SCAN_ROWS = 50;
  * The header row: of the first 50 rows, the one that maps most known headers and maps at
  * least description and amount (the first such row on a tie). Null when there is none.
  */
-export function detectHeader(grid: Grid): { row: number; mapping: LedgerMapping } | null {
+export function detectHeader(grid: Grid): { row: number; mapping: ColumnMapping } | null {
   const best = bestHeaderRow(grid);
   return best && hasRequired(best.mapping) ? best : null;
 }
 
 /** The best header candidate, complete or not (a partial one still helps the mapping step). */
-function bestHeaderRow(grid: Grid): { row: number; mapping: LedgerMapping } | null {
+function bestHeaderRow(grid: Grid): { row: number; mapping: ColumnMapping } | null {
   if (!Array.isArray(grid)) return null;
-  let best: { row: number; mapping: LedgerMapping; score: number } | null = null;
+  let best: { row: number; mapping: ColumnMapping; score: number } | null = null;
   const end = Math.min(grid.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < end; r++) {
     const mapping = mapHeaderRow(grid[r]);
@@ -75,14 +72,14 @@ function bestHeaderRow(grid: Grid): { row: number; mapping: LedgerMapping } | nu
   return best && { row: best.row, mapping: best.mapping };
 }
 
-function hasRequired(mapping: LedgerMapping): boolean {
+function hasRequired(mapping: ColumnMapping): boolean {
   return REQUIRED_FIELDS.every((f) => mapping[f] !== undefined);
 }
 
 /** Detected columns, with the user's choices laid over them (a column serves one field). */
-function mergeMapping(detected: LedgerMapping, chosen: LedgerMapping | undefined): LedgerMapping {
+function mergeMapping(detected: ColumnMapping, chosen: ColumnMapping | undefined): ColumnMapping {
   if (!chosen) return { ...detected };
-  const merged: LedgerMapping = {};
+  const merged: ColumnMapping = {};
   const taken = new Set<number>();
   for (const field of LEDGER_FIELDS) {
     const col = chosen[field];
@@ -101,7 +98,7 @@ function mergeMapping(detected: LedgerMapping, chosen: LedgerMapping | undefined
 function locateHeader(
   grid: Grid,
   options: ReadOptions,
-): { headerRow: number | null; detected: LedgerMapping } {
+): { headerRow: number | null; detected: ColumnMapping } {
   const given = options.headerRow;
   if (given === null) return { headerRow: null, detected: {} };
   if (typeof given === "number" && Number.isInteger(given) && given >= 0 && given < grid.length) {
@@ -145,7 +142,7 @@ class RowReader {
   private readonly amount: number;
 
   constructor(
-    private readonly mapping: LedgerMapping,
+    private readonly mapping: ColumnMapping,
     private readonly sheet: string | undefined,
   ) {
     this.description = mapping.description as number;

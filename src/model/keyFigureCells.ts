@@ -11,7 +11,7 @@ import { findKeyFigures, KeyFigureField } from "./keyFigures";
 import { absCell, sheetRef } from "./layout/a1";
 import { Grid } from "./types";
 
-export interface CellPosition {
+interface CellPosition {
   /** 0-based row and column within the grid. */
   row: number;
   col: number;
@@ -102,7 +102,7 @@ export function findKeyFigureCell(
 }
 
 /** A sheet's values with where they sit: 1-based spreadsheet row and column of grid[0][0]. */
-export interface PlacedGrid {
+interface PlacedGrid {
   name: string;
   grid: Grid;
   firstRow: number;

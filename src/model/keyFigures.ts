@@ -12,12 +12,12 @@ import { Bilingual, Grid, KeyFigures, ReadIssue } from "./types";
 
 export type KeyFigureField = keyof KeyFigures;
 
-export interface KeyFigureOptions {
+interface KeyFigureOptions {
   sheet?: string;
   firstRow?: number;
 }
 
-export interface KeyFiguresRead {
+interface KeyFiguresRead {
   figures: KeyFigures[];
   issues: ReadIssue[];
 }

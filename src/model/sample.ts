@@ -27,13 +27,13 @@ export interface SampleLedgerLine {
   intendedCategory: CategoryCode;
 }
 
-export interface SampleMunicipality {
+interface SampleMunicipality {
   name: string;
   keyFigures: KeyFigures[];
   ledger: SampleLedgerLine[];
 }
 
-export interface SampleGridOptions {
+interface SampleGridOptions {
   /** Book years to include (default: both). */
   years?: readonly number[];
   /** Write some amounts and fte as Dutch text ("1.234,56", "€ 12.500,00") as messy exports do (default true). */
@@ -85,7 +85,7 @@ const KP = {
   po: "6400 P&O",
 } as const;
 
-export interface SampleTemplate {
+interface SampleTemplate {
   code: CategoryCode;
   description: string;
   supplier: string;
@@ -383,12 +383,7 @@ const OTHER: readonly SampleTemplate[] = [
 ];
 
 /** All template lines with the category each is meant to land in. */
-export const SAMPLE_TEMPLATES: readonly SampleTemplate[] = [
-  ...SOFTWARE,
-  ...PERSONNEL,
-  ...INFRASTRUCTURE,
-  ...OTHER,
-];
+const SAMPLE_TEMPLATES: readonly SampleTemplate[] = [...SOFTWARE, ...PERSONNEL, ...INFRASTRUCTURE, ...OTHER];
 
 /** A credit note: a negative line, as ledgers have them. */
 const CREDIT_NOTE: SampleTemplate = t(

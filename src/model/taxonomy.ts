@@ -126,7 +126,7 @@ export function isCategoryCode(x: unknown): x is CategoryCode {
   return typeof x === "string" && BY_CODE.has(x);
 }
 
-export function categoryOf(code: CategoryCode): Category {
+function categoryOf(code: CategoryCode): Category {
   return BY_CODE.get(code) as Category;
 }
 
@@ -136,11 +136,6 @@ export function componentOf(code: CategoryCode): Component | null {
 
 export function categoryLabel(code: CategoryCode, language: Language = "nl"): string {
   return categoryOf(code).label[language];
-}
-
-/** Codes of one component, in tree order. */
-export function categoriesOf(component: Component): CategoryCode[] {
-  return CATEGORIES.filter((c) => c.component === component).map((c) => c.code);
 }
 
 const BY_LABEL = new Map<string, CategoryCode>();

@@ -8,7 +8,7 @@ import { parseCategory } from "./taxonomy";
 import { fold } from "./text";
 import { Bilingual, Delivery, Grid, ReadIssue, Staffing, UserRule } from "./types";
 
-export interface UserRulesRead {
+interface UserRulesRead {
   /** 0-based grid index of the header row. */
   headerRow: number;
   rules: UserRule[];

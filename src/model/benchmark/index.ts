@@ -19,7 +19,7 @@ import {
 } from "./types";
 
 export * from "./types";
-export { KPI_IDS, isKpiId, kpiDefinition } from "./kpis";
+export { KPI_IDS } from "./kpis";
 export { loadEdition } from "./validate";
 
 function loadBuiltin(): Edition {

@@ -16,7 +16,7 @@ import { CompiledUserRule, compileUserRules, LineView } from "./userRules";
 export type { RuleDef } from "./rules";
 export { BUILTIN_RULES } from "./rules";
 
-export type ClassifiableLine = Pick<LedgerLine, "description" | "supplier" | "account"> & {
+type ClassifiableLine = Pick<LedgerLine, "description" | "supplier" | "account"> & {
   category?: string | null;
 };
 
@@ -220,7 +220,7 @@ function asText(x: unknown): string {
   return typeof x === "string" ? x : x === null || x === undefined ? "" : String(x);
 }
 
-export interface ClassifyOptions {
+interface ClassifyOptions {
   userRules?: UserRule[];
   /** Manual categories keyed by lineKeys(lines); a code or a label in Dutch or English. */
   manual?: ReadonlyMap<string, string>;

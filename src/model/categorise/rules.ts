@@ -16,7 +16,7 @@
  */
 import { CategoryCode, Component, Delivery, Nature, Staffing } from "../types";
 
-export type RuleKind = "product" | "keyword" | "supplier" | "role" | "signal";
+type RuleKind = "product" | "keyword" | "supplier" | "role" | "signal";
 
 export interface RuleDef {
   kind: RuleKind;

@@ -52,7 +52,7 @@ for (let i = 0; i < FOLD_PUNCTUATION.length; i++) {
  * `named` are the words with a digit some rule names ("365", "m365", "e5", "suite4sociaal"),
  * `stems` the stems with a digit ("key2", "suite4"): a word that starts with one is kept whole.
  */
-export interface Digits {
+interface Digits {
   named: readonly string[];
   stems: readonly string[];
 }

@@ -29,11 +29,6 @@ export function isEmptyCell(v: unknown): boolean {
   return false;
 }
 
-export function isBlankRow(row: readonly unknown[]): boolean {
-  for (let c = 0; c < row.length; c++) if (!isEmptyCell(row[c])) return false;
-  return true;
-}
-
 const NON_ALNUM = /[^a-z0-9]+/g;
 const PARENTHESES = /\([^)]*\)/g;
 

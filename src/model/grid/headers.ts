@@ -55,7 +55,7 @@ const LOOSE = [...EXACT.entries()].sort((a, b) => b[0].length - a[0].length);
  */
 const ANSWER_KEY = /^(verwacht|verwachte|expected)( |$)/;
 
-export interface HeaderMatch {
+interface HeaderMatch {
   field: LedgerField;
   /** The whole header is a synonym (not "Bedrag excl. btw"). */
   exact: boolean;
@@ -81,6 +81,7 @@ export function matchHeader(cell: unknown): HeaderMatch | null {
   return null;
 }
 
+/** 0-based column index per field. */
 export type ColumnMapping = Partial<Record<LedgerField, number>>;
 
 /**

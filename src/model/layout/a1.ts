@@ -61,9 +61,3 @@ export function sheetRef(sheetName: string, ref: string): string {
 export function formulaText(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
-
-/** A numeric constant inside a formula: plain, no exponent where avoidable, never NaN. */
-export function formulaNumber(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
-  return String(x);
-}

@@ -10,7 +10,7 @@ import { CategorisedLine, CategoryCode, Component, Delivery, Grid, Language, Sta
 import { absColumnRange, cell, columnLetter, formulaText, range, sheetRef } from "./a1";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
-export const CATEGORISATION_TABLE = "ICT_categorisatie";
+const CATEGORISATION_TABLE = "ICT_categorisatie";
 
 export const CATEGORISATION_SHEET: Record<Language, string> = {
   nl: "ICT-categorisatie",
@@ -36,7 +36,7 @@ export const CATEGORISATION_COLUMNS = [
   "component",
   "fte",
 ] as const;
-export type CategorisationColumn = (typeof CATEGORISATION_COLUMNS)[number];
+type CategorisationColumn = (typeof CATEGORISATION_COLUMNS)[number];
 
 const HEADERS: Record<CategorisationColumn, { nl: string; en: string }> = {
   sourceRow: { nl: "Bronrij", en: "Source row" },
@@ -89,11 +89,11 @@ export function categorisationColumn(column: CategorisationColumn): number {
 }
 
 /** Title row 1, explanation row 2, table header row 4, first cost line row 5. */
-export const CATEGORISATION_HEADER_ROW = 4;
-export const CATEGORISATION_FIRST_ROW = CATEGORISATION_HEADER_ROW + 1;
+const CATEGORISATION_HEADER_ROW = 4;
+const CATEGORISATION_FIRST_ROW = CATEGORISATION_HEADER_ROW + 1;
 
 /** The words the sheet writes (and the other sheets' SUMIFS criteria match on), per language. */
-export interface CategorisationWords {
+interface CategorisationWords {
   component: Record<Component, string>;
   delivery: { saas: string; onPremise: string };
   staffing: { own: string; hired: string };
@@ -112,12 +112,12 @@ export const CATEGORISATION_WORDS: Record<Language, CategorisationWords> = {
   },
 };
 
-export function deliveryText(delivery: Delivery, language: Language): string {
+function deliveryText(delivery: Delivery, language: Language): string {
   const w = CATEGORISATION_WORDS[language].delivery;
   return delivery === "saas" ? w.saas : delivery === "on-premise" ? w.onPremise : "";
 }
 
-export function staffingText(staffing: Staffing, language: Language): string {
+function staffingText(staffing: Staffing, language: Language): string {
   const w = CATEGORISATION_WORDS[language].staffing;
   return staffing === "own" ? w.own : staffing === "hired" ? w.hired : "";
 }
@@ -175,7 +175,7 @@ export function categorisationRefs(
   };
 }
 
-export interface CategorisationOptions {
+interface CategorisationOptions {
   language: Language;
   sheetName?: string;
   /** Line key → category the user typed in Handmatig (code or label); invalid entries are left out. */

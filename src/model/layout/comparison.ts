@@ -16,7 +16,7 @@ export const COMPARISON_SHEET: Record<Language, string> = {
   en: "ICT comparison",
 };
 
-export interface ComparisonRefs {
+interface ComparisonRefs {
   categorisation: CategorisationRefs;
   /** An absolute cell reference ('Kerngegevens'!$B$6) or a constant (CLI flags). */
   inhabitants: string | number;
@@ -25,7 +25,7 @@ export interface ComparisonRefs {
   fteHired?: string | number;
 }
 
-export interface ComparisonLayoutOptions {
+interface ComparisonLayoutOptions {
   language: Language;
   sheetName?: string;
   /** The key figures compare() used: cached values of input cells that refer to other sheets. */
@@ -33,7 +33,7 @@ export interface ComparisonLayoutOptions {
 }
 
 /** Difference % at or beyond ±10 % is coloured (red above, green below) and named in the Signal column. */
-export const SIGNAL_THRESHOLD = 0.1;
+const SIGNAL_THRESHOLD = 0.1;
 
 const T = {
   title: { nl: "ICT-kostenvergelijking", en: "ICT cost comparison" },

@@ -13,7 +13,7 @@ import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
 export const TREND_SHEET: Record<Language, string> = { nl: "ICT-trend", en: "ICT trend" };
 
-export interface TrendLayoutOptions {
+interface TrendLayoutOptions {
   language: Language;
   sheetName?: string;
   /** Live formulas: the categorisation table, and per year an inhabitants cell reference or constant. */

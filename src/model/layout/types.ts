@@ -66,7 +66,7 @@ export interface ConditionalFormatSpec {
   fontColor: string;
 }
 
-export interface ValidationSpec {
+interface ValidationSpec {
   range: string;
   /** Allowed values (list validation). */
   list: string[];
