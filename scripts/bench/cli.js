@@ -25,7 +25,7 @@ const ExcelJS = () => require(path.join(ROOT, "node_modules/exceljs"));
 
 /** A controller's workbook: key figures for two years and a 100,000-line ledger (half the amounts as Dutch text). */
 async function makeInput() {
-  const { sampleMunicipality } = require(path.join(ROOT, "lib/model/sample.js"));
+  const { SAMPLE_LEDGER_HEADER, sampleMunicipality } = require(path.join(ROOT, "lib/model/sample.js"));
   const sample = sampleMunicipality();
   const wb = new (ExcelJS().Workbook)();
   const kf = wb.addWorksheet("Kerngegevens");
@@ -37,15 +37,7 @@ async function makeInput() {
   }
   const ws = wb.addWorksheet("Grootboek");
   ws.addRow(["Grootboekexport ICT"]);
-  ws.addRow([
-    "Omschrijving",
-    "Leverancier",
-    "Grootboekrekening",
-    "Kostenplaats",
-    "Boekjaar",
-    "Bedrag",
-    "Fte",
-  ]);
+  ws.addRow([...SAMPLE_LEDGER_HEADER]);
   const base = sample.ledger;
   for (let i = 0; i < LINES; i++) {
     const b = base[i % base.length];

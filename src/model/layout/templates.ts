@@ -3,7 +3,7 @@
  * Regels (the user's own rules), empty with a few examples, or filled with the fictitious sample
  * municipality. Their headers are the ones the readers recognise (see the workbook contract).
  */
-import { sampleMunicipality } from "../sample";
+import { SAMPLE_LEDGER_HEADER, sampleMunicipality } from "../sample";
 import { KeyFigures, Language, UserRule } from "../types";
 import { absCell, columnLetter, range, sheetRef } from "./a1";
 import { CATEGORISATION_WORDS, CATEGORY_CODES } from "./categorisation";
@@ -15,9 +15,9 @@ export const TEMPLATE_SHEETS: Record<"keyFigures" | "ledger" | "rules", Record<L
   rules: { nl: "Regels", en: "Rules" },
 };
 
-export const LEDGER_TABLE = "Grootboek";
-export const RULES_TABLE = "Regels";
-export const KEY_FIGURES_TABLE = "Kerngegevens";
+const LEDGER_TABLE = "Grootboek";
+const RULES_TABLE = "Regels";
+const KEY_FIGURES_TABLE = "Kerngegevens";
 
 type KeyFigureField = "municipality" | "year" | "inhabitants" | "budget" | "fteOwn" | "fteHired";
 const KEY_FIGURE_FIELDS: readonly KeyFigureField[] = [
@@ -57,23 +57,14 @@ export function keyFigureRefs(sheetName: string): Record<KeyFigureField, string>
   return out;
 }
 
-export const LEDGER_HEADERS: Record<Language, readonly string[]> = {
-  nl: [
-    "Omschrijving",
-    "Leverancier",
-    "Grootboekrekening",
-    "Kostenplaats",
-    "Boekjaar",
-    "Bedrag",
-    "Fte",
-    "Categorie",
-  ],
+const LEDGER_HEADERS: Record<Language, readonly string[]> = {
+  nl: [...SAMPLE_LEDGER_HEADER, "Categorie"],
   en: ["Description", "Supplier", "Account", "Cost centre", "Year", "Amount", "Fte", "Category"],
 };
 const LEDGER_FORMATS = [null, null, null, null, "0", "#,##0.00", "0.0", null];
 const LEDGER_WIDTHS = [44, 30, 24, 22, 9, 14, 7, 12];
 
-export const RULE_HEADERS: Record<Language, readonly string[]> = {
+const RULE_HEADERS: Record<Language, readonly string[]> = {
   nl: ["Patroon", "Veld", "Categorie", "Levering", "Personeel"],
   en: ["Pattern", "Field", "Category", "Delivery", "Staffing"],
 };
