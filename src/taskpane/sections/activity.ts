@@ -1,0 +1,140 @@
+/**
+ * The activity area: while a workflow runs, its step text, a progress bar and (for the long ones) Cancel;
+ * afterwards its outcome. It moves to the section of the action that ran, so the result appears where the
+ * user clicked.
+ */
+import { ActionId, Outcome, PaneState } from "../controller";
+import { h, replaceChildren } from "../dom";
+import { formatMoney, pick } from "../strings";
+import { Widgets } from "../widgets";
+
+/** Which section an action's progress and result appear in. */
+const ACTION_SECTION: Record<ActionId, string> = {
+  insertTemplate: "step1",
+  loadSample: "step1",
+  detect: "step2",
+  categorise: "step3",
+  selectUnclassified: "step3",
+  compare: "step4",
+  trend: "step5",
+  insertFormula: "functions",
+};
+
+/** Row-level notes listed at most (a messy ledger can have thousands); the rest is shown as "…". */
+const MAX_ISSUES_SHOWN = 200;
+
+export class Activity {
+  readonly element = h("div", { class: "activity", "data-testid": "activity" });
+  private rendered: { outcome: unknown; busy: unknown } = { outcome: undefined, busy: undefined };
+
+  constructor(private w: Widgets) {}
+
+  update(state: PaneState): void {
+    if (state.busy === this.rendered.busy && state.outcome === this.rendered.outcome) return;
+    const wasBusy = this.rendered.busy !== undefined && this.rendered.busy !== null;
+    this.render(state);
+    this.rendered = { busy: state.busy, outcome: state.outcome };
+    // A disabled button loses focus; give it to the result so keyboard users go on from there.
+    if (
+      wasBusy &&
+      !state.busy &&
+      (document.activeElement === document.body || document.activeElement === null)
+    ) {
+      (this.element.querySelector(".outcome") as HTMLElement | null)?.focus();
+    }
+  }
+
+  private render(state: PaneState): void {
+    const action = state.busy?.action ?? state.outcome?.action;
+    const section = action ? this.w.sections.get(ACTION_SECTION[action]) : undefined;
+    if (section && this.element.parentElement !== section) section.appendChild(this.element);
+    if (state.busy) return this.renderBusy(state.busy);
+    this.element.dataset.cancelFocused = "";
+    if (!state.outcome) {
+      replaceChildren(this.element);
+      return;
+    }
+    replaceChildren(this.element, this.outcome(state.outcome));
+  }
+
+  private renderBusy({ progress, cancellable }: NonNullable<PaneState["busy"]>): void {
+    const activity = this.element;
+    const bar = h("fluent-progress", { "aria-label": this.w.t("progressLabel"), min: 0, max: 100 });
+    if (progress?.fraction !== undefined) {
+      bar.setAttribute("value", String(Math.round(Math.max(0, Math.min(1, progress.fraction)) * 100)));
+    }
+    replaceChildren(
+      activity,
+      h(
+        "p",
+        { class: "progress-step", role: "status" },
+        progress ? pick(progress.step, this.w.lang) : this.w.t("working"),
+      ),
+      bar,
+      cancellable ? this.w.button(this.w.t("cancel"), () => this.w.controller.cancel(), false, false) : null,
+    );
+    // keep the Cancel button focused across progress updates
+    const cancel = activity.querySelector("fluent-button") as HTMLElement | null;
+    if (cancel && activity.dataset.cancelFocused === "1") cancel.focus();
+    cancel?.addEventListener("focus", () => (activity.dataset.cancelFocused = "1"));
+    cancel?.addEventListener("blur", () => (activity.dataset.cancelFocused = ""));
+  }
+
+  /** The result: summary, sheets written, error in words, unclassified lines, row-level notes. */
+  private outcome(o: Outcome): HTMLElement {
+    const { w } = this;
+    const box = h("div", {
+      class: `outcome ${o.ok ? "ok" : "failed"}`,
+      tabindex: -1,
+      role: o.ok ? "status" : "alert",
+      "data-testid": "outcome",
+    });
+    box.appendChild(h("h3", {}, `${o.ok ? "✓" : "✕"} ${w.t(o.ok ? "resultTitle" : "errorTitle")}`));
+    if (o.summary && (o.ok || !o.error))
+      box.appendChild(h("p", { class: "summary" }, pick(o.summary, w.lang)));
+    if (o.error) box.appendChild(h("p", { class: "error" }, pick(o.error, w.lang)));
+    if (o.sheets.length > 0)
+      box.appendChild(h("p", { class: "note" }, w.t("sheetsWritten", { sheets: o.sheets.join(", ") })));
+    if (o.unclassified && o.unclassified.lines > 0) {
+      const { lines, amount } = o.unclassified;
+      box.appendChild(
+        h(
+          "p",
+          { class: "warning" },
+          `⚠ ${w.t("unclassifiedInfo", { lines, amount: formatMoney(amount, w.lang) })}`,
+        ),
+      );
+      const show = w.button(w.t("showUnclassified"), () => void w.controller.selectUnclassified());
+      box.appendChild(w.actions(show));
+    }
+    if (o.issues.length > 0) box.appendChild(this.issues(o.issues));
+    return box;
+  }
+
+  /** Row-level notes (sheet and row number), folded. */
+  private issues(issues: Outcome["issues"]): HTMLElement {
+    const { w } = this;
+    const shown = issues.slice(0, MAX_ISSUES_SHOWN);
+    return h(
+      "details",
+      { class: "issues" },
+      h("summary", {}, w.t("issuesTitle", { count: issues.length })),
+      h(
+        "ul",
+        {},
+        ...shown.map((i) =>
+          h(
+            "li",
+            {},
+            w.t("issueRow", {
+              sheet: i.sheet ? `${i.sheet}, ` : "",
+              row: i.row,
+              message: pick(i.message, w.lang),
+            }),
+          ),
+        ),
+        issues.length > shown.length ? h("li", {}, "…") : null,
+      ),
+    );
+  }
+}
