@@ -62,15 +62,11 @@ async function writeExample(outPath) {
   return outPath;
 }
 
-module.exports = { writeExample };
-
-if (require.main === module) {
-  const out = process.argv[2] ?? path.join(__dirname, "..", "examples", "voorbeeldrade.xlsx");
-  writeExample(out).then(
-    (p) => console.log(`Geschreven / written: ${p}`),
-    (e) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+const out = process.argv[2] ?? path.join(__dirname, "..", "examples", "voorbeeldrade.xlsx");
+writeExample(out).then(
+  (p) => console.log(`Geschreven / written: ${p}`),
+  (e) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);

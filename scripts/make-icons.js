@@ -235,6 +235,4 @@ function main(outDir) {
   }
 }
 
-if (require.main === module) main(process.argv[2] || path.join(__dirname, "..", "assets"));
-
-module.exports = { encodePng, render, crc32, ICONS };
+main(process.argv[2] || path.join(__dirname, "..", "assets"));

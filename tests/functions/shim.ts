@@ -3,7 +3,7 @@
  * src/functions is imported (import this module first). Only what the functions use: Error, ErrorCode,
  * associate.
  */
-export enum ShimErrorCode {
+enum ShimErrorCode {
   invalidValue = "#VALUE!",
   notAvailable = "#N/A",
   divisionByZero = "#DIV/0!",

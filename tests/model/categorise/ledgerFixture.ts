@@ -9,7 +9,7 @@ export interface Expected {
   staffing: Staffing;
 }
 
-export interface Fixture {
+interface Fixture {
   lines: LedgerLine[];
   expected: Expected[];
 }

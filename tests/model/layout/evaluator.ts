@@ -7,7 +7,7 @@ import { CellValue } from "../../../src/model/types";
 import { columnLetter, columnNumber } from "../../../src/model/layout/a1";
 import { Formula, isFormula, LayoutCell, SheetLayout } from "../../../src/model/layout/types";
 
-export interface EvalError {
+interface EvalError {
   error: string;
 }
 type Scalar = number | string | boolean | null | EvalError;
@@ -172,7 +172,7 @@ function tokenize(s: string): Token[] {
 }
 
 /** Parse a reference token: sheet (unquoted) and rectangle. */
-export function parseRef(ref: string, defaultSheet: string): RangeValue {
+function parseRef(ref: string, defaultSheet: string): RangeValue {
   let sheet = defaultSheet;
   let rest = ref;
   const bang = ref.lastIndexOf("!");
