@@ -12,8 +12,18 @@ import {
   WorkflowResult,
   Workflows,
 } from "../excel/workflow-api";
-import { BUILTIN_EDITION, Edition, listEditions, loadEdition, registerEdition } from "../model/benchmark";
+import { Edition, listEditions, registerEdition } from "../model/benchmark";
 import { Bilingual, KeyFigures, Language, LedgerField } from "../model/types";
+import {
+  EditionFile,
+  EditionLoad,
+  checkEdition,
+  loaded,
+  storedEditionsLoad,
+  tooLarge,
+  unreadable,
+} from "./editions";
+import { errorMessage, fromStrings } from "./messages";
 import {
   MAX_EDITION_BYTES,
   PaneSettings,
@@ -21,10 +31,8 @@ import {
   WorkflowSheetNames,
   saveSettings,
   storeEdition,
-  storedEditions,
-  utf8Length,
 } from "./settings";
-import { REQUIRED_FIELDS, STRINGS, StringKey } from "./strings";
+import { REQUIRED_FIELDS } from "./strings";
 
 export type ActionId =
   | "insertTemplate"
@@ -58,47 +66,6 @@ export interface Outcome {
   issues: WorkflowResult["issues"];
   sheets: string[];
   unclassified?: { lines: number; amount: number };
-}
-
-/** Validation problems shown at most after loading an edition; the rest is counted. */
-export const MAX_EDITION_ERRORS_SHOWN = 20;
-
-/** What loading an edition (or re-loading the workbook's stored ones) came to. */
-export interface EditionLoad {
-  ok: boolean;
-  message: Bilingual;
-  /** The validation problems, at most MAX_EDITION_ERRORS_SHOWN. */
-  errors: Bilingual[];
-  /** Problems not listed. */
-  more: number;
-}
-
-/** An edition file the user picked: its size is checked before it is read. */
-export interface EditionFile {
-  name: string;
-  size: number;
-  read(): Promise<string>;
-}
-
-/**
- * Registers the editions kept in the workbook's settings (at start, before the pane lists the editions).
- * Returns what could not be loaded; the built-in edition's id is never replaced.
- */
-export function registerStoredEditions(store: SettingsStore | null): Bilingual[] {
-  const problems: Bilingual[] = [];
-  for (const [id, json] of Object.entries(storedEditions(store))) {
-    const { edition, errors } = loadEdition(json);
-    const first =
-      errors[0] ?? (edition?.id === BUILTIN_EDITION.id ? fromStrings("editionBuiltinId", { id }) : null);
-    if (edition && !first) registerEdition(edition);
-    else if (first) {
-      problems.push({
-        nl: fromStrings("storedEditionInvalid", { id, message: first.nl }).nl,
-        en: fromStrings("storedEditionInvalid", { id, message: first.en }).en,
-      });
-    }
-  }
-  return problems;
 }
 
 export interface PaneState {
@@ -136,23 +103,11 @@ export interface ControllerDeps {
   storedEditionProblems?: Bilingual[];
 }
 
-function fromStrings(key: StringKey, vars: Record<string, string | number> = {}): Bilingual {
-  const fill = (text: string) =>
-    text.replace(/\{(\w+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
-  return { nl: fill(STRINGS[key].nl), en: fill(STRINGS[key].en) };
-}
-
 function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
   return (
     (signal?.aborted ?? false) ||
     (typeof err === "object" && err !== null && (err as { name?: string }).name === "AbortError")
   );
-}
-
-/** The exception's message without a final full stop (the sentence around it has its own). */
-function errorMessage(err: unknown): string {
-  const text = err instanceof Error ? err.message : typeof err === "string" ? err : "";
-  return text.trim().replace(/[.\s]+$/, "") || "onbekende fout / unknown error";
 }
 
 /** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */
@@ -186,13 +141,10 @@ export class PaneController {
   constructor(deps: ControllerDeps) {
     this.workflows = deps.workflows;
     this.store = deps.store;
-    const problems = deps.storedEditionProblems ?? [];
     this.state = {
       settings: deps.settings,
       editions: deps.editions ?? listEditions(),
-      editionLoad: problems.length
-        ? { ok: false, message: problems[0], errors: problems.slice(1), more: 0 }
-        : null,
+      editionLoad: storedEditionsLoad(deps.storedEditionProblems ?? []),
       busy: null,
       detection: null,
       ledgerIndex: -1,
@@ -313,14 +265,12 @@ export class PaneController {
 
   /** Loads an edition file the user picked; too large a file is refused before it is read. */
   async loadEditionFile(file: EditionFile): Promise<boolean> {
-    if (file.size > MAX_EDITION_BYTES) return this.tooLarge(file.name, file.size);
+    if (file.size > MAX_EDITION_BYTES) return this.editionFailed(tooLarge(file.name, file.size));
     let text: string;
     try {
       text = await file.read();
     } catch (err) {
-      return this.editionFailed(
-        fromStrings("editionUnreadable", { name: file.name, message: errorMessage(err) }),
-      );
+      return this.editionFailed(unreadable(file.name, err));
     }
     return this.loadEditionText(text, file.name);
   }
@@ -331,46 +281,19 @@ export class PaneController {
    * When not, shows every problem and registers nothing.
    */
   async loadEditionText(text: string, name = "JSON"): Promise<boolean> {
-    const json = text.replace(/^\uFEFF/, "");
-    if (json.trim() === "") return this.editionFailed(fromStrings("editionPasteEmpty"));
-    const bytes = utf8Length(json);
-    if (bytes > MAX_EDITION_BYTES) return this.tooLarge(name, bytes);
-    const { edition, errors } = loadEdition(json);
-    if (!edition) {
-      return this.editionFailed(
-        fromStrings("editionInvalid", { count: errors.length }),
-        errors.slice(0, MAX_EDITION_ERRORS_SHOWN),
-        Math.max(0, errors.length - MAX_EDITION_ERRORS_SHOWN),
-      );
-    }
-    if (edition.id === BUILTIN_EDITION.id) {
-      return this.editionFailed(fromStrings("editionBuiltinId", { id: edition.id }));
-    }
+    const checked = checkEdition(text, name);
+    if (!checked.edition) return this.editionFailed(checked.failure);
+    const { edition, json } = checked;
     registerEdition(edition);
     this.update({ editions: listEditions() });
     const kept = await storeEdition(this.store, edition.id, json);
     await this.updateSettings({ editionId: edition.id });
-    const vars = { title: edition.title, year: edition.bookYear };
-    this.update({
-      editionLoad: {
-        ok: true,
-        message: fromStrings(kept ? "editionLoaded" : "editionLoadedNotSaved", vars),
-        errors: [],
-        more: 0,
-      },
-    });
+    this.update({ editionLoad: loaded(edition, kept) });
     return true;
   }
 
-  private tooLarge(name: string, bytes: number): boolean {
-    const kb = (n: number) => Math.ceil(n / 1024);
-    return this.editionFailed(
-      fromStrings("editionTooLarge", { name, size: kb(bytes), max: kb(MAX_EDITION_BYTES) }),
-    );
-  }
-
-  private editionFailed(message: Bilingual, errors: Bilingual[] = [], more = 0): boolean {
-    this.update({ editionLoad: { ok: false, message, errors, more } });
+  private editionFailed(editionLoad: EditionLoad): boolean {
+    this.update({ editionLoad });
     return false;
   }
 

@@ -5,11 +5,8 @@
  */
 import { BUILTIN_EDITION, getEdition, listEditions, unregisterEdition } from "../../src/model/benchmark";
 import builtinJson from "../../src/model/benchmark/edition-2023.json";
-import {
-  MAX_EDITION_ERRORS_SHOWN,
-  PaneController,
-  registerStoredEditions,
-} from "../../src/taskpane/controller";
+import { PaneController } from "../../src/taskpane/controller";
+import { MAX_EDITION_ERRORS_SHOWN, registerStoredEditions } from "../../src/taskpane/editions";
 import {
   EDITIONS_KEY,
   MAX_EDITION_BYTES,
