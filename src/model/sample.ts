@@ -40,7 +40,7 @@ interface SampleGridOptions {
   messy?: boolean;
 }
 
-/** The ledger grid's header row, as a Dutch finance export writes it. */
+/** The ledger header a Dutch finance export writes; the Grootboek template is these columns plus Categorie. */
 export const SAMPLE_LEDGER_HEADER: readonly string[] = [
   "Omschrijving",
   "Leverancier",
