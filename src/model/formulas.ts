@@ -196,6 +196,8 @@ export function growthVsInflation(
   if (isKpiError(factor)) return factor;
   const growth = finite(to / from);
   if (isKpiError(growth)) return growth;
-  const real = growth / factor - 1;
+  // Deflating a huge growth over years going back can overflow too (growth / factor > MAX_VALUE).
+  const real = finite(growth / factor - 1);
+  if (isKpiError(real)) return real;
   return { nominal: growth - 1, inflation: factor - 1, real, fasterThanInflation: real > 0 };
 }

@@ -74,6 +74,8 @@ describe("report figures", () => {
     expect(!isKpiError(long) && long.fasterThanInflation).toBe(true);
     expect(errorKind(F.growthVsInflation(96, 106, 2021, 2030))).toBe("na");
     expect(errorKind(F.growthVsInflation(0, 106, 2021, 2022))).toBe("div0");
+    // Found by the property below: deflating back in time overflowed to -Infinity.
+    expect(errorKind(F.growthVsInflation(-1, 1.7e308, 2012, 2003))).toBe("num");
   });
 });
 
