@@ -4,20 +4,14 @@
  * Excel fake. The implementation lives in ./workflows/.
  */
 import { Workflows } from "./workflow-api";
-import {
-  buildComparison,
-  buildTrend,
-  categorise,
-  detectInputs,
-  insertTemplate,
-  loadSampleMunicipality,
-  rebuildAll,
-  WorkflowEnv,
-} from "./workflows/core";
+import { insertTemplate, loadSampleMunicipality } from "./workflows/input-sheets";
+import { buildComparison, buildTrend, categorise, rebuildAll } from "./workflows/plan";
+import { detectInputs } from "./workflows/reading";
+import { WorkflowEnv } from "./workflows/run";
 import { insertFormula, selectUnclassified } from "./workflows/selection";
 
-export type { WorkflowEnv } from "./workflows/core";
-export { WorkflowError } from "./workflows/core";
+export type { WorkflowEnv } from "./workflows/run";
+export { WorkflowError } from "./workflows/run";
 
 export function createWorkflows(env: WorkflowEnv): Workflows {
   return {

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { isDeepStrictEqual } from "util";
 import { PENDING_SHEETS_SETTING, readOwnedSheets } from "../../src/excel/ownership";
-import { MANUAL_BACKUP } from "../../src/excel/workflows/core";
+import { MANUAL_BACKUP } from "../../src/excel/workflows/state";
 import { CATEGORIES } from "../../src/model/taxonomy";
 import { setCells, snapshotSheet } from "../fakes/excel-fake";
 import {

@@ -6,20 +6,16 @@
 import { detectHeader, LedgerRead, readLedger } from "../../model/grid";
 import { findKeyFigureCell } from "../../model/keyFigureCells";
 import { findKeyFigures, KeyFigureField } from "../../model/keyFigures";
-import { absCell, readManualCategories, sheetRef, SheetRole } from "../../model/layout";
+import { absCell, sheetRef, SheetRole } from "../../model/layout";
 import { readUserRules } from "../../model/userRulesSheet";
-import { CategoryCode, Grid, KeyFigures, LedgerField, ReadIssue, UserRule } from "../../model/types";
+import { Grid, KeyFigures, LedgerField, ReadIssue, UserRule } from "../../model/types";
 import { SheetData, WorkbookData } from "../read";
-import { InputChoice, InputDetection, LedgerCandidate, LedgerSource } from "../workflow-api";
+import { InputDetection, LedgerCandidate, LedgerSource } from "../workflow-api";
 
 /** The add-in's output sheets: never read as input (the input sheets it creates belong to the user). */
-export const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
-  "categorisation",
-  "comparison",
-  "trend",
-]);
+const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["categorisation", "comparison", "trend"]);
 
-export function isOutputSheet(sheet: SheetData): boolean {
+function isOutputSheet(sheet: SheetData): boolean {
   return sheet.role !== undefined && OUTPUT_ROLES.has(sheet.role);
 }
 
@@ -299,12 +295,6 @@ export function findUserRules(
   return { rules, issues };
 }
 
-/** Line key → category typed in Handmatig on the add-in's categorisation sheet. */
-export function manualCategories(data: WorkbookData): Map<string, CategoryCode> {
-  const sheet = data.sheets.find((s) => s.role === "categorisation");
-  return sheet ? readManualCategories(sheet.values) : new Map();
-}
-
 /** The detection the task pane's mapping step shows. */
 export function detection(
   places: readonly LedgerPlace[],
@@ -315,5 +305,3 @@ export function detection(
 ): InputDetection {
   return { ledgers: places.map((p) => p.candidate), chosen, keyFigures, missingKeyFigures, years };
 }
-
-export type { InputChoice };

@@ -5,12 +5,9 @@
 import { formatEuro } from "../../model/format";
 import { parseAmount } from "../../model/amount";
 import { fold } from "../../model/text";
-import { Bilingual } from "../../model/types";
 import { readOwnedSheets } from "../ownership";
 import { WorkflowOptions, WorkflowResult } from "../workflow-api";
-import { failure, WorkflowEnv, WorkflowError } from "./core";
-
-const b = (nl: string, en: string): Bilingual => ({ nl, en });
+import { b, failure, WorkflowEnv, WorkflowError } from "./run";
 
 const FINAL = new Set(["definitief", "final"]);
 const AMOUNT = new Set(["bedrag", "amount"]);

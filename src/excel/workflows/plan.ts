@@ -1,0 +1,171 @@
+/**
+ * The four output commands — Categorise, Make comparison, Make trend and Rebuild all — as one plan each:
+ * read the workbook once, work out what to write, and write the categorisation (when needed), the
+ * comparison and the trend in a single render.
+ */
+import { Comparison } from "../../model/comparison";
+import { categorisationLayout, categorisationRefs, SheetLayout } from "../../model/layout";
+import { Bilingual, CategorisedLine, CategoryCode } from "../../model/types";
+import { WorkbookInventory } from "../read";
+import { RenderResult } from "../render";
+import { InputChoice, WorkflowOptions, WorkflowResult } from "../workflow-api";
+import { CategorisationSheet, classify, planCategorisation } from "./categorisation";
+import { compareYear, comparisonSheet, OutputSheet, trendSheet, TrendSheet } from "./comparison";
+import { analyse, defaultYear, Inputs, readAll } from "./reading";
+import { b, guarded, progress, STEPS, WorkflowEnv } from "./run";
+import { afterCategorisationRewrite, beforeCategorisationRewrite } from "./state";
+import { categoriseSummary, comparisonSummary, joined, trendSummary, unclassifiedOf } from "./summaries";
+import { Names, render } from "./writing";
+
+interface Plan {
+  categorise: "always" | "ifStale";
+  /** Write the comparison (for `year`, default the latest). */
+  comparison?: { year?: number };
+  trend?: boolean;
+  /** Fail when the trend has fewer than two years (buildTrend); rebuildAll just leaves it out. */
+  trendRequired?: boolean;
+}
+
+/** Reads once, then writes the categorisation (when needed), the comparison and the trend in one render. */
+async function runPlan(
+  context: Excel.RequestContext,
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice: InputChoice | undefined,
+  plan: Plan,
+): Promise<WorkflowResult> {
+  const language = options.language;
+  progress(options, STEPS.read, 0);
+  const { data, manual, manualIssues } = await readAll(context, env, choice, true);
+  progress(options, STEPS.classify, 0.3);
+  const inputs = analyse(data, choice, manual);
+  inputs.issues.push(...manualIssues);
+  const { ruled, counted } = classify(inputs);
+  const wantsComparison = plan.comparison !== undefined || plan.trend;
+  const year = defaultYear(inputs, plan.comparison?.year);
+
+  // Names are predicted in the order categorisation, comparison, trend: the order render picks them in.
+  const names = new Names(data);
+  const cat = planCategorisation(env, names, options, plan.categorise, (sheetName) =>
+    categorisationLayout(ruled, { language, sheetName, manual: inputs.manual, undatedYear: year }),
+  );
+  const catRefs = categorisationRefs(cat.name, counted.length, language);
+  let comparison: Comparison | undefined;
+  if (wantsComparison) {
+    progress(options, STEPS.compare, 0.5);
+    comparison = compareYear(counted, inputs, year, options);
+  }
+  const compared =
+    plan.comparison && comparison
+      ? comparisonSheet(inputs, comparison, year, catRefs, names, options)
+      : undefined;
+  const trend =
+    plan.trend && comparison
+      ? trendSheet(inputs, comparison, year, catRefs, names, options, plan.trendRequired === true)
+      : undefined;
+
+  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend]);
+  progress(options, STEPS.done, 1);
+
+  const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);
+  return {
+    ok: true,
+    summary: planSummary(inputs, counted, cat, comparison, compared, trend),
+    issues: inputs.issues,
+    sheets: results.map((r) => r.sheetName),
+    unclassified: { lines: lines.lines, amount: lines.amount },
+  };
+}
+
+/**
+ * Writes the sheets in one render. The categorisation goes after the sheet the user asked for, so that
+ * one is activated. Around a rewrite of the categorisation sheet the manual codes are backed up (bug A,
+ * ./state.ts).
+ */
+async function write(
+  context: Excel.RequestContext,
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  inventory: WorkbookInventory,
+  cat: CategorisationSheet,
+  manual: ReadonlyMap<string, CategoryCode>,
+  others: (OutputSheet | undefined)[],
+): Promise<RenderResult[]> {
+  const layouts: SheetLayout[] = others.filter((o): o is OutputSheet => o !== undefined).map((o) => o.layout);
+  if (cat.layout) layouts.splice(layouts.length > 0 ? 1 : 0, 0, cat.layout);
+  if (cat.layout) await beforeCategorisationRewrite(env.settings, manual);
+  const results = layouts.length > 0 ? await render(context, env, layouts, options, inventory) : [];
+  const catResult = results.find((r) => r.role === "categorisation");
+  if (cat.layout && catResult) await afterCategorisationRewrite(env.settings, catResult.sheetId, cat.layout);
+  return results;
+}
+
+/** What was categorised (when the sheet was written), compared and trended, in one message. */
+function planSummary(
+  inputs: Inputs,
+  counted: readonly CategorisedLine[],
+  cat: CategorisationSheet,
+  comparison: Comparison | undefined,
+  compared: OutputSheet | undefined,
+  trend: TrendSheet | undefined,
+): Bilingual {
+  const catSummary = categoriseSummary(counted, inputs.read);
+  let summary = catSummary;
+  if (comparison && compared) {
+    const c = comparisonSummary(comparison, compared.name);
+    summary = cat.layout ? joined(catSummary, c) : c;
+  }
+  if (trend)
+    summary = joined(
+      summary,
+      trendSummary(
+        comparison!.series.map((p) => p.year),
+        trend.name,
+      ),
+    );
+  if (trend?.note) summary = b(summary.nl + trend.note.nl, summary.en + trend.note.en);
+  return summary;
+}
+
+export function categorise(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) => runPlan(context, env, options, choice, { categorise: "always" }));
+}
+
+export function buildComparison(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  year?: number,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  // The year is settled after the read when not given: the latest year of the ledger.
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, {
+      categorise: "ifStale",
+      comparison: year === undefined ? {} : { year },
+    }),
+  );
+}
+
+export function buildTrend(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "ifStale", trend: true, trendRequired: true }),
+  );
+}
+
+export function rebuildAll(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "always", comparison: {}, trend: true }),
+  );
+}
