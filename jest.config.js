@@ -8,5 +8,6 @@ module.exports = {
     // isolatedModules (in tsconfig.json): ts-jest transpiles file by file; tsc --noEmit does the type check.
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
+  setupFilesAfterEnv: ["<rootDir>/tests/setup-fast-check.ts"],
   testTimeout: 120000,
 };
