@@ -5,21 +5,7 @@
 import { WorkflowResult } from "../../src/excel/workflow-api";
 import { PaneController, PaneState, parseTypedNumber } from "../../src/taskpane/controller";
 import { PANE_SETTINGS_KEY, PaneSettings, SettingsStore } from "../../src/taskpane/settings";
-import { DETECTION, FakeWorkflows, ok } from "./fake-workflows";
-
-function memoryStore(fail = false): SettingsStore & { data: Record<string, unknown>; saves: number } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    saves: 0,
-    get: (k) => data[k] ?? null,
-    set: (k, v) => void (data[k] = JSON.parse(JSON.stringify(v))),
-    saveAsync(cb) {
-      this.saves++;
-      cb?.({ status: fail ? "failed" : "succeeded" });
-    },
-  };
-}
+import { DETECTION, FakeWorkflows, memoryStore, ok } from "./fake-workflows";
 
 function setup(settings: Partial<PaneSettings> = {}, store: SettingsStore | null = null) {
   const workflows = new FakeWorkflows();

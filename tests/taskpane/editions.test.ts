@@ -16,23 +16,9 @@ import {
   storedEditions,
   utf8Length,
 } from "../../src/taskpane/settings";
-import { FakeWorkflows } from "./fake-workflows";
+import { FakeWorkflows, memoryStore } from "./fake-workflows";
 
 const TEST_ID = "test-edition-2024";
-
-function memoryStore(fail = false): SettingsStore & { data: Record<string, unknown>; saves: number } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    saves: 0,
-    get: (k) => data[k] ?? null,
-    set: (k, v) => void (data[k] = JSON.parse(JSON.stringify(v))),
-    saveAsync(cb) {
-      this.saves++;
-      cb?.({ status: fail ? "failed" : "succeeded" });
-    },
-  };
-}
 
 type Json = Record<string, unknown> & { kpis: Record<string, Record<string, Record<string, unknown>>> };
 

@@ -2,6 +2,7 @@
  * A scripted Workflows for the pane's unit tests: records every call with its options and choice, and
  * answers from `responses` (or a default success). No Office, no DOM.
  */
+import { SettingsStore } from "../../src/taskpane/settings";
 import {
   InputChoice,
   InputDetection,
@@ -91,4 +92,19 @@ export class FakeWorkflows implements Workflows {
   last(method: keyof Workflows): Call | undefined {
     return [...this.calls].reverse().find((c) => c.method === method);
   }
+}
+
+/** Document settings in memory, as Office.context.document.settings behaves; `fail` makes saveAsync fail. */
+export function memoryStore(fail = false): SettingsStore & { data: Record<string, unknown>; saves: number } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    saves: 0,
+    get: (k) => data[k] ?? null,
+    set: (k, v) => void (data[k] = JSON.parse(JSON.stringify(v))),
+    saveAsync(cb) {
+      this.saves++;
+      cb?.({ status: fail ? "failed" : "succeeded" });
+    },
+  };
 }
