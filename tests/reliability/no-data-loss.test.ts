@@ -409,17 +409,23 @@ describe("bugs found by fault injection (docs/security.md, part 2), fixed", () =
     expect(windows).toBeGreaterThan(0);
   }, 60_000);
 
-  it("B: a failure after the first run created its sheets leaves them unrecorded: the rerun adds '(2)'", async () => {
+  /** A first rebuildAll whose LAST sync fails, after applying `applied` of its operations; the clean twin. */
+  async function firstRunFailingAtTheEnd(applied: number): Promise<{ b: Book; clean: Book }> {
     const clean = userWorkbook(16);
     const c0 = clean.fake.stats.syncCount;
     ok(await clean.wf.rebuildAll(nl));
     const syncs = clean.fake.stats.syncCount - c0;
     const b = userWorkbook(16);
-    // The last sync fails after its operations were applied (the sheets are written, not recorded).
     b.fake.faults.failAtSync = b.fake.stats.syncCount + syncs;
-    b.fake.faults.applyBeforeFailing = 1_000_000;
+    b.fake.faults.applyBeforeFailing = applied;
     expect((await b.wf.rebuildAll(nl)).ok).toBe(false);
     b.fake.faults.failAtSync = undefined;
+    return { b, clean };
+  }
+
+  it("B: a failure after the first run created its sheets does not make the rerun add '(2)' sheets", async () => {
+    // The last sync fails after its operations were applied (the sheets are written, not recorded).
+    const { b, clean } = await firstRunFailingAtTheEnd(1_000_000);
     ok(await b.wf.rebuildAll(nl));
     expect(b.fake.workbook.sheets.map((s) => s.name)).toEqual(clean.fake.workbook.sheets.map((s) => s.name));
   });
@@ -442,15 +448,7 @@ describe("bugs found by fault injection (docs/security.md, part 2), fixed", () =
   }, 60_000);
 
   it("B: a sheet the user made under the planned name after a failure that applied nothing is not taken over", async () => {
-    const clean = userWorkbook(16);
-    const c0 = clean.fake.stats.syncCount;
-    ok(await clean.wf.rebuildAll(nl));
-    const syncs = clean.fake.stats.syncCount - c0;
-    const b = userWorkbook(16);
-    b.fake.faults.failAtSync = b.fake.stats.syncCount + syncs;
-    b.fake.faults.applyBeforeFailing = 0;
-    expect((await b.wf.rebuildAll(nl)).ok).toBe(false);
-    b.fake.faults.failAtSync = undefined;
+    const { b } = await firstRunFailingAtTheEnd(0);
     expect(b.fake.workbook.sheetByName("ICT-categorisatie")).toBeUndefined();
     setCells(b.fake.workbook, "ICT-categorisatie", "A1", [["Mijn eigen indeling"], ["niet overschrijven"]]);
     const mine = snapshotSheet(b.fake, "ICT-categorisatie");
