@@ -9,7 +9,7 @@
  * ExcelJS cannot write charts: where a layout has one, the sheet gets a note saying so.
  */
 import ExcelJS from "exceljs";
-import { columnNumber } from "../model/layout/a1";
+import { parseCellAddress } from "../model/layout/a1";
 import {
   Block,
   CellStyle,
@@ -23,11 +23,10 @@ import {
 
 type Value = ExcelJS.CellValue;
 
-/** "B12" → { row: 12, col: 2 } */
+/** "B12" → { row: 12, col: 2 } (1-based, as ExcelJS counts). */
 function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new RangeError(`not an A1 cell address: ${address}`);
-  return { row: Number(m[2]), col: columnNumber(m[1]) };
+  const { column, row } = parseCellAddress(address);
+  return { row, col: column };
 }
 
 /** "A4:P100" → corners; a single cell is a 1×1 range. */

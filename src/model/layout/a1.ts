@@ -27,6 +27,13 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** A single cell "B12" or "$B$12" → 1-based { column: 2, row: 12 }; throws on anything else. */
+export function parseCellAddress(a1: string): { column: number; row: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+  if (!m) throw new RangeError(`not an A1 cell address: '${a1}'`);
+  return { column: columnNumber(m[1]), row: Number(m[2]) };
+}
+
 /** Relative address, e.g. cell(2, 5) → "B5". */
 export function cell(column: number, row: number): string {
   return `${columnLetter(column)}${row}`;
