@@ -180,6 +180,8 @@ class RowReader {
       costCentre: textAt(row, m.costCentre),
       fte: m.fte === undefined ? null : parseFte(row[m.fte]),
       category: category === "" ? null : category,
+      taakveld: textAt(row, m.taakveld),
+      iv3Category: textAt(row, m.iv3Category),
     };
   }
 

@@ -56,7 +56,16 @@ export interface ReadIssue {
 
 /** The ledger columns the reader knows (see the workbook contract). */
 export type LedgerField =
-  "description" | "amount" | "supplier" | "account" | "year" | "costCentre" | "fte" | "category";
+  | "description"
+  | "amount"
+  | "supplier"
+  | "account"
+  | "year"
+  | "costCentre"
+  | "fte"
+  | "category"
+  | "taakveld"
+  | "iv3Category";
 
 /** One cost line of the user's ledger (grootboek), as read. */
 export interface LedgerLine {
@@ -71,6 +80,10 @@ export interface LedgerLine {
   fte: number | null;
   /** The user's own category (code or label) from a Categorie column; wins over rules. */
   category: string | null;
+  /** Iv3 taakveld as written ("0.4 Overhead", "0.4"); "" when the ledger has no such column. */
+  taakveld?: string;
+  /** Iv3 categorie (economische categorie) as written ("3.5.1 Ingeleend personeel"); "" when absent. */
+  iv3Category?: string;
 }
 
 /** Why a line landed where it did, and the attributes the report's KPIs need. */

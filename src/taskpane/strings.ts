@@ -206,20 +206,12 @@ export const FIELD_LABELS: Record<LedgerField, Bilingual> = {
   costCentre: { nl: "Kostenplaats", en: "Cost centre" },
   fte: { nl: "Fte", en: "FTE" },
   category: { nl: "Categorie", en: "Category" },
+  taakveld: { nl: "Taakveld (Iv3)", en: "Task field (Iv3)" },
+  iv3Category: { nl: "Iv3-categorie", en: "Iv3 category" },
 };
 
 /** The ledger fields in the order the mapping step shows them; the first two are required. */
-export const LEDGER_FIELDS: LedgerField[] = [
-  "description",
-  "amount",
-  "supplier",
-  "account",
-  "year",
-  "costCentre",
-  "fte",
-  "category",
-];
-export const REQUIRED_FIELDS: LedgerField[] = ["description", "amount"];
+export { LEDGER_FIELDS, REQUIRED_FIELDS } from "../model/grid/headers";
 
 export const KEY_FIGURE_LABELS = {
   municipality: { nl: "Gemeente", en: "Municipality" },

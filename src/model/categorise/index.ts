@@ -266,6 +266,8 @@ const LINE_FIELDS: Record<keyof LedgerLine, true> = {
   costCentre: true,
   fte: true,
   category: true,
+  taakveld: true,
+  iv3Category: true,
 };
 void LINE_FIELDS;
 
@@ -283,6 +285,8 @@ function categorised(line: LedgerLine, c: Classification, rule: string, confiden
     year: line.year,
     costCentre: line.costCentre,
     fte: line.fte,
+    taakveld: line.taakveld ?? "",
+    iv3Category: line.iv3Category ?? "",
     category: c.category,
     component: c.component,
     delivery: c.delivery,

@@ -29,6 +29,15 @@ const SYNONYMS: Record<LedgerField, readonly string[]> = {
   costCentre: ["kostenplaats", "kostenplaatsnummer", "cost centre", "cost center"],
   fte: ["fte", "aantal fte"],
   category: ["categorie", "tco categorie", "ict categorie", "eigen categorie", "category", "tco category"],
+  taakveld: ["taakveld", "iv3 taakveld", "functie", "task field"],
+  iv3Category: [
+    "iv3 categorie",
+    "iv3 categorie lasten",
+    "economische categorie",
+    "economische categorie lasten",
+    "iv3 category",
+    "economic category",
+  ],
 };
 
 export const LEDGER_FIELDS: readonly LedgerField[] = [
@@ -40,6 +49,8 @@ export const LEDGER_FIELDS: readonly LedgerField[] = [
   "costCentre",
   "fte",
   "category",
+  "taakveld",
+  "iv3Category",
 ];
 export const REQUIRED_FIELDS: readonly LedgerField[] = ["description", "amount"];
 
