@@ -11,54 +11,25 @@
  * sheet) and get the sheet and table proxies back (`inventory`), so a render that follows needs no sync of
  * its own to see the workbook.
  */
-import { SheetRole } from "../model/layout/types";
+import { PlainSelection, PlainSheet, PlainTable, PlainWorkbook } from "../model/pipeline/workbook";
 import { Grid } from "../model/types";
 import { rangeAddress } from "./address";
 import { SettingsStore, readOwnedSheets } from "./ownership";
 import { PAYLOAD_LIMIT, TARGET_SHARE, rowJsonSize } from "./payload";
 
-export interface SheetData {
-  name: string;
+/** A sheet as the core's pipeline sees it, plus what the add-in needs to find it again. */
+export interface SheetData extends PlainSheet {
   id: string;
   visibility: string;
   isOwned: boolean;
-  role?: SheetRole;
   protected: boolean;
-  /** Values of the used range (values only) extended over the sheet's tables; [] for an empty sheet. */
-  values: Grid;
-  /** 0-based row and column of values[0][0] in the sheet. */
-  firstRow: number;
-  firstColumn: number;
-  /**
-   * Set when the used range is over MAX_SHEET_CELLS (a stray value at XFD1048576): then `values` hold
-   * only the sheet's tables (when they fit), else the selection (when it is on this sheet and fits), else
-   * the first PROBE_ROWS × PROBE_COLUMNS cells: enough to tell a ledger header, never the whole sheet.
-   */
-  tooLarge?: { address: string; cells: number };
 }
 
-export interface TableData {
-  name: string;
-  sheet: string;
-  /** Header row first. */
-  values: Grid;
-  firstRow: number;
-  firstColumn: number;
-}
+export type TableData = PlainTable;
+export type SelectionData = PlainSelection;
 
-export interface SelectionData {
-  sheet: string;
-  address: string;
-  firstRow: number;
-  firstColumn: number;
-  rowCount: number;
-  columnCount: number;
-}
-
-export interface WorkbookData {
+export interface WorkbookData extends PlainWorkbook {
   sheets: SheetData[];
-  tables: TableData[];
-  selection?: SelectionData;
 }
 
 /**

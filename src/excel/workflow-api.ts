@@ -3,7 +3,7 @@
  * The task pane imports only these types and the functions of ./workflows; all
  * Office.js calls stay in src/excel.
  */
-import { Bilingual, KeyFigures, Language, LedgerField, ReadIssue } from "../model/types";
+import { Bilingual, Language, ReadIssue } from "../model/types";
 
 export interface Progress {
   /** What is happening now, e.g. {nl: "Grootboek lezen…", en: "Reading ledger…"}. */
@@ -23,39 +23,9 @@ export interface WorkflowOptions {
   sheetNames?: Partial<Record<"categorisation" | "comparison" | "trend", string>>;
 }
 
-/** Where the ledger is: an Excel table, a sheet's used range, or the current selection. */
-export type LedgerSource =
-  { kind: "table"; name: string } | { kind: "sheet"; name: string } | { kind: "selection" };
-
-export interface LedgerCandidate {
-  source: LedgerSource;
-  label: string;
-  /** Header texts of the detected header row (for the mapping step). */
-  headers: string[];
-  /** Detected column per field (0-based within headers); missing required ones listed in `missing`. */
-  mapping: Partial<Record<LedgerField, number>>;
-  missing: LedgerField[];
-  rows: number;
-}
-
-export interface InputDetection {
-  ledgers: LedgerCandidate[];
-  /** The best candidate's index in `ledgers`, or -1 when none was found. */
-  chosen: number;
-  keyFigures: KeyFigures[];
-  /** Key figures the comparison needs but could not find (e.g. "inhabitants"). */
-  missingKeyFigures: (keyof KeyFigures)[];
-  years: number[];
-  /** Set when the workbook could not be read (e.g. a protected or too large ledger sheet): what to do. */
-  error?: Bilingual;
-}
-
-export interface InputChoice {
-  source?: LedgerSource;
-  mapping?: Partial<Record<LedgerField, number>>;
-  /** Key figures typed in the task pane; they fill or override what the workbook holds. */
-  keyFigures?: KeyFigures[];
-}
+// The input types belong to the core pipeline; re-exported for the task pane.
+export type { InputChoice, InputDetection, LedgerCandidate, LedgerSource } from "../model/pipeline/workbook";
+import type { InputDetection, InputChoice } from "../model/pipeline/workbook";
 
 export interface WorkflowResult {
   ok: boolean;

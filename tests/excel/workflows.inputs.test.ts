@@ -1,6 +1,6 @@
 import { findKeyFigureCell, keyFigureLabel } from "../../src/model/keyFigureCells";
 import { readUserRules } from "../../src/model/userRulesSheet";
-import { mergeKeyFigures, keyFigureRef, SheetFigures } from "../../src/excel/workflows/inputs";
+import { mergeKeyFigures, keyFigureRef, SheetFigures } from "../../src/model/pipeline";
 import { SheetData } from "../../src/excel/read";
 
 describe("key-figure cells", () => {

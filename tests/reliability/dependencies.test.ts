@@ -68,11 +68,13 @@ function graph(entries: string[]): { files: Set<string>; packages: Map<string, s
 }
 
 describe("runtime dependencies", () => {
-  it("are exactly ExcelJS and csv-parse (CLI) and Fluent UI web components (task pane)", () => {
+  it("are exactly ExcelJS, csv-parse, fflate and saxes (CLI) and Fluent UI web components (task pane)", () => {
     expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([
       "@fluentui/web-components",
       "csv-parse",
       "exceljs",
+      "fflate",
+      "saxes",
     ]);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
@@ -92,7 +94,7 @@ describe("the add-in's import graph (webpack entries → src/**)", () => {
   });
 
   it("imports neither exceljs nor csv-parse nor any Node built-in (fs, path, child_process, …)", () => {
-    const nodeOnly = new Set(["exceljs", "csv-parse", ...builtinModules.filter((m) => !m.startsWith("_"))]);
+    const nodeOnly = new Set(["exceljs", "csv-parse", "fflate", "saxes", ...builtinModules.filter((m) => !m.startsWith("_"))]);
     const found = [...packages].filter(([name]) => nodeOnly.has(name)).map(([name, by]) => `${name} (${by})`);
     expect(found).toEqual([]);
   });

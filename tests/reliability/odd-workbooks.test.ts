@@ -308,8 +308,8 @@ describe("a stray value at XFD1048576", () => {
       expect(r.ok).toBe(false);
       expect(syncs).toBeLessThanOrEqual(4);
       expect(r.error).toEqual({
-        nl: "Het blad 'Grootboek' is te groot om te lezen (A1:XFD1048576, 17 miljard cellen): verwijder lege opmaak of losse waarden buiten de tabel (Ctrl+End toont de laatste), of selecteer het grootboek en kies bij Gegevens 'De huidige selectie'.",
-        en: "The sheet 'Grootboek' is too large to read (A1:XFD1048576, 17 billion cells): remove empty formatting or stray values outside the table (Ctrl+End shows the last one), or select the ledger and choose 'The current selection' under Data.",
+        nl: "Het blad 'Grootboek' is te groot om te lezen (A1:XFD1048576, 17 miljard cellen): verwijder lege opmaak of losse waarden buiten de tabel (Ctrl+End toont de laatste). Of selecteer het grootboek en kies bij Gegevens 'De huidige selectie'.",
+        en: "The sheet 'Grootboek' is too large to read (A1:XFD1048576, 17 billion cells): remove empty formatting or stray values outside the table (Ctrl+End shows the last one). Or select the ledger and choose 'The current selection' under Data.",
       });
       expect(snapshotAll(b.fake)).toEqual(before);
     }

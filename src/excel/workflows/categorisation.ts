@@ -3,32 +3,11 @@
  * typed one, their manual category. A comparison or trend reuses the sheet as it is when nothing changed
  * since the add-in wrote it, so the user's sheet is not rewritten for nothing.
  */
-import { classifyLedger, compileCategoriser } from "../../model/categorise";
 import { SheetLayout } from "../../model/layout";
-import { CategorisedLine } from "../../model/types";
 import { WorkflowOptions } from "../workflow-api";
-import { Inputs } from "./reading";
 import { WorkflowEnv } from "./run";
 import { isUnchanged } from "./state";
 import { Names } from "./writing";
-
-interface Classified {
-  /** The rules' categories: the Categorie column of the categorisation sheet. */
-  ruled: CategorisedLine[];
-  /** With the manual categories applied: what every sum counts. */
-  counted: CategorisedLine[];
-}
-
-/** Classifies the ledger once by the rules and, only when there are manual categories, once with them. */
-export function classify(inputs: Inputs): Classified {
-  const categoriser = compileCategoriser(inputs.rules);
-  const ruled = classifyLedger(inputs.read.lines, { categoriser });
-  const counted =
-    inputs.manual.size > 0
-      ? classifyLedger(inputs.read.lines, { categoriser, manual: inputs.manual })
-      : ruled;
-  return { ruled, counted };
-}
 
 export interface CategorisationSheet {
   name: string;

@@ -4,14 +4,23 @@
  * comparison and the trend in a single render.
  */
 import { Comparison } from "../../model/comparison";
-import { categorisationLayout, categorisationRefs, SheetLayout } from "../../model/layout";
+import {
+  categorisationSheet,
+  categorise as categoriseLedger,
+  defaultYear,
+  Inputs,
+  layoutReport,
+  OutputSheet,
+  Report,
+  TrendSheet,
+} from "../../model/pipeline";
+import { SheetLayout } from "../../model/layout";
 import { Bilingual, CategorisedLine, CategoryCode } from "../../model/types";
 import { WorkbookInventory } from "../read";
 import { RenderResult } from "../render";
 import { InputChoice, WorkflowOptions, WorkflowResult } from "../workflow-api";
-import { CategorisationSheet, classify, planCategorisation } from "./categorisation";
-import { compareYear, comparisonSheet, OutputSheet, trendSheet, TrendSheet } from "./comparison";
-import { analyse, defaultYear, Inputs, readAll } from "./reading";
+import { CategorisationSheet, planCategorisation } from "./categorisation";
+import { analyse, paneError, readAll } from "./reading";
 import { b, guarded, progress, STEPS, WorkflowEnv } from "./run";
 import { afterCategorisationRewrite, beforeCategorisationRewrite } from "./state";
 import { categoriseSummary, comparisonSummary, joined, trendSummary, unclassifiedOf } from "./summaries";
@@ -40,29 +49,35 @@ async function runPlan(
   progress(options, STEPS.classify, 0.3);
   const inputs = analyse(data, choice, manual);
   inputs.issues.push(...manualIssues);
-  const { ruled, counted } = classify(inputs);
-  const wantsComparison = plan.comparison !== undefined || plan.trend;
+  const categorised = categoriseLedger(inputs);
+  const counted = categorised.counted;
   const year = defaultYear(inputs, plan.comparison?.year);
 
-  // Names are predicted in the order categorisation, comparison, trend: the order render picks them in.
+  // Names are picked in the order categorisation, comparison, trend: the order render writes them in.
   const names = new Names(data);
   const cat = planCategorisation(env, names, options, plan.categorise, (sheetName) =>
-    categorisationLayout(ruled, { language, sheetName, manual: inputs.manual, undatedYear: year }),
+    categorisationSheet(categorised, inputs, year, sheetName, language),
   );
-  const catRefs = categorisationRefs(cat.name, counted.length, language);
-  let comparison: Comparison | undefined;
-  if (wantsComparison) {
+  let report: Report | undefined;
+  if (plan.comparison !== undefined || plan.trend) {
     progress(options, STEPS.compare, 0.5);
-    comparison = compareYear(counted, inputs, year, options);
+    try {
+      report = layoutReport(inputs, categorised, {
+        language,
+        ...(options.editionId ? { editionId: options.editionId } : {}),
+        year,
+        categorisationName: cat.name,
+        pickName: (role) => names.pick(role, options),
+        comparison: plan.comparison !== undefined,
+        ...(plan.trend ? { trend: plan.trendRequired ? "required" : "optional" } : {}),
+      });
+    } catch (e) {
+      throw paneError(e);
+    }
   }
-  const compared =
-    plan.comparison && comparison
-      ? comparisonSheet(inputs, comparison, year, catRefs, names, options)
-      : undefined;
-  const trend =
-    plan.trend && comparison
-      ? trendSheet(inputs, comparison, year, catRefs, names, options, plan.trendRequired === true)
-      : undefined;
+  const comparison = report?.comparison;
+  const compared = report?.compared;
+  const trend = report?.trend;
 
   const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend]);
   progress(options, STEPS.done, 1);

@@ -1,0 +1,223 @@
+/**
+ * Steps 2–4 of the pipeline: categorise the ledger (by the rules, then with the manual codes), compare
+ * one year with the benchmark, and lay out the report sheets — categorisation, comparison and (with two
+ * or more years) trend — as plain layouts each face renders. Formulas on the comparison and trend refer
+ * to the categorisation sheet and to the user's key-figure cells, so a corrected figure updates them.
+ */
+import { classifyLedger, compileCategoriser } from "../categorise";
+import { compare, Comparison } from "../comparison";
+import { keyFiguresForYear } from "../keyFigures";
+import {
+  CategorisationRefs,
+  categorisationLayout,
+  categorisationRefs,
+  comparisonLayout,
+  SheetLayout,
+  trendLayout,
+} from "../layout";
+import { Bilingual, CategorisedLine, Language } from "../types";
+import { detection, Inputs } from "./findInputs";
+import { b, InputError } from "./inputError";
+import { FigureRef, keyFigureRef } from "./keyFigureSources";
+
+export type OutputRole = "categorisation" | "comparison" | "trend";
+
+/** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
+export interface Categorised {
+  ruled: CategorisedLine[];
+  counted: CategorisedLine[];
+}
+
+/** Classifies the ledger once by the rules and, only when there are manual categories, once with them. */
+export function categorise(inputs: Inputs): Categorised {
+  const categoriser = compileCategoriser(inputs.rules);
+  const ruled = classifyLedger(inputs.read.lines, { categoriser });
+  const counted =
+    inputs.manual.size > 0
+      ? classifyLedger(inputs.read.lines, { categoriser, manual: inputs.manual })
+      : ruled;
+  return { ruled, counted };
+}
+
+export interface ReportOptions {
+  language: Language;
+  /** A benchmark edition id; default the built-in latest. */
+  editionId?: string;
+}
+
+/** The counted lines against the benchmark for `year`. */
+export function compareYear(
+  counted: readonly CategorisedLine[],
+  inputs: Inputs,
+  year: number,
+  options: ReportOptions,
+): Comparison {
+  return compare(counted, inputs.figures, {
+    year,
+    language: options.language,
+    ...(options.editionId ? { editionId: options.editionId } : {}),
+  });
+}
+
+/** The categorisation sheet: every line, the rules' category, the manual codes kept. */
+export function categorisationSheet(
+  categorised: Categorised,
+  inputs: Inputs,
+  year: number,
+  sheetName: string,
+  language: Language,
+): SheetLayout {
+  return categorisationLayout(categorised.ruled, {
+    language,
+    sheetName,
+    manual: inputs.manual,
+    undatedYear: year,
+  });
+}
+
+export interface OutputSheet {
+  name: string;
+  layout: SheetLayout;
+}
+
+export interface TrendSheet extends OutputSheet {
+  /** Said after the summary: the years drawn without a cost per inhabitant. */
+  note?: Bilingual;
+}
+
+/** What the comparison and trend steps produce. */
+export interface Report {
+  year: number;
+  comparison: Comparison;
+  catRefs: CategorisationRefs;
+  compared?: OutputSheet;
+  trend?: TrendSheet;
+}
+
+export interface ReportPlan extends ReportOptions {
+  year: number;
+  /** The categorisation sheet the others refer to (its name is settled first). */
+  categorisationName: string;
+  /** Picks the name of a new output sheet; called for the comparison, then the trend. */
+  pickName: (role: OutputRole) => string;
+  comparison: boolean;
+  /** "required": fewer than two years is an error (the Trend button); "optional": left out. */
+  trend?: "required" | "optional";
+}
+
+/** Compares and lays out the comparison and trend sheets the plan asks for. */
+export function layoutReport(inputs: Inputs, categorised: Categorised, plan: ReportPlan): Report {
+  const catRefs = categorisationRefs(plan.categorisationName, categorised.counted.length, plan.language);
+  const comparison = compareYear(categorised.counted, inputs, plan.year, plan);
+  const compared = plan.comparison
+    ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan)
+    : undefined;
+  const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
+  return { year: plan.year, comparison, catRefs, compared, trend };
+}
+
+type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";
+
+/** The user's cell for a key figure of `year`, or its value when typed (see keyFigureRef). */
+function figureRef(inputs: Inputs, field: FigureField, year: number): FigureRef {
+  return keyFigureRef(inputs.perSheet, inputs.typed, keyFiguresForYear(inputs.figures, year), field, year);
+}
+
+/** Without inhabitants there is no cost per inhabitant. */
+function missingInhabitants(inputs: Inputs, years: number[]): never {
+  throw new InputError(
+    "noInhabitants",
+    b(
+      `Het aantal inwoners voor ${years.join(", ")} is niet gevonden.`,
+      `The number of inhabitants for ${years.join(", ")} was not found.`,
+    ),
+    detection(inputs.places, inputs.places.indexOf(inputs.ledger), inputs.figures, ["inhabitants"], inputs.years),
+    inputs.issues,
+  );
+}
+
+/** `{ key: value }`, or nothing when there is no value: the layout leaves out what is not known. */
+function optional<K extends string>(
+  key: K,
+  value: string | number | undefined,
+): Partial<Record<K, string | number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, string | number>);
+}
+
+/** The comparison sheet for `year`; refused when the inhabitants of that year are not known. */
+function comparisonSheet(
+  inputs: Inputs,
+  comparison: Comparison,
+  year: number,
+  catRefs: CategorisationRefs,
+  plan: ReportPlan,
+): OutputSheet {
+  const inhabitants = figureRef(inputs, "inhabitants", year);
+  if (inhabitants === undefined) missingInhabitants(inputs, [year]);
+  const name = plan.pickName("comparison");
+  const kf = keyFiguresForYear(inputs.figures, year);
+  const refs = {
+    categorisation: catRefs,
+    inhabitants,
+    ...optional("budget", figureRef(inputs, "budget", year)),
+    ...optional("fteOwn", figureRef(inputs, "fteOwn", year)),
+    ...optional("fteHired", figureRef(inputs, "fteHired", year)),
+  };
+  const layout = comparisonLayout(comparison, refs, {
+    language: plan.language,
+    sheetName: name,
+    ...(kf ? { keyFigures: kf } : {}),
+  });
+  return { name, layout };
+}
+
+/**
+ * The trend sheet over the comparison's years. With one year there is no trend: "required" says so,
+ * "optional" leaves the sheet out. Years without inhabitants are drawn without a cost per inhabitant,
+ * and the user is told which; with none at all the trend is refused.
+ */
+function trendSheet(
+  inputs: Inputs,
+  comparison: Comparison,
+  year: number,
+  catRefs: CategorisationRefs,
+  plan: ReportPlan,
+): TrendSheet | undefined {
+  const series = comparison.series;
+  if (series.length < 2) {
+    if (plan.trend !== "required") return undefined;
+    throw new InputError(
+      "oneYear",
+      b(
+        `Het grootboek bevat alleen ${series[0]?.year ?? year}. Voor een trend zijn kostenregels van minstens twee boekjaren nodig (kolom Boekjaar).`,
+        `The ledger holds only ${series[0]?.year ?? year}. A trend needs cost lines of at least two book years (Year column).`,
+      ),
+    );
+  }
+  const inhabitants: Record<number, string | number> = {};
+  for (const p of series) {
+    const r = figureRef(inputs, "inhabitants", p.year);
+    if (r !== undefined) inhabitants[p.year] = r;
+  }
+  if (Object.keys(inhabitants).length === 0)
+    missingInhabitants(
+      inputs,
+      series.map((p) => p.year),
+    );
+  const missing = series.filter((p) => inhabitants[p.year] === undefined).map((p) => p.year);
+  const note =
+    missing.length > 0
+      ? b(
+          ` Inwoners ontbreken voor ${missing.join(", ")}: die jaren staan zonder bedrag per inwoner in de trend.`,
+          ` Inhabitants are missing for ${missing.join(", ")}: those years show no cost per inhabitant in the trend.`,
+        )
+      : undefined;
+  const name = plan.pickName("trend");
+  const layout = trendLayout(series, {
+    language: plan.language,
+    sheetName: name,
+    refs: { categorisation: catRefs, inhabitants },
+    figures: inputs.figures,
+  });
+  return note ? { name, layout, note } : { name, layout };
+}
