@@ -3,15 +3,16 @@
  * printing, no process exit, so tests call them in-process. A new command (compare, template,
  * benchmark) is one more CommandSpec in COMMANDS; cli.ts parses flags and prints help from it.
  */
-import { classifyLedger } from "../model/categorise";
+import { categorise } from "../model/pipeline";
 import { formatEuro, formatNumber } from "../model/format";
 import { categoryLabel } from "../model/taxonomy";
 import { CategorisedLine, ReadIssue, Staffing } from "../model/types";
 import { FlagSpec, ParsedArgs } from "./args";
 import { userError } from "./errors";
-import { readInputFile, readLedgerSheet, readRulesSheet, selectLedgerSheet } from "./input";
+import { findFileInputs, readInputFile } from "./input";
 import { Column, renderTable } from "./table";
-import { compareCommand, flagPositive, flagYear } from "./compare";
+import { compareCommand } from "./compare";
+import { flagPositive, flagYear } from "./flags";
 import { benchmarkCommand, templateCommand } from "./reference";
 import { withEditionFile } from "./editionFile";
 
@@ -110,12 +111,10 @@ function classifySummary(lines: readonly CategorisedLine[], unreadable: number):
 /** Read a ledger file, categorise every cost line, report it as a table or as JSON. */
 export async function classify(options: ClassifyCommandOptions): Promise<CommandResult> {
   const book = await readInputFile(options.file);
-  const sheet = selectLedgerSheet(book, options.sheet);
-  const read = readLedgerSheet(sheet);
-  const userRules = readRulesSheet(book, sheet);
-  const lines = classifyLedger(read.lines, { userRules: userRules.rules });
-  const issues = [...read.issues, ...userRules.issues].map((i) => issueText(i) + "\n").join("");
-  const summary = classifySummary(lines, read.issues.length);
+  const inputs = findFileInputs(book, options.sheet);
+  const lines = categorise(inputs).counted;
+  const issues = inputs.issues.map((i) => issueText(i) + "\n").join("");
+  const summary = classifySummary(lines, inputs.read.issues.length);
   if (options.json) {
     return {
       exitCode: 0,

@@ -1,45 +1,30 @@
 /**
- * `ictcost compare`: read a workbook (ledger + key figures), categorise, compare with the benchmark;
- * print the KPIs (table or JSON) and, with -o, write a copy of the workbook with the add-in's own
- * sheets (ICT-categorisatie, ICT-vergelijking, ICT-trend) rendered from the core's layouts.
- * The core computes; this file reads, calls and renders. The input file is never written.
+ * `ictcost compare`: the pipeline's steps over a file — findInputs, categorise, layoutReport, the same
+ * calls the add-in makes — then print the KPIs (table or JSON) and, with -o, write a copy of the workbook
+ * with the report's sheets rendered from the same layouts. The input file is never written.
  */
 import { existsSync, mkdirSync, realpathSync, statSync } from "fs";
 import { dirname, resolve } from "path";
 import type { Workbook } from "exceljs";
+import { SheetLayout } from "../model/layout";
+import {
+  categorisationSheet,
+  categorise,
+  Categorised,
+  defaultYear,
+  Inputs,
+  layoutReport,
+  OutputRole,
+  Report,
+  withTypedFigures,
+} from "../model/pipeline";
+import { CATEGORISATION_SHEET, COMPARISON_SHEET, TREND_SHEET } from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
-import { getEdition, KPI_IDS, KpiUnit } from "../model/benchmark";
-import { classifyLedger } from "../model/categorise";
-import { Comparison, compare } from "../model/comparison";
-import { formatEuro, formatNumber, formatPercent } from "../model/format";
-import { keyFiguresForYear } from "../model/keyFigures";
-import { parseAmount, parseNumber, parseYear } from "../model/amount";
-import {
-  CATEGORISATION_SHEET,
-  categorisationLayout,
-  categorisationRefs,
-  COMPARISON_SHEET,
-  comparisonLayout,
-  readManualCategories,
-  SheetLayout,
-  TREND_SHEET,
-  trendLayout,
-} from "../model/layout";
-import { CATEGORIES } from "../model/taxonomy";
-import { fold } from "../model/text";
-import { Bilingual, CategorisedLine, CategoryCode, Component, KeyFigures, ReadIssue } from "../model/types";
+import { formatNumber } from "../model/format";
+import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
-import { keyFigureReference } from "../model/keyFigureCells";
-import {
-  InputWorkbook,
-  readInputFile,
-  readKeyFigures,
-  readLedgerSheet,
-  readRulesSheet,
-  selectLedgerSheet,
-} from "./input";
-import { SheetGrid } from "./sheet";
-import { Column, renderTable } from "./table";
+import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
+import { cliError, findFileInputs, InputWorkbook, readInputFile } from "./input";
 
 interface CompareCommandOptions {
   file: string;
@@ -55,258 +40,106 @@ interface CompareCommandOptions {
 }
 
 /** Everything one comparison run read and computed. */
-interface Analysis {
+export interface Analysis extends AnalysisOutput {
   book: InputWorkbook;
-  ledger: SheetGrid;
-  /** Every cost line of every year, categorised. */
-  lines: CategorisedLine[];
-  /** The key figures after the flags were applied. */
-  figures: KeyFigures[];
-  comparison: Comparison;
-  /** Manual categories found in an existing categorisation sheet (line key → code). */
-  manual: Map<string, string>;
-  readIssues: ReadIssue[];
-  linesSkipped: number;
+  inputs: Inputs;
+  categorised: Categorised;
+  report: Report;
+  /** The report's sheets, in the order they are written: categorisation, comparison, trend. */
+  layouts: SheetLayout[];
 }
 
 /** Lines read before progress is worth showing. */
 const PROGRESS_LINES = 20_000;
 
-// ---- flags --------------------------------------------------------------------------------------
+const DESIRED: Record<OutputRole, string> = {
+  categorisation: CATEGORISATION_SHEET.nl,
+  comparison: COMPARISON_SHEET.nl,
+  trend: TREND_SHEET.nl,
+};
 
-export function flagYear(value: string | true | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const year = typeof value === "string" && /^\d{4}$/.test(value.trim()) ? parseYear(value) : null;
-  if (year === null) {
-    throw userError(
-      `--year verwacht een jaartal (bijv. 2022), niet '${value}'`,
-      `--year needs a year (e.g. 2022), not '${value}'`,
-    );
-  }
-  return year;
+/** The name a CSV file's grid gets as a sheet of the copy. */
+function csvSheetName(name: string, taken: readonly string[]): string {
+  return pickSheetName(name.replace(/\.csv$/i, ""), taken);
 }
-
-export function flagPositive(name: string, value: string | true | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = typeof value === "string" ? (name === "budget" ? parseAmount(value) : parseNumber(value)) : null;
-  if (n === null || !(n > 0)) {
-    throw userError(
-      `--${name} verwacht een positief getal, niet '${value}'`,
-      `--${name} needs a positive number, not '${value}'`,
-    );
-  }
-  return n;
-}
-
-// ---- reading ------------------------------------------------------------------------------------
 
 /**
- * The key figures with the flags applied to the year the comparison will use (the --year, else the
- * latest year with key figures); without any year, to the undated set (it counts for the ledger's year).
+ * Names for the report's sheets: the add-in's rule (pickSheetName). Every sheet of the file stays as it
+ * is — a file carries no record of which sheets an earlier run wrote, and a sheet the user named
+ * "ICT-vergelijking" is theirs — so a name in use gets "(2)".
  */
-function applyFlags(
-  figures: readonly KeyFigures[],
-  flags: { year?: number; inhabitants?: number; budget?: number },
-): KeyFigures[] {
-  const out = figures.map((f) => ({ ...f }));
-  if (flags.inhabitants === undefined && flags.budget === undefined) return out;
-  const years = out.map((f) => f.year).filter((y): y is number => y !== undefined);
-  const year = flags.year ?? (years.length ? Math.max(...years) : undefined);
-  let entry = out.find((f) => f.year === year);
-  if (!entry) {
-    const undated = out.find((f) => f.year === undefined);
-    entry = { ...(undated ?? {}), ...(year !== undefined ? { year } : {}) };
-    if (year === undefined && undated) out.splice(out.indexOf(undated), 1);
-    out.push(entry);
-  }
-  if (flags.inhabitants !== undefined) entry.inhabitants = flags.inhabitants;
-  if (flags.budget !== undefined) entry.budget = flags.budget;
-  return out;
+function sheetNamePicker(book: InputWorkbook): (role: OutputRole) => string {
+  const userNames = book.excel
+    ? book.sheets.map((s) => s.name)
+    : book.sheets.map((s) => csvSheetName(s.name, []));
+  const taken = [...userNames];
+  return (role) => {
+    const name = pickSheetName(DESIRED[role], taken);
+    taken.push(name);
+    return name;
+  };
 }
 
-const OWN_CATEGORISATION_NAMES = new Set(Object.values(CATEGORISATION_SHEET).map(fold));
-const OWN_NAMES = new Set(
-  [CATEGORISATION_SHEET, COMPARISON_SHEET, TREND_SHEET].flatMap((n) => Object.values(n)).map(fold),
-);
-
-/** A sheet an earlier run (or the add-in) wrote: "ICT-vergelijking", "ICT-vergelijking (2)". */
-function isOwnSheetName(name: string): boolean {
-  return OWN_NAMES.has(fold(name.replace(/\s*\(\d+\)$/, "")));
-}
-
-/** Manual categories (Handmatig) of an earlier categorisation sheet in the workbook, if there is one. */
-function manualCategories(book: InputWorkbook): Map<string, string> {
-  const sheet = book.sheets.find((s) => OWN_CATEGORISATION_NAMES.has(fold(s.name)));
-  return sheet ? readManualCategories(sheet.grid) : new Map();
+/**
+ * The flags as key figures typed for the comparison year (the --year, else the year the pipeline
+ * settles on): they fill or override what the workbook holds, as figures typed in the pane do.
+ */
+function flagFigures(options: CompareCommandOptions, year: number): KeyFigures[] {
+  if (options.inhabitants === undefined && options.budget === undefined) return [];
+  return [
+    {
+      year,
+      ...(options.inhabitants !== undefined ? { inhabitants: options.inhabitants } : {}),
+      ...(options.budget !== undefined ? { budget: options.budget } : {}),
+    },
+  ];
 }
 
 export async function analyse(options: CompareCommandOptions): Promise<Analysis> {
   const progress = options.progress ?? (() => undefined);
   const book = await readInputFile(options.file);
-  // The add-in's own sheets from an earlier run are no input: not the ledger, no key figures.
-  const userBook = { ...book, sheets: book.sheets.filter((s) => !isOwnSheetName(s.name)) };
-  const ledger = selectLedgerSheet(options.sheet === undefined ? userBook : book, options.sheet);
-  const read = readLedgerSheet(ledger);
-  const big = read.lines.length >= PROGRESS_LINES;
+  const found = findFileInputs(book, options.sheet);
+  const big = found.read.lines.length >= PROGRESS_LINES;
   if (big) {
     progress(
-      `regels lezen… ${formatNumber(read.lines.length, "nl")} / reading lines… ${formatNumber(read.lines.length, "en")}`,
+      `regels lezen… ${formatNumber(found.read.lines.length, "nl")} / reading lines… ${formatNumber(found.read.lines.length, "en")}`,
     );
   }
-  const keyFigures = readKeyFigures(userBook, ledger);
-  const figures = applyFlags(keyFigures.figures, options);
-  const manual = manualCategories(book);
-  const userRules = readRulesSheet(userBook, ledger);
+  const year = defaultYear(found, options.year);
+  const inputs = withTypedFigures(found, flagFigures(options, year));
   if (big) progress("categoriseren… / categorising…");
-  const lines = classifyLedger(read.lines, { manual, userRules: userRules.rules });
-  const comparison = compare(lines, figures, {
-    year: options.year,
-    editionId: options.edition,
-    language: "nl",
-  });
-  if (comparison.inhabitants === undefined) {
-    throw userError(
-      `Geen aantal inwoners gevonden voor ${comparison.year}: geef --inhabitants N`,
-      `No number of inhabitants found for ${comparison.year}: pass --inhabitants N`,
-    );
+  const categorised = categorise(inputs);
+  const pickName = sheetNamePicker(book);
+  const categorisationName = pickName("categorisation");
+  let report: Report;
+  try {
+    report = layoutReport(inputs, categorised, {
+      language: "nl",
+      ...(options.edition ? { editionId: options.edition } : {}),
+      year,
+      categorisationName,
+      pickName,
+      comparison: true,
+      trend: "optional",
+    });
+  } catch (e) {
+    throw cliError(e, book);
   }
+  const layouts = [
+    categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
+    ...[report.compared, report.trend].filter((s) => s !== undefined).map((s) => s.layout),
+  ];
   return {
     book,
-    ledger,
-    lines,
-    figures,
-    comparison,
-    manual,
-    readIssues: [...read.issues, ...keyFigures.issues, ...userRules.issues],
-    linesSkipped: read.issues.length,
+    inputs,
+    categorised,
+    report,
+    layouts,
+    lines: categorised.counted,
+    comparison: report.comparison,
+    readIssues: inputs.issues,
+    linesSkipped: inputs.read.issues.length,
   };
-}
-
-// ---- JSON -----------------------------------------------------------------------------------------
-
-interface KpiJson {
-  own: number | null;
-  benchmark: number | null;
-  difference: number | null;
-  difference_pct: number | null;
-}
-
-export interface CompareJson {
-  municipality: string | null;
-  year: number;
-  inhabitants: number | null;
-  edition: string;
-  lines: { read: number; skipped: number; unclassified: number; unclassified_amount: number };
-  components: Record<Component, number>;
-  categories: Partial<Record<CategoryCode, number>>;
-  kpis: Record<string, KpiJson>;
-  issues: { sheet: string | null; row: number | null; message: string }[];
-}
-
-/** Euro amounts to the cent: a ledger holds cents, the rest is floating-point noise of the sums. */
-const cents = (x: number) => Math.round(x * 100) / 100;
-const both = (m: Bilingual) => `${m.nl} / ${m.en}`;
-
-export function compareJson(a: Analysis): CompareJson {
-  const c = a.comparison;
-  const t = c.totals;
-  const categories: Partial<Record<CategoryCode, number>> = {};
-  for (const cat of CATEGORIES)
-    if (cat.component !== null) categories[cat.code] = cents(t.categories[cat.code] ?? 0);
-  const kpis: Record<string, KpiJson> = {};
-  for (const def of KPI_IDS) {
-    const k = c.kpis.find((x) => x.id === def.id);
-    kpis[def.id] = {
-      own: k?.own ?? null,
-      benchmark: k?.benchmark ?? null,
-      difference: k?.difference ?? null,
-      difference_pct: k?.differencePct ?? null,
-    };
-  }
-  return {
-    municipality: c.municipality ?? null,
-    year: c.year,
-    inhabitants: c.inhabitants ?? null,
-    edition: c.edition,
-    lines: {
-      read: a.lines.length,
-      skipped: a.linesSkipped,
-      unclassified: t.unclassified.lines,
-      unclassified_amount: cents(t.unclassified.amount),
-    },
-    components: {
-      software: cents(t.components.software),
-      personnel: cents(t.components.personnel),
-      infrastructure: cents(t.components.infrastructure),
-    },
-    categories,
-    kpis,
-    issues: [
-      ...a.readIssues.map((i) => ({ sheet: i.sheet ?? null, row: i.row, message: both(i.message) })),
-      ...c.issues.map((m) => ({ sheet: null, row: null, message: both(m) })),
-    ],
-  };
-}
-
-// ---- the readable table ---------------------------------------------------------------------------
-
-function kpiText(value: number | null, unit: KpiUnit): string {
-  if (value === null) return "–";
-  switch (unit) {
-    case "eur_per_inhabitant":
-      return formatEuro(value, "nl", 2);
-    case "eur_per_fte":
-      return formatEuro(value, "nl", 0);
-    case "share":
-      return formatPercent(value, "nl", 1);
-    case "fte_per_100k":
-      return formatNumber(value, "nl", 1);
-  }
-}
-
-const KPI_COLUMNS: readonly Column[] = [
-  { header: "Kengetal" },
-  { header: "Eigen", align: "right" },
-  { header: "Benchmark", align: "right" },
-  { header: "Verschil", align: "right" },
-  { header: "Oordeel", maxWidth: 70 },
-];
-
-/** The KPIs own vs benchmark with the engine's verdict (Dutch), then the unclassified money. */
-function compareTable(a: Analysis): string {
-  const c = a.comparison;
-  const edition = getEdition(c.edition) ?? getEdition();
-  const rows = KPI_IDS.map((def) => {
-    const k = c.kpis.find((x) => x.id === def.id);
-    const prefix = `${def.label.nl}: `;
-    const verdict = k
-      ? k.verdict.nl.startsWith(prefix)
-        ? k.verdict.nl.slice(prefix.length)
-        : k.verdict.nl
-      : "";
-    const pct = k?.differencePct ?? null;
-    return [
-      def.label.nl,
-      kpiText(k?.own ?? null, def.unit),
-      kpiText(k?.benchmark ?? null, def.unit),
-      pct === null ? "–" : (pct > 0 ? "+" : "") + formatPercent(pct, "nl", 1),
-      verdict,
-    ];
-  });
-  const t = c.totals;
-  const head = [
-    `${c.municipality ?? "Gemeente"} – boekjaar ${c.year} – ${formatNumber(c.inhabitants ?? 0, "nl")} inwoners`,
-    `Benchmark: ${edition.title} (${edition.publisher}), boekjaar ${edition.bookYear}`,
-    "",
-  ];
-  const foot = [
-    "",
-    `Totale ICT-kosten ${c.year}: ${formatEuro(t.total, "nl")} (software ${formatEuro(t.components.software, "nl")}, ` +
-      `personeel ${formatEuro(t.components.personnel, "nl")}, infrastructuur ${formatEuro(t.components.infrastructure, "nl")})`,
-    `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
-      `— telt niet mee / unclassified: not counted`,
-  ];
-  return [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot].join("\n") + "\n";
 }
 
 // ---- the workbook copy ------------------------------------------------------------------------------
@@ -332,76 +165,14 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-/** The add-in's sheets for this analysis, with names no user sheet has (reuses the add-in's naming rule). */
-function ownLayouts(a: Analysis, existingNames: readonly string[]): SheetLayout[] {
-  const c = a.comparison;
-  const taken = [...existingNames];
-  const pick = (desired: string) => {
-    const name = pickSheetName(desired, taken);
-    taken.push(name);
-    return name;
-  };
-  const catName = pick(CATEGORISATION_SHEET.nl);
-  const cmpName = pick(COMPARISON_SHEET.nl);
-  const trendName = c.series.length >= 2 ? pick(TREND_SHEET.nl) : null;
-  const refs = categorisationRefs(catName, a.lines.length, "nl");
-  const f = keyFiguresForYear(a.figures, c.year) ?? {};
-  // Live references to the user's key-figure cells where the copy keeps them (a workbook, not a CSV file).
-  const keySheets = a.book.excel
-    ? a.book.sheets.filter((s) => s !== a.ledger && !isOwnSheetName(s.name))
-    : [];
-  const ref = (
-    field: "inhabitants" | "budget" | "fteOwn" | "fteHired",
-    value: number | undefined,
-    year: number,
-  ) => keyFigureReference(keySheets, field, value, year);
-  const layouts = [
-    categorisationLayout(a.lines, {
-      language: "nl",
-      sheetName: catName,
-      manual: a.manual,
-      undatedYear: c.year,
-    }),
-    comparisonLayout(
-      c,
-      {
-        categorisation: refs,
-        inhabitants: ref("inhabitants", c.inhabitants, c.year) as string | number,
-        budget: ref("budget", f.budget, c.year),
-        fteOwn: ref("fteOwn", f.fteOwn, c.year),
-        fteHired: ref("fteHired", f.fteHired, c.year),
-      },
-      { language: "nl", sheetName: cmpName, keyFigures: f },
-    ),
-  ];
-  if (trendName) {
-    const inhabitants: Record<number, string | number> = {};
-    for (const p of c.series) {
-      const n =
-        keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
-      const r = ref("inhabitants", n, p.year);
-      if (r !== undefined) inhabitants[p.year] = r;
-    }
-    layouts.push(
-      trendLayout(c.series, {
-        language: "nl",
-        sheetName: trendName,
-        refs: { categorisation: refs, inhabitants },
-        figures: a.figures,
-      }),
-    );
-  }
-  return layouts;
-}
-
 /** A new workbook holding the CSV file's grid as its one user sheet. */
 async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   for (const sheet of book.sheets) {
     const ws = wb.addWorksheet(
-      pickSheetName(
-        sheet.name.replace(/\.csv$/i, ""),
+      csvSheetName(
+        sheet.name,
         wb.worksheets.map((w) => w.name),
       ),
     );
@@ -418,21 +189,17 @@ async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
 async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
   const { renderLayout, writeWorkbook } = await import("./writeXlsx");
   const workbook = a.book.excel ?? (await workbookFromCsv(a.book));
-  const layouts = ownLayouts(
-    a,
-    workbook.worksheets.map((w) => w.name),
-  );
   const big = a.lines.length >= PROGRESS_LINES;
-  for (const layout of layouts) renderLayout(workbook, layout);
+  for (const layout of a.layouts) renderLayout(workbook, layout);
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  mkdirSync(dirname(resolve(out)), { recursive: true });
   try {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
     await writeWorkbook(workbook, out);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw userError(`Kan niet schrijven: ${out} (${why})`, `Cannot write: ${out} (${why})`);
   }
-  return layouts.map((l) => l.name);
+  return a.layouts.map((l) => l.name);
 }
 
 export async function compareCommand(options: CompareCommandOptions) {

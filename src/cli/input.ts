@@ -1,15 +1,30 @@
 /**
- * From a path on the command line to the sheets the commands work on: which reader, which sheet
- * holds the ledger, where the key figures are. Every user mistake becomes a UserError.
+ * The CLI's face of the pipeline: from a path on the command line to the core's plain workbook, and the
+ * core's findInputs with its refusals in command-line terms. Every user mistake becomes a UserError.
  */
 import { statSync } from "fs";
 import type { Workbook } from "exceljs";
 import { extname } from "path";
-import { LedgerRead, detectHeader, readLedger } from "../model/grid";
-import { findKeyFigures } from "../model/keyFigures";
+import {
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  readManualCategories,
+  SheetRole,
+  TREND_SHEET,
+} from "../model/layout";
+import {
+  findInputs,
+  InputChoice,
+  InputError,
+  InputErrorCode,
+  Inputs,
+  PlainSheet,
+  PlainTable,
+  PlainWorkbook,
+  withHint,
+} from "../model/pipeline";
 import { fold } from "../model/text";
-import { KeyFigures, ReadIssue, UserRule } from "../model/types";
-import { readUserRules } from "../model/userRulesSheet";
+import { Bilingual, CategoryCode } from "../model/types";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -17,6 +32,8 @@ import { SheetGrid } from "./sheet";
 export interface InputWorkbook {
   path: string;
   sheets: SheetGrid[];
+  /** Excel tables (ListObjects) of an .xlsx file, cut from their sheet's grid. */
+  tables: PlainTable[];
   /** For .xlsx/.xlsm: the workbook as loaded, so a copy can be written without reading it twice. */
   excel?: Workbook;
 }
@@ -37,12 +54,12 @@ function checkFile(path: string): void {
 export async function readInputFile(path: string): Promise<InputWorkbook> {
   checkFile(path);
   const ext = extname(path).toLowerCase();
-  if (ext === ".csv") return { path, sheets: [readCsvFile(path)] };
+  if (ext === ".csv") return { path, sheets: [readCsvFile(path)], tables: [] };
   if (EXCEL_EXTENSIONS.has(ext)) {
     // ExcelJS takes a second to load: only for workbooks, not for CSV files or --help.
     const { loadXlsxFile } = await import("./xlsx");
-    const { workbook, sheets } = await loadXlsxFile(path);
-    return { path, sheets, excel: workbook };
+    const { workbook, sheets, tables } = await loadXlsxFile(path);
+    return { path, sheets, tables, excel: workbook };
   }
   throw userError(
     `Bestandstype '${ext || "(geen)"}' wordt niet ondersteund: gebruik .csv of .xlsx (${path})`,
@@ -50,68 +67,83 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   );
 }
 
-function sheetByName(book: InputWorkbook, name: string): SheetGrid {
-  const sheet =
-    book.sheets.find((s) => s.name === name) ?? book.sheets.find((s) => fold(s.name) === fold(name));
-  if (sheet) return sheet;
+const OWN_NAMES: [SheetRole, Bilingual][] = [
+  ["categorisation", CATEGORISATION_SHEET],
+  ["comparison", COMPARISON_SHEET],
+  ["trend", TREND_SHEET],
+];
+
+/**
+ * The role of a sheet an earlier run (or the add-in) wrote — "ICT-vergelijking", "ICT-vergelijking (2)" —
+ * recognised by name, since a file carries no add-in settings the CLI could trust.
+ */
+export function ownSheetRole(name: string): SheetRole | undefined {
+  const base = fold(name.replace(/\s*\(\d+\)$/, ""));
+  return OWN_NAMES.find(([, n]) => fold(n.nl) === base || fold(n.en) === base)?.[0];
+}
+
+/** The file as the pipeline's plain workbook: rows and columns 0-based, the add-in's sheets marked. */
+export function plainWorkbook(book: InputWorkbook): PlainWorkbook {
+  const sheets: PlainSheet[] = book.sheets.map((s) => {
+    const role = ownSheetRole(s.name);
+    const sheet: PlainSheet = {
+      name: s.name,
+      values: s.grid,
+      firstRow: s.firstRow - 1,
+      firstColumn: s.firstColumn - 1,
+    };
+    return role ? { ...sheet, role } : sheet;
+  });
+  return { sheets, tables: book.tables };
+}
+
+/** Manual categories (Handmatig) of an earlier categorisation sheet in the workbook, if there is one. */
+export function manualCategories(book: InputWorkbook): Map<string, CategoryCode> {
+  const sheet = book.sheets.find((s) => ownSheetRole(s.name) === "categorisation");
+  return sheet ? readManualCategories(sheet.grid) : new Map();
+}
+
+/** What to do next, in command-line terms, per reason the pipeline gave. */
+function cliHint(code: InputErrorCode, book: InputWorkbook): Bilingual | undefined {
   const names = book.sheets.map((s) => `'${s.name}'`).join(", ");
-  throw userError(
-    `Werkblad '${name}' niet gevonden in ${book.path}; aanwezig: ${names}`,
-    `Sheet '${name}' not found in ${book.path}; present: ${names}`,
-  );
-}
-
-/**
- * The sheet holding the ledger: the named one, else the first whose grid has a ledger header
- * (description and amount columns).
- */
-export function selectLedgerSheet(book: InputWorkbook, name?: string): SheetGrid {
-  const candidates = name === undefined ? book.sheets : [sheetByName(book, name)];
-  const sheet = candidates.find((s) => detectHeader(s.grid) !== null);
-  if (sheet) return sheet;
-  const where = name === undefined ? book.path : `${book.path}, werkblad '${name}'`;
-  const whereEn = name === undefined ? book.path : `${book.path}, sheet '${name}'`;
-  throw userError(
-    `Geen grootboek gevonden in ${where}: geen kopregel met kolommen Omschrijving en Bedrag`,
-    `No ledger found in ${whereEn}: no header row with Description and Amount columns`,
-  );
-}
-
-/** The ledger lines of a sheet, with rows numbered as in the spreadsheet. */
-export function readLedgerSheet(sheet: SheetGrid): LedgerRead {
-  return readLedger(sheet.grid, { sheet: sheet.name, firstRow: sheet.firstRow });
-}
-
-/**
- * Key figures from every sheet but the ledger's (its Boekjaar column is no key-figure table),
- * merged per year; the first sheet to give a value wins.
- */
-export function readKeyFigures(
-  book: InputWorkbook,
-  ledger?: SheetGrid,
-): { figures: KeyFigures[]; issues: ReadIssue[] } {
-  const byYear = new Map<number | undefined, KeyFigures>();
-  const issues: ReadIssue[] = [];
-  for (const sheet of book.sheets.filter((s) => s !== ledger)) {
-    const read = findKeyFigures(sheet.grid, { sheet: sheet.name, firstRow: sheet.firstRow });
-    issues.push(...read.issues);
-    for (const f of read.figures) byYear.set(f.year, { ...f, ...byYear.get(f.year) });
+  switch (code) {
+    case "noLedger":
+    case "ledgerGone":
+    case "noLines":
+      return {
+        nl: `Bestand ${book.path}; bladen: ${names}. Kies het blad met --sheet NAAM.`,
+        en: `File ${book.path}; sheets: ${names}. Choose the sheet with --sheet NAME.`,
+      };
+    case "missingColumns":
+      return {
+        nl: `Bestand ${book.path}: geef de kopregel de kolommen Omschrijving en Bedrag.`,
+        en: `File ${book.path}: give the header row Description and Amount columns.`,
+      };
+    case "noInhabitants":
+      return { nl: "Geef --inhabitants N.", en: "Pass --inhabitants N." };
+    case "tooLarge":
+      return { nl: "Of sla het grootboek op als CSV.", en: "Or save the ledger as CSV." };
+    default:
+      return undefined;
   }
-  const figures = [...byYear.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  return { figures, issues };
 }
 
-/**
- * The user's own categorisation rules: the first sheet other than the ledger with a rules header
- * (Patroon, Categorie — the Regels sheet of the template). Unusable rule rows become issues.
- */
-export function readRulesSheet(
-  book: InputWorkbook,
-  ledger?: SheetGrid,
-): { rules: UserRule[]; issues: ReadIssue[] } {
-  for (const sheet of book.sheets.filter((s) => s !== ledger)) {
-    const read = readUserRules(sheet.grid, { sheet: sheet.name, firstRow: sheet.firstRow });
-    if (read) return { rules: read.rules, issues: read.issues };
+/** The pipeline's refusal as a user error (exit 2), with what to do on the command line. */
+export function cliError(e: unknown, book: InputWorkbook): unknown {
+  if (!(e instanceof InputError)) return e;
+  const m = withHint(e.userMessage, cliHint(e.code, book));
+  return userError(m.nl, m.en);
+}
+
+/** The pipeline's first step for a file: `--sheet` chooses the ledger's sheet, else the best candidate. */
+export function findFileInputs(book: InputWorkbook, sheet?: string, choice: InputChoice = {}): Inputs {
+  try {
+    return findInputs(
+      plainWorkbook(book),
+      sheet === undefined ? choice : { ...choice, source: { kind: "sheet", name: sheet } },
+      manualCategories(book),
+    );
+  } catch (e) {
+    throw cliError(e, book);
   }
-  return { rules: [], issues: [] };
 }

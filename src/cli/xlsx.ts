@@ -9,6 +9,8 @@
  * `firstColumn` keep reported row numbers the spreadsheet's.
  */
 import ExcelJS from "exceljs";
+import { columnNumber } from "../model/layout/a1";
+import { PlainTable } from "../model/pipeline/workbook";
 import { CellValue, Grid } from "../model/types";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -99,6 +101,28 @@ interface LoadedWorkbook {
   workbook: ExcelJS.Workbook;
   /** Every worksheet's used range as a grid, in workbook order. */
   sheets: SheetGrid[];
+  /** Every Excel table, header row first (and its total row, as Range.values gives a table's range). */
+  tables: PlainTable[];
+}
+
+/** A worksheet's tables, cut from its grid as the add-in cuts them from Range.values (0-based positions). */
+function sheetTables(ws: ExcelJS.Worksheet, sheet: SheetGrid): PlainTable[] {
+  const out: PlainTable[] = [];
+  for (const t of ws.getTables()) {
+    const model = (t as unknown as { table?: { name?: string; tableRef?: string } }).table;
+    const m = /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/.exec(model?.tableRef ?? "");
+    if (!model?.name || !m) continue;
+    const [top, left, bottom, right] = [Number(m[2]), columnNumber(m[1]), Number(m[4]), columnNumber(m[3])];
+    const values: Grid = [];
+    for (let r = top; r <= bottom; r++) {
+      const row = sheet.grid[r - sheet.firstRow] ?? [];
+      values.push(
+        Array.from({ length: right - left + 1 }, (_, c) => row[left + c - sheet.firstColumn] ?? ""),
+      );
+    }
+    out.push({ name: model.name, sheet: ws.name, values, firstRow: top - 1, firstColumn: left - 1 });
+  }
+  return out;
 }
 
 /** Load an .xlsx file once: the ExcelJS workbook and the grids the readers work on. */
@@ -111,7 +135,9 @@ export async function loadXlsxFile(path: string): Promise<LoadedWorkbook> {
     throw userError(`Excel-bestand onleesbaar: ${path} (${why})`, `Unreadable Excel file: ${path} (${why})`);
   }
   const date1904 = workbook.properties?.date1904 === true;
-  return { workbook, sheets: workbook.worksheets.map((ws) => sheetGrid(ws, date1904)) };
+  const sheets = workbook.worksheets.map((ws) => sheetGrid(ws, date1904));
+  const tables = workbook.worksheets.flatMap((ws, i) => sheetTables(ws, sheets[i]));
+  return { workbook, sheets, tables };
 }
 
 /** Every worksheet of an .xlsx file, in workbook order. */

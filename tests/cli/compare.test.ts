@@ -9,8 +9,8 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
-import { CompareJson } from "../../src/cli/compare";
-import { readInputFile, readKeyFigures, readLedgerSheet, selectLedgerSheet } from "../../src/cli/input";
+import { CompareJson } from "../../src/cli/compareOutput";
+import { findFileInputs, readInputFile } from "../../src/cli/input";
 import { readXlsxFile } from "../../src/cli/xlsx";
 import { KPI_IDS } from "../../src/model/benchmark";
 import { classifyLedger } from "../../src/model/categorise";
@@ -38,9 +38,9 @@ async function json(...args: string[]): Promise<CompareJson> {
 /** The engine called directly, as a reviewer would: read, classify, compare. */
 async function engine(file: string) {
   const book = await readInputFile(file);
-  const ledger = selectLedgerSheet(book);
-  const lines = classifyLedger(readLedgerSheet(ledger).lines);
-  return compare(lines, readKeyFigures(book, ledger).figures);
+  const inputs = findFileInputs(book);
+  const lines = classifyLedger(inputs.read.lines);
+  return compare(lines, inputs.figures);
 }
 
 const expectUserError = (r: { exitCode: number; stdout: string; stderr: string }, pattern: RegExp) => {
@@ -126,7 +126,7 @@ describe("compare --json on the example workbook", () => {
     const r = await run(["compare", DEV, "--json"]);
     expectUserError(
       r,
-      /^ictcost: Geen aantal inwoners gevonden.*: geef --inhabitants N \/ No number of inhabitants/,
+      /^ictcost: Het aantal inwoners voor 2022 is niet gevonden\. Geef --inhabitants N\. \/ The number of inhabitants/,
     );
     const out = await json(DEV, "--inhabitants", "50000");
     expect(out.inhabitants).toBe(50000);
@@ -379,10 +379,10 @@ describe("ictcost template", () => {
     expect(r.stdout).toContain("Sjabloon geschreven");
     const sheets = await readXlsxFile(path);
     expect(sheets.map((s) => s.name)).toEqual(["Kerngegevens", "Grootboek", "Regels"]);
-    const book = { path, sheets };
-    const ledger = selectLedgerSheet(book);
-    expect(ledger.name).toBe("Grootboek");
-    const read = readLedgerSheet(ledger);
+    const book = { path, sheets, tables: [] };
+    const inputs = findFileInputs(book);
+    expect(inputs.ledger.sheet.name).toBe("Grootboek");
+    const read = inputs.read;
     expect(read.missing).toEqual([]);
     expect(read.lines.length).toBeGreaterThan(0);
     expect(read.issues).toEqual([]);

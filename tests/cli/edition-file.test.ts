@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
-import { CompareJson } from "../../src/cli/compare";
+import { CompareJson } from "../../src/cli/compareOutput";
 import { MAX_EDITION_ERRORS } from "../../src/cli/editionFile";
 import { BenchmarkJson } from "../../src/cli/reference";
 import { BUILTIN_EDITION, getEdition, listEditions } from "../../src/model/benchmark";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readInputFile, readKeyFigures, readLedgerSheet, selectLedgerSheet } from "../../src/cli/input";
+import { findFileInputs, readInputFile } from "../../src/cli/input";
 import { excelSerial, plainValue, readXlsxFile } from "../../src/cli/xlsx";
 import { SAMPLE_NAME } from "../../src/model/sample";
 
@@ -101,9 +101,9 @@ describe("readXlsxFile", () => {
 describe("ledger and key figures of a workbook", () => {
   it("finds the ledger sheet by its header and numbers rows as the spreadsheet does", async () => {
     const book = await readInputFile(path);
-    const sheet = selectLedgerSheet(book);
-    expect(sheet.name).toBe("Export");
-    const read = readLedgerSheet(sheet);
+    const inputs = findFileInputs(book);
+    expect(inputs.ledger.sheet.name).toBe("Export");
+    const read = inputs.read;
     expect(read.lines.map((l) => [l.row, l.description, l.supplier, l.amount])).toEqual([
       [5, "Key2Financiën onderhoud", "Centric", 1200],
       [6, "Licentie TOPdesk", "", 2400],
@@ -114,21 +114,19 @@ describe("ledger and key figures of a workbook", () => {
 
   it("uses --sheet when given, matching the name case-insensitively", async () => {
     const book = await readInputFile(path);
-    const sheet = selectLedgerSheet(book, "verschoven");
-    expect(readLedgerSheet(sheet).lines.map((l) => [l.row, l.description, l.amount])).toEqual([
-      [4, "Zivver", 99],
-    ]);
-    expect(() => selectLedgerSheet(book, "Regels")).toThrow(
-      /Werkblad 'Regels' niet gevonden.*'Voorblad', 'Export'/,
+    const inputs = findFileInputs(book, "verschoven");
+    expect(inputs.read.lines.map((l) => [l.row, l.description, l.amount])).toEqual([[4, "Zivver", 99]]);
+    expect(() => findFileInputs(book, "Regels")).toThrow(
+      /Het grootboek 'Regels' is niet \(meer\) in de werkmap.*'Voorblad', 'Export'/,
     );
-    expect(() => selectLedgerSheet(book, "Voorblad")).toThrow(/Geen grootboek gevonden/);
+    expect(() => findFileInputs(book, "Voorblad")).toThrow(/kolommen Omschrijving en Bedrag niet gevonden/);
   });
 
   it("finds the key figures on the other sheets of the example workbook", async () => {
     const book = await readInputFile(join(__dirname, "../../examples/voorbeeldrade.xlsx"));
-    const ledger = selectLedgerSheet(book);
-    expect(ledger.name).toBe("Grootboek");
-    const { figures, issues } = readKeyFigures(book, ledger);
+    const inputs = findFileInputs(book);
+    expect(inputs.ledger.sheet.name).toBe("Grootboek");
+    const { figures, issues } = inputs;
     expect(issues).toEqual([]);
     expect(figures.map((f) => [f.municipality, f.year])).toEqual([
       [`Gemeente ${SAMPLE_NAME}`, 2022],

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
-import { CompareJson } from "../../src/cli/compare";
+import { CompareJson } from "../../src/cli/compareOutput";
 import { KPI_IDS } from "../../src/model/benchmark";
 
 const ROOT = join(__dirname, "../..");

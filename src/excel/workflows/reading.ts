@@ -138,7 +138,10 @@ export function analyse(
 
 /** What to do next, in the pane's terms, per reason the pipeline gave. */
 const PANE_HINTS: Partial<Record<InputErrorCode, Bilingual>> = {
-  ledgerGone: b("Kies een ander blad of een andere tabel bij Gegevens.", "Pick another sheet or table under Data."),
+  ledgerGone: b(
+    "Kies een ander blad of een andere tabel bij Gegevens.",
+    "Pick another sheet or table under Data.",
+  ),
   noLedger: b(
     "Kies bij Gegevens welk blad en welke kolommen het grootboek zijn, of voeg het invoersjabloon in.",
     "Choose the ledger's sheet and columns under Data, or insert the input template.",
@@ -147,7 +150,10 @@ const PANE_HINTS: Partial<Record<InputErrorCode, Bilingual>> = {
     "Of selecteer het grootboek en kies bij Gegevens 'De huidige selectie'.",
     "Or select the ledger and choose 'The current selection' under Data.",
   ),
-  missingColumns: b("Wijs bij Gegevens aan welke kolom wat is.", "Under Data, point out which column is which."),
+  missingColumns: b(
+    "Wijs bij Gegevens aan welke kolom wat is.",
+    "Under Data, point out which column is which.",
+  ),
   noLines: b(
     "Vul het grootboek of kies een ander blad bij Gegevens.",
     "Fill in the ledger or choose another sheet under Data.",

@@ -11,7 +11,14 @@ import { Bilingual, CategoryCode, KeyFigures, ReadIssue, UserRule } from "../typ
 import { b, InputError } from "./inputError";
 import { findAllKeyFigures, findUserRules, mergeKeyFigures, SheetFigures } from "./keyFigureSources";
 import { bestPlace, LedgerPlace, ledgerPlaces, placeOf, readPlace } from "./ledgerPlaces";
-import { InputChoice, InputDetection, isOutputSheet, LedgerSource, PlainSheet, PlainWorkbook } from "./workbook";
+import {
+  InputChoice,
+  InputDetection,
+  isOutputSheet,
+  LedgerSource,
+  PlainSheet,
+  PlainWorkbook,
+} from "./workbook";
 
 /** Everything the later steps need from one read of the workbook. */
 export interface Inputs {
@@ -135,7 +142,8 @@ export function withTypedFigures(inputs: Inputs, typed: KeyFigures[]): Inputs {
 export function defaultYear(inputs: Inputs, asked?: number): number {
   if (asked !== undefined) return asked;
   let latest: number | null = null;
-  for (const l of inputs.read.lines) if (l.year !== null && (latest === null || l.year > latest)) latest = l.year;
+  for (const l of inputs.read.lines)
+    if (l.year !== null && (latest === null || l.year > latest)) latest = l.year;
   if (latest !== null) return latest;
   if (inputs.years.length > 0) return inputs.years[inputs.years.length - 1];
   return getEdition().bookYear;

@@ -131,7 +131,13 @@ function missingInhabitants(inputs: Inputs, years: number[]): never {
       `Het aantal inwoners voor ${years.join(", ")} is niet gevonden.`,
       `The number of inhabitants for ${years.join(", ")} was not found.`,
     ),
-    detection(inputs.places, inputs.places.indexOf(inputs.ledger), inputs.figures, ["inhabitants"], inputs.years),
+    detection(
+      inputs.places,
+      inputs.places.indexOf(inputs.ledger),
+      inputs.figures,
+      ["inhabitants"],
+      inputs.years,
+    ),
     inputs.issues,
   );
 }

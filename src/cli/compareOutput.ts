@@ -1,0 +1,144 @@
+/**
+ * What `ictcost compare` prints: the KPIs as a readable Dutch table, or as JSON for scripts. Both come
+ * from the same Analysis the workbook copy is written from.
+ */
+import { getEdition, KPI_IDS, KpiUnit } from "../model/benchmark";
+import { Comparison } from "../model/comparison";
+import { formatEuro, formatNumber, formatPercent } from "../model/format";
+import { CATEGORIES } from "../model/taxonomy";
+import { Bilingual, CategorisedLine, CategoryCode, Component, ReadIssue } from "../model/types";
+import { Column, renderTable } from "./table";
+
+/** What the output needs of one comparison run. */
+export interface AnalysisOutput {
+  /** Every cost line of every year, categorised (manual codes applied). */
+  lines: readonly CategorisedLine[];
+  comparison: Comparison;
+  readIssues: ReadIssue[];
+  linesSkipped: number;
+}
+
+interface KpiJson {
+  own: number | null;
+  benchmark: number | null;
+  difference: number | null;
+  difference_pct: number | null;
+}
+
+export interface CompareJson {
+  municipality: string | null;
+  year: number;
+  inhabitants: number | null;
+  edition: string;
+  lines: { read: number; skipped: number; unclassified: number; unclassified_amount: number };
+  components: Record<Component, number>;
+  categories: Partial<Record<CategoryCode, number>>;
+  kpis: Record<string, KpiJson>;
+  issues: { sheet: string | null; row: number | null; message: string }[];
+}
+
+/** Euro amounts to the cent: a ledger holds cents, the rest is floating-point noise of the sums. */
+const cents = (x: number) => Math.round(x * 100) / 100;
+export const both = (m: Bilingual) => `${m.nl} / ${m.en}`;
+
+export function compareJson(a: AnalysisOutput): CompareJson {
+  const c = a.comparison;
+  const t = c.totals;
+  const categories: Partial<Record<CategoryCode, number>> = {};
+  for (const cat of CATEGORIES)
+    if (cat.component !== null) categories[cat.code] = cents(t.categories[cat.code] ?? 0);
+  const kpis: Record<string, KpiJson> = {};
+  for (const def of KPI_IDS) {
+    const k = c.kpis.find((x) => x.id === def.id);
+    kpis[def.id] = {
+      own: k?.own ?? null,
+      benchmark: k?.benchmark ?? null,
+      difference: k?.difference ?? null,
+      difference_pct: k?.differencePct ?? null,
+    };
+  }
+  return {
+    municipality: c.municipality ?? null,
+    year: c.year,
+    inhabitants: c.inhabitants ?? null,
+    edition: c.edition,
+    lines: {
+      read: a.lines.length,
+      skipped: a.linesSkipped,
+      unclassified: t.unclassified.lines,
+      unclassified_amount: cents(t.unclassified.amount),
+    },
+    components: {
+      software: cents(t.components.software),
+      personnel: cents(t.components.personnel),
+      infrastructure: cents(t.components.infrastructure),
+    },
+    categories,
+    kpis,
+    issues: [
+      ...a.readIssues.map((i) => ({ sheet: i.sheet ?? null, row: i.row, message: both(i.message) })),
+      ...c.issues.map((m) => ({ sheet: null, row: null, message: both(m) })),
+    ],
+  };
+}
+
+// ---- the readable table ---------------------------------------------------------------------------
+
+function kpiText(value: number | null, unit: KpiUnit): string {
+  if (value === null) return "–";
+  switch (unit) {
+    case "eur_per_inhabitant":
+      return formatEuro(value, "nl", 2);
+    case "eur_per_fte":
+      return formatEuro(value, "nl", 0);
+    case "share":
+      return formatPercent(value, "nl", 1);
+    case "fte_per_100k":
+      return formatNumber(value, "nl", 1);
+  }
+}
+
+const KPI_COLUMNS: readonly Column[] = [
+  { header: "Kengetal" },
+  { header: "Eigen", align: "right" },
+  { header: "Benchmark", align: "right" },
+  { header: "Verschil", align: "right" },
+  { header: "Oordeel", maxWidth: 70 },
+];
+
+/** The KPIs own vs benchmark with the engine's verdict (Dutch), then the unclassified money. */
+export function compareTable(a: AnalysisOutput): string {
+  const c = a.comparison;
+  const edition = getEdition(c.edition) ?? getEdition();
+  const rows = KPI_IDS.map((def) => {
+    const k = c.kpis.find((x) => x.id === def.id);
+    const prefix = `${def.label.nl}: `;
+    const verdict = k
+      ? k.verdict.nl.startsWith(prefix)
+        ? k.verdict.nl.slice(prefix.length)
+        : k.verdict.nl
+      : "";
+    const pct = k?.differencePct ?? null;
+    return [
+      def.label.nl,
+      kpiText(k?.own ?? null, def.unit),
+      kpiText(k?.benchmark ?? null, def.unit),
+      pct === null ? "–" : (pct > 0 ? "+" : "") + formatPercent(pct, "nl", 1),
+      verdict,
+    ];
+  });
+  const t = c.totals;
+  const head = [
+    `${c.municipality ?? "Gemeente"} – boekjaar ${c.year} – ${formatNumber(c.inhabitants ?? 0, "nl")} inwoners`,
+    `Benchmark: ${edition.title} (${edition.publisher}), boekjaar ${edition.bookYear}`,
+    "",
+  ];
+  const foot = [
+    "",
+    `Totale ICT-kosten ${c.year}: ${formatEuro(t.total, "nl")} (software ${formatEuro(t.components.software, "nl")}, ` +
+      `personeel ${formatEuro(t.components.personnel, "nl")}, infrastructuur ${formatEuro(t.components.infrastructure, "nl")})`,
+    `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
+      `— telt niet mee / unclassified: not counted`,
+  ];
+  return [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot].join("\n") + "\n";
+}
