@@ -26,33 +26,14 @@ const ExcelJS = () => require(path.join(ROOT, "node_modules/exceljs"));
 /** A controller's workbook: key figures for two years and a 100,000-line ledger (half the amounts as Dutch text). */
 async function makeInput() {
   const { SAMPLE_LEDGER_HEADER, sampleMunicipality } = require(path.join(ROOT, "lib/model/sample.js"));
-  const sample = sampleMunicipality();
-  const wb = new (ExcelJS().Workbook)();
-  const kf = wb.addWorksheet("Kerngegevens");
-  kf.addRow(["Gemeente", "Gemeente Grootstad"]);
-  kf.addRow([]);
-  kf.addRow(["Boekjaar", "Aantal inwoners", "Totale begroting", "ICT-fte eigen", "ICT-fte inhuur"]);
-  for (const f of sample.keyFigures) {
-    kf.addRow([f.year, f.inhabitants * 10, f.budget * 10, f.fteOwn * 10, f.fteHired * 10]);
-  }
-  const ws = wb.addWorksheet("Grootboek");
-  ws.addRow(["Grootboekexport ICT"]);
-  ws.addRow([...SAMPLE_LEDGER_HEADER]);
-  const base = sample.ledger;
-  for (let i = 0; i < LINES; i++) {
-    const b = base[i % base.length];
-    const amount = Math.round(b.amount * (0.5 + ((i * 7919) % 1000) / 1000)) / 100;
-    ws.addRow([
-      `${b.description} factuur ${20220000 + i}`,
-      b.supplier,
-      b.account,
-      b.costCentre,
-      b.year,
-      i % 2 === 0 ? amount.toLocaleString("nl-NL", { minimumFractionDigits: 2 }) : amount,
-      b.fte ?? null,
-    ]);
-  }
-  await wb.xlsx.writeFile(INPUT);
+  const { writeBigLedger } = require("./big-ledger");
+  await writeBigLedger({
+    ExcelJS: ExcelJS(),
+    sample: sampleMunicipality(),
+    header: SAMPLE_LEDGER_HEADER,
+    lines: LINES,
+    path: INPUT,
+  });
 }
 
 /** The cells of compare's own sheets, row by row, to write again in the floor run. */

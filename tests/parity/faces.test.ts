@@ -60,35 +60,12 @@ async function tableWorkbook(): Promise<string> {
   return path;
 }
 
-/** The CLI benchmark's big-ledger input (scripts/bench/cli.js), at a size a test can afford. */
+/** The CLI benchmark's big-ledger input (scripts/bench/big-ledger.js), at a size a test can afford. */
 async function bigLedger(lines: number): Promise<string> {
-  const sample = sampleMunicipality();
-  const wb = new ExcelJS.Workbook();
-  const kf = wb.addWorksheet("Kerngegevens");
-  kf.addRow(["Gemeente", "Gemeente Grootstad"]);
-  kf.addRow([]);
-  kf.addRow(["Boekjaar", "Aantal inwoners", "Totale begroting", "ICT-fte eigen", "ICT-fte inhuur"]);
-  for (const f of sample.keyFigures)
-    kf.addRow([f.year, f.inhabitants! * 10, f.budget! * 10, f.fteOwn! * 10, f.fteHired! * 10]);
-  const ws = wb.addWorksheet("Grootboek");
-  ws.addRow(["Grootboekexport ICT"]);
-  ws.addRow([...SAMPLE_LEDGER_HEADER]);
-  const base = sample.ledger;
-  for (let i = 0; i < lines; i++) {
-    const b = base[i % base.length];
-    const amount = Math.round(b.amount * (0.5 + ((i * 7919) % 1000) / 1000)) / 100;
-    ws.addRow([
-      `${b.description} factuur ${20220000 + i}`,
-      b.supplier,
-      b.account,
-      b.costCentre,
-      b.year,
-      i % 2 === 0 ? amount.toLocaleString("nl-NL", { minimumFractionDigits: 2 }) : amount,
-      b.fte ?? null,
-    ]);
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeBigLedger } = require("../../scripts/bench/big-ledger.js");
   const path = join(dir, "big-ledger.xlsx");
-  await wb.xlsx.writeFile(path);
+  await writeBigLedger({ ExcelJS, sample: sampleMunicipality(), header: SAMPLE_LEDGER_HEADER, lines, path });
   return path;
 }
 
