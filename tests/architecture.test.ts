@@ -48,4 +48,21 @@ describe("architecture", () => {
       }
     },
   );
+
+  // One pipeline, two faces: the CLI and the add-in share the core, never each other's code.
+  it.each(files(join(SRC, "cli")).map((f) => [relative(SRC, f), f]))(
+    "%s does not import the add-in",
+    (_name, file) => {
+      for (const spec of imports(file))
+        expect(spec).not.toMatch(/(^|\/)(excel|taskpane|functions|commands)(\/|$)/);
+    },
+  );
+
+  it.each(
+    ["excel", "taskpane", "functions", "commands"].flatMap((d) =>
+      files(join(SRC, d)).map((f) => [relative(SRC, f), f]),
+    ),
+  )("%s does not import the CLI", (_name, file) => {
+    for (const spec of imports(file)) expect(spec).not.toMatch(/(^|\/)cli(\/|$)/);
+  });
 });
