@@ -67,7 +67,7 @@ describe("workflows end to end on the Excel fake", () => {
     expect(sheet.charts.map((x) => x.type)).toEqual(["ColumnClustered", "Doughnut"]);
     // Input cells refer to the user's key-figure cells, live.
     expect(sheet.cells.B8.formula).toMatch(/^='Kerngegevens'!\$[A-Z]+\$\d+$/);
-    expect(sheet.cells.B14.formula).toContain("'ICT-categorisatie'!$G$5:$G$");
+    expect(sheet.cells.B14.formula).toContain("'ICT-categorisatie'!$G:$G");
 
     // The live KPI cells equal the engine's numbers for the same ledger and key figures.
     const sampleData = sampleMunicipality();

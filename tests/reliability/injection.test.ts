@@ -94,7 +94,7 @@ describe("(a) the layout builders keep user text out of formulas", () => {
         ];
         const comparison = compare(lines, figures, { year: 2023 });
         const manual = new Map([[texts[0], texts[0]]]);
-        const refs = categorisationRefs(`${MARK}'!A1+`, lines.length, "nl");
+        const refs = categorisationRefs(`${MARK}'!A1+`, "nl");
         const layouts = [
           categorisationLayout(lines, { language: "nl", manual, undatedYear: 2023 }),
           comparisonLayout(

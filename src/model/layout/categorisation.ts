@@ -7,7 +7,7 @@ import { lineKeys } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
 import { fold } from "../text";
 import { CategorisedLine, CategoryCode, Component, Delivery, Grid, Language, Staffing } from "../types";
-import { absColumnRange, cell, columnLetter, formulaText, range, sheetRef } from "./a1";
+import { cell, columnLetter, formulaText, range, sheetRef } from "./a1";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
 const CATEGORISATION_TABLE = "ICT_categorisatie";
@@ -122,14 +122,15 @@ function staffingText(staffing: Staffing, language: Language): string {
   return staffing === "own" ? w.own : staffing === "hired" ? w.hired : "";
 }
 
-/** Absolute references into the categorisation table: the single source of truth for other sheets. */
+/**
+ * References to whole columns of the categorisation sheet: the single source of truth for the other
+ * sheets. Whole columns, not the rows written, so a formula never depends on a row count fixed at write
+ * time: a line the user adds to the table by hand, or a categorisation rewritten with more lines, is
+ * counted at once. The title, note and header rows above the table hold text, which SUMIFS skips.
+ */
 export interface CategorisationRefs {
   sheetName: string;
   language: Language;
-  /** Number of cost lines (the table always has at least one data row, possibly empty). */
-  rowCount: number;
-  firstRow: number;
-  lastRow: number;
   amount: string;
   final: string;
   component: string;
@@ -147,21 +148,14 @@ function lastDataRow(rowCount: number): number {
   return CATEGORISATION_FIRST_ROW + Math.max(rowCount, 1) - 1;
 }
 
-export function categorisationRefs(
-  sheetName: string,
-  rowCount: number,
-  language: Language = "nl",
-): CategorisationRefs {
-  const firstRow = CATEGORISATION_FIRST_ROW;
-  const lastRow = lastDataRow(rowCount);
-  const col = (c: CategorisationColumn) =>
-    sheetRef(sheetName, absColumnRange(categorisationColumn(c), firstRow, lastRow));
+export function categorisationRefs(sheetName: string, language: Language = "nl"): CategorisationRefs {
+  const col = (c: CategorisationColumn) => {
+    const letter = columnLetter(categorisationColumn(c));
+    return sheetRef(sheetName, `$${letter}:$${letter}`);
+  };
   return {
     sheetName,
     language,
-    rowCount,
-    firstRow,
-    lastRow,
     amount: col("amount"),
     final: col("final"),
     component: col("component"),

@@ -107,7 +107,7 @@ export interface ReportPlan extends ReportOptions {
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
 export function layoutReport(inputs: Inputs, categorised: Categorised, plan: ReportPlan): Report {
-  const catRefs = categorisationRefs(plan.categorisationName, categorised.counted.length, plan.language);
+  const catRefs = categorisationRefs(plan.categorisationName, plan.language);
   const comparison = compareYear(categorised.counted, inputs, plan.year, plan);
   const compared = plan.comparison
     ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan)

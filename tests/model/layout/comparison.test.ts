@@ -37,7 +37,7 @@ function build(
   const layout = comparisonLayout(
     comparison,
     {
-      categorisation: categorisationRefs(categorisation.name, lines.length, language),
+      categorisation: categorisationRefs(categorisation.name, language),
       inhabitants: kf.inhabitants,
       budget: kf.budget,
       ...(fteFromSheet ? { fteOwn: kf.fteOwn, fteHired: kf.fteHired } : {}),
@@ -157,7 +157,7 @@ describe("comparisonLayout", () => {
     const layout = comparisonLayout(
       cmp,
       {
-        categorisation: categorisationRefs(cat.name, lines.length),
+        categorisation: categorisationRefs(cat.name),
         inhabitants: 10000,
         budget: 5e7,
         fteOwn: 6,
@@ -223,7 +223,7 @@ describe("comparisonLayout", () => {
     const cat = categorisationLayout(classified, { language: "nl", manual: new Map([[key, "IN.WP"]]) });
     const layout = comparisonLayout(
       comparison,
-      { categorisation: categorisationRefs(cat.name, lines.length), inhabitants: 10000, budget: 5e7 },
+      { categorisation: categorisationRefs(cat.name), inhabitants: 10000, budget: 5e7 },
       { language: "nl" },
     );
     const wb = new Workbook([cat, layout]);

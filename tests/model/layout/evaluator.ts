@@ -96,13 +96,23 @@ export class Workbook {
     return v;
   }
 
+  lastRow(sheet: string): number {
+    let last = 0;
+    for (const a of this.sheets.get(sheet)?.keys() ?? []) last = Math.max(last, splitAddress(a).row);
+    return last;
+  }
+
   cellsOf(v: RangeValue): Scalar[] {
     const out: Scalar[] = [];
-    for (let r = v.r1; r <= v.r2; r++)
+    const last = v.r2 === WHOLE_COLUMN ? this.lastRow(v.sheet) : v.r2;
+    for (let r = v.r1; r <= last; r++)
       for (let c = v.c1; c <= v.c2; c++) out.push(this.value(v.sheet, `${columnLetter(c)}${r}`));
     return out;
   }
 }
+
+/** The last row with a cell on a sheet: where a whole-column reference ends. */
+export const WHOLE_COLUMN = 1_048_576;
 
 type Token =
   | { t: "num"; v: number }
@@ -140,7 +150,7 @@ function tokenize(s: string): Token[] {
       continue;
     }
     const ref =
-      /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?(?![\w(])/.exec(
+      /^(?:'(?:[^']|'')+'!|[A-Za-z_][\w.]*!)?(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3})(?![\w(])/.exec(
         s.slice(i),
       );
     if (ref) {
@@ -182,6 +192,12 @@ function parseRef(ref: string, defaultSheet: string): RangeValue {
     rest = ref.slice(bang + 1);
   }
   const [a, b] = rest.split(":");
+  // A whole column ("$G:$G") runs to the last row of the sheet (cellsOf clips it to the filled rows).
+  const whole = /^\$?([A-Z]+)$/.exec(a);
+  if (whole && b) {
+    const last = /^\$?([A-Z]+)$/.exec(b)!;
+    return { sheet, c1: columnNumber(whole[1]), r1: 1, c2: columnNumber(last[1]), r2: WHOLE_COLUMN };
+  }
   const p = splitAddress(a);
   const q = b ? splitAddress(b) : p;
   return { sheet, c1: p.column, r1: p.row, c2: q.column, r2: q.row };

@@ -29,7 +29,7 @@ function build(language: Language, live: boolean) {
     ...(live
       ? {
           refs: {
-            categorisation: categorisationRefs(cat.name, lines.length, language),
+            categorisation: categorisationRefs(cat.name, language),
             inhabitants: { 2020: 9800, 2021: 9900, 2022: "'Kerngegevens'!$B$6" },
           },
         }
