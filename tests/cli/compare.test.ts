@@ -244,13 +244,23 @@ describe("compare -o: the copy of the workbook", () => {
     expect(ws.getCell("G5").numFmt).toBe("#,##0.00");
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     expect(ws.getColumn(3).width).toBe(40);
+    // Amounts that are numbers in the user's Grootboek follow that cell (guarded by the description).
+    const live = [5, 6, 7, 8, 9, 10].map((r) => ws.getCell(`G${r}`).value).filter((v) => typeof v === "object");
+    expect(live.length).toBeGreaterThan(0);
+    for (const v of live) {
+      expect((v as ExcelJS.CellFormulaValue).formula).toMatch(
+        /^IF\('Grootboek'!A\d+=C\d+,'Grootboek'!F\d+,NA\(\)\)$/,
+      );
+    }
     // Cached Definitief/Component over the comparison year add up to the JSON figures.
     const byComponent: Record<string, number> = {};
+    const amountOf = (v: ExcelJS.CellValue) =>
+      (typeof v === "object" ? (v as ExcelJS.CellFormulaValue).result : v) as number;
     for (let r = 5; r < 5 + out.lines.read; r++) {
       const row = ws.getRow(r);
       if (row.getCell(6).value !== out.year) continue;
       const component = (row.getCell(15).value as ExcelJS.CellFormulaValue).result as string;
-      byComponent[component] = (byComponent[component] ?? 0) + (row.getCell(7).value as number);
+      byComponent[component] = (byComponent[component] ?? 0) + amountOf(row.getCell(7).value);
     }
     expect(byComponent.software).toBeCloseTo(out.components.software, 2);
     expect(byComponent.personeel).toBeCloseTo(out.components.personnel, 2);

@@ -389,6 +389,10 @@ export class Evaluator {
         return this.countifs(args);
       case "LEFT":
         return this.left(args[0] ?? null, args.length > 1 ? args[1] : 1);
+      case "NA":
+        return ERR.na;
+      case "ISERROR":
+        return this.toScalar(args[0] ?? null) instanceof XlError;
       default:
         return this.custom_(name, args);
     }

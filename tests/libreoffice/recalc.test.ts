@@ -137,7 +137,7 @@ function categorisationSums(wb: ExcelJS.Workbook, year: number) {
     if (r < 5) return;
     rows++;
     if (row.getCell(6).value !== year) return;
-    const amount = row.getCell(7).value as number;
+    const amount = shown(row.getCell(7)) as number;
     const final = String(shown(row.getCell(14)) ?? "");
     const component = String(shown(row.getCell(15)) ?? "");
     byCategory[final] = (byCategory[final] ?? 0) + amount;

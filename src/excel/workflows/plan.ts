@@ -28,6 +28,11 @@ import { Names, render } from "./writing";
 
 interface Plan {
   categorise: "always" | "ifStale";
+  /**
+   * Also rewrite the comparison and trend sheets that exist (Categoriseren): every sheet that depends on
+   * the categorisation is brought up to date in the same run, never left stale beside it.
+   */
+  refreshDependents?: boolean;
   /** Write the comparison (for `year`, default the latest). */
   comparison?: { year?: number };
   trend?: boolean;
@@ -55,6 +60,10 @@ async function runPlan(
 
   // Names are picked in the order categorisation, comparison, trend: the order render writes them in.
   const names = new Names(data);
+  if (plan.refreshDependents) {
+    if (names.owned("comparison")) plan = { ...plan, comparison: plan.comparison ?? {} };
+    if (names.owned("trend")) plan = { ...plan, trend: true };
+  }
   const cat = planCategorisation(env, names, options, plan.categorise, (sheetName) =>
     categorisationSheet(categorised, inputs, year, sheetName, language),
   );
@@ -147,7 +156,9 @@ export function categorise(
   options: WorkflowOptions,
   choice?: InputChoice,
 ): Promise<WorkflowResult> {
-  return guarded(env, (context) => runPlan(context, env, options, choice, { categorise: "always" }));
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "always", refreshDependents: true }),
+  );
 }
 
 export function buildComparison(

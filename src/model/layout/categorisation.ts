@@ -1,7 +1,8 @@
 /**
  * The ICT-categorisatie sheet: one row per cost line, with the rule's category, the user's manual
  * category (Handmatig) and the final category and component as formulas, so that a manual choice
- * is counted everywhere at once. Also the column references the other sheets compute over.
+ * is counted everywhere at once; the amount refers to the user's ledger cell where it can, so that an
+ * edited amount is counted everywhere at once too. Also the column references the other sheets compute over.
  */
 import { lineKeys } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
@@ -179,6 +180,26 @@ interface CategorisationOptions {
    * (compare()'s `year`), so pass that year here and the sheets' SUMIFS on Jaar count them the same way.
    */
   undatedYear?: number;
+  /**
+   * Per line, the user's ledger cells behind it, so its amount follows an edit in the ledger at once
+   * (see LedgerCells); null for a line whose amount was text, which a formula would not sum.
+   */
+  ledgerCells?: readonly (LedgerCells | null)[];
+}
+
+/** References to one ledger line's cells in the user's sheet: 'Grootboek'!F12 and 'Grootboek'!A12. */
+export interface LedgerCells {
+  amount: string;
+  description: string;
+}
+
+/**
+ * The Bedrag formula of a line that follows the user's ledger cell. Guarded by the description: after
+ * the user sorts or deletes ledger rows, the cell may hold another line, and then the row shows #N/A
+ * (and so does every sum over it) until Categoriseren is clicked — never another line's amount.
+ */
+function liveAmountFormula(source: LedgerCells, descriptionCell: string): string {
+  return `=IF(${source.description}=${descriptionCell},${source.amount},NA())`;
 }
 
 const TEXT = {
@@ -242,6 +263,10 @@ export function categorisationLayout(
     const final: CategoryCode = manual ?? line.category;
     const component = componentOf(final);
     const finalCell: Formula = { formula: finalFormula(row), value: final };
+    const source = options.ledgerCells?.[i];
+    const amount: LayoutCell = source
+      ? { formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)), value: line.amount }
+      : line.amount;
     const componentCell: Formula = {
       formula: componentFormula(row, words),
       value: component ? words.component[component] : "",
@@ -253,7 +278,7 @@ export function categorisationLayout(
       line.supplier,
       line.account,
       line.year ?? options.undatedYear ?? "",
-      line.amount,
+      amount,
       line.category,
       categoryLabel(line.category, language),
       deliveryText(line.delivery, language),

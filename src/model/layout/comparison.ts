@@ -40,8 +40,12 @@ const T = {
   benchmark: { nl: "Benchmark", en: "Benchmark" },
   bookYear: { nl: "boekjaar", en: "book year" },
   live: {
-    nl: "Eigen waarden, verschillen en signalen zijn formules over het blad {sheet} en de kerngegevens: ze rekenen mee als u een bedrag of een handmatige categorie wijzigt.",
-    en: "Own values, differences and signals are formulas over the sheet {sheet} and the key figures: they follow any change of an amount or a manual category.",
+    nl: "Eigen waarden, verschillen en signalen zijn formules over het blad {sheet} en de kerngegevens: ze rekenen mee als u een bedrag in het grootboek, een handmatige categorie of een kerngegeven wijzigt. Regels toegevoegd, verwijderd of gesorteerd in het grootboek: klik Categoriseren.",
+    en: "Own values, differences and signals are formulas over the sheet {sheet} and the key figures: they follow any change of a ledger amount, a manual category or a key figure. Ledger rows added, deleted or sorted: click Categorise.",
+  },
+  stale: {
+    nl: "VEROUDERD: regels in het grootboek zijn verplaatst of verwijderd sinds de categorisatie (#N/B in {sheet}) — klik Categoriseren.",
+    en: "OUT OF DATE: ledger rows were moved or deleted since the categorisation (#N/A in {sheet}) — click Categorise.",
   },
   verdictNote: {
     nl: "De kolom Oordeel is de tekst van de laatste vernieuwing; Signaal en kleur (rood ≥ +10 %, groen ≤ −10 %) rekenen live mee.",
@@ -131,6 +135,7 @@ const ROW = {
   subtitle: 2,
   live: 3,
   verdictNote: 4,
+  status: 5,
   inputHeader: 6,
   year: 7,
   inhabitants: 8,
@@ -245,6 +250,19 @@ export function comparisonLayout(
     { at: "A2", cells: [[subtitle]], style: "subtitle" },
     { at: "A3", cells: [[T.live[language].replace("{sheet}", c.sheetName)]], style: "note" },
     { at: "A4", cells: [[T.verdictNote[language]]], style: "note" },
+    // Loud when the categorisation's amounts no longer match the ledger rows they refer to (sorted, deleted).
+    {
+      at: cell(1, ROW.status),
+      cells: [
+        [
+          f(
+            `=IF(ISERROR(SUM(${c.amount})),${formulaText(T.stale[language].replace("{sheet}", c.sheetName))},"")`,
+            "",
+          ),
+        ],
+      ],
+      style: "note",
+    },
     { at: cell(1, ROW.inputHeader), cells: [[T.input[language], T.value[language]]], style: "header" },
     {
       at: cell(1, ROW.year),

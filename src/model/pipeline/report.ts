@@ -8,8 +8,11 @@ import { classifyLedger, compileCategoriser } from "../categorise";
 import { compare, Comparison } from "../comparison";
 import { keyFiguresForYear } from "../keyFigures";
 import {
+  cell,
   CategorisationRefs,
   categorisationLayout,
+  LedgerCells,
+  sheetRef,
   categorisationRefs,
   comparisonLayout,
   SheetLayout,
@@ -72,6 +75,27 @@ export function categorisationSheet(
     sheetName,
     manual: inputs.manual,
     undatedYear: year,
+    ledgerCells: ledgerCells(inputs),
+  });
+}
+
+/**
+ * Per ledger line, its amount and description cells in the user's sheet, where a formula can follow
+ * them: the amount a number (text such as "1.234,56" would not sum) and the description the text the
+ * line shows (so the guard in the categorisation compares like with like).
+ */
+function ledgerCells(inputs: Inputs): (LedgerCells | null)[] {
+  const { ledger, read } = inputs;
+  const { amount, description } = read.mapping;
+  if (amount === undefined || description === undefined) return [];
+  const dataTop = ledger.firstRow + 1; // the spreadsheet row of grid[0]
+  const ref = (col: number, row: number) => sheetRef(ledger.sheet.name, cell(ledger.firstColumn + col + 1, row));
+  return read.lines.map((line) => {
+    const cells = ledger.grid[line.row - dataTop];
+    const a = cells?.[amount];
+    const d = cells?.[description];
+    if (typeof a !== "number" || a !== line.amount || typeof d !== "string" || d !== line.description) return null;
+    return { amount: ref(amount, line.row), description: ref(description, line.row) };
   });
 }
 

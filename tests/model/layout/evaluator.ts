@@ -436,6 +436,10 @@ class Parser {
       }
       case "ISNUMBER":
         return typeof s(0) === "number";
+      case "NA":
+        return { error: "#N/A" };
+      case "ISERROR":
+        return isErr(s(0));
       case "AND":
         return args.every((_, k) => Boolean(s(k)));
       case "OR":

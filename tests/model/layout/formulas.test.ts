@@ -23,6 +23,8 @@ const PORTABLE = new Set([
   "INDEX",
   "MATCH",
   "LEFT",
+  "NA",
+  "ISERROR",
 ]);
 
 function workbook(language: Language, sheetPrefix = ""): SheetLayout[] {
