@@ -245,7 +245,9 @@ describe("compare -o: the copy of the workbook", () => {
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     expect(ws.getColumn(3).width).toBe(40);
     // Amounts that are numbers in the user's Grootboek follow that cell (guarded by the description).
-    const live = [5, 6, 7, 8, 9, 10].map((r) => ws.getCell(`G${r}`).value).filter((v) => typeof v === "object");
+    const live = [5, 6, 7, 8, 9, 10]
+      .map((r) => ws.getCell(`G${r}`).value)
+      .filter((v) => typeof v === "object");
     expect(live.length).toBeGreaterThan(0);
     for (const v of live) {
       expect((v as ExcelJS.CellFormulaValue).formula).toMatch(

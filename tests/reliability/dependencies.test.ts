@@ -94,7 +94,13 @@ describe("the add-in's import graph (webpack entries → src/**)", () => {
   });
 
   it("imports neither exceljs nor csv-parse nor any Node built-in (fs, path, child_process, …)", () => {
-    const nodeOnly = new Set(["exceljs", "csv-parse", "fflate", "saxes", ...builtinModules.filter((m) => !m.startsWith("_"))]);
+    const nodeOnly = new Set([
+      "exceljs",
+      "csv-parse",
+      "fflate",
+      "saxes",
+      ...builtinModules.filter((m) => !m.startsWith("_")),
+    ]);
     const found = [...packages].filter(([name]) => nodeOnly.has(name)).map(([name, by]) => `${name} (${by})`);
     expect(found).toEqual([]);
   });

@@ -265,7 +265,10 @@ export function categorisationLayout(
     const finalCell: Formula = { formula: finalFormula(row), value: final };
     const source = options.ledgerCells?.[i];
     const amount: LayoutCell = source
-      ? { formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)), value: line.amount }
+      ? {
+          formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)),
+          value: line.amount,
+        }
       : line.amount;
     const componentCell: Formula = {
       formula: componentFormula(row, words),

@@ -89,12 +89,14 @@ function ledgerCells(inputs: Inputs): (LedgerCells | null)[] {
   const { amount, description } = read.mapping;
   if (amount === undefined || description === undefined) return [];
   const dataTop = ledger.firstRow + 1; // the spreadsheet row of grid[0]
-  const ref = (col: number, row: number) => sheetRef(ledger.sheet.name, cell(ledger.firstColumn + col + 1, row));
+  const ref = (col: number, row: number) =>
+    sheetRef(ledger.sheet.name, cell(ledger.firstColumn + col + 1, row));
   return read.lines.map((line) => {
     const cells = ledger.grid[line.row - dataTop];
     const a = cells?.[amount];
     const d = cells?.[description];
-    if (typeof a !== "number" || a !== line.amount || typeof d !== "string" || d !== line.description) return null;
+    if (typeof a !== "number" || a !== line.amount || typeof d !== "string" || d !== line.description)
+      return null;
     return { amount: ref(amount, line.row), description: ref(description, line.row) };
   });
 }
