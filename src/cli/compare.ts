@@ -4,8 +4,8 @@
  * sheets (ICT-categorisatie, ICT-vergelijking, ICT-trend) rendered from the core's layouts.
  * The core computes; this file reads, calls and renders. The input file is never written.
  */
-import { existsSync, mkdirSync, realpathSync, statSync } from "fs";
-import { dirname, resolve } from "path";
+import { existsSync, realpathSync, statSync } from "fs";
+import { resolve } from "path";
 import type { Workbook } from "exceljs";
 import { pickSheetName } from "../model/sheetNames";
 import { getEdition, KPI_IDS, KpiUnit } from "../model/benchmark";
@@ -29,6 +29,7 @@ import { CATEGORIES } from "../model/taxonomy";
 import { fold } from "../model/text";
 import { Bilingual, CategorisedLine, CategoryCode, Component, KeyFigures, ReadIssue } from "../model/types";
 import { userError } from "./errors";
+import { writeFileSafely } from "./safeWrite";
 import { keyFigureReference } from "../model/keyFigureCells";
 import {
   InputWorkbook,
@@ -425,13 +426,8 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   const big = a.lines.length >= PROGRESS_LINES;
   for (const layout of layouts) renderLayout(workbook, layout);
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  mkdirSync(dirname(resolve(out)), { recursive: true });
-  try {
-    await writeWorkbook(workbook, out);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw userError(`Kan niet schrijven: ${out} (${why})`, `Cannot write: ${out} (${why})`);
-  }
+  // A temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
+  await writeFileSafely(out, (temp) => writeWorkbook(workbook, temp));
   return layouts.map((l) => l.name);
 }
 
