@@ -12,6 +12,7 @@ import ExcelJS from "exceljs";
 import { CellValue, Grid } from "../model/types";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
+import { checkXlsxFile } from "./xlsxCheck";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -103,6 +104,7 @@ interface LoadedWorkbook {
 
 /** Load an .xlsx file once: the ExcelJS workbook and the grids the readers work on. */
 export async function loadXlsxFile(path: string): Promise<LoadedWorkbook> {
+  checkXlsxFile(path); // password-protected, an .xls, no zip, too large for memory: a clear message first
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
