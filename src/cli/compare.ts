@@ -29,7 +29,7 @@ import { CATEGORIES } from "../model/taxonomy";
 import { fold } from "../model/text";
 import { Bilingual, CategorisedLine, CategoryCode, Component, KeyFigures, ReadIssue } from "../model/types";
 import { userError } from "./errors";
-import { writeFileSafely } from "./safeWrite";
+import { writeSafely } from "./safeWrite";
 import { keyFigureReference } from "../model/keyFigureCells";
 import {
   InputWorkbook,
@@ -427,7 +427,7 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   for (const layout of layouts) renderLayout(workbook, layout);
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
   // A temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
-  await writeFileSafely(out, (temp) => writeWorkbook(workbook, temp));
+  await writeSafely(out, (temp) => writeWorkbook(workbook, temp));
   return layouts.map((l) => l.name);
 }
 

@@ -9,7 +9,7 @@ import { templateLayouts } from "../model/layout";
 import { categoryLabel } from "../model/taxonomy";
 import { CategoryCode } from "../model/types";
 import { userError } from "./errors";
-import { writeFileSafely } from "./safeWrite";
+import { writeSafely } from "./safeWrite";
 import { renderTable } from "./table";
 
 interface BenchmarkCommandOptions {
@@ -185,7 +185,7 @@ export async function templateCommand(options: TemplateCommandOptions) {
   workbook.creator = "ictcost";
   const layouts = templateLayouts("nl");
   for (const layout of layouts) renderLayout(workbook, layout);
-  await writeFileSafely(options.out, (temp) => writeWorkbook(workbook, temp));
+  await writeSafely(options.out, (temp) => writeWorkbook(workbook, temp));
   const names = layouts.map((l) => l.name).join(", ");
   return {
     exitCode: 0,

@@ -22,7 +22,7 @@ import {
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
-import { writeFileSafely } from "../../src/cli/safeWrite";
+import { writeSafely } from "../../src/cli/safeWrite";
 import * as writeXlsx from "../../src/cli/writeXlsx";
 
 const ROOT = join(__dirname, "../..");
@@ -103,12 +103,12 @@ describe("a failed write never costs the target (item 3)", () => {
     expect(readdirSync(work).sort()).toEqual(["invoer.xlsx", "koppeling.xlsx", "kostbaar.xlsx"]);
   });
 
-  it("writeFileSafely: a writer that throws after writing leaves the target and the folder as they were", async () => {
+  it("writeSafely: a writer that throws after writing leaves the target and the folder as they were", async () => {
     const { work, target } = folder("unit");
     const before = sha(target);
     const files = readdirSync(work).sort();
     await expect(
-      writeFileSafely(target, async (temp) => {
+      writeSafely(target, async (temp) => {
         writeFileSync(temp, "half");
         throw new Error("kapot");
       }),
