@@ -398,6 +398,7 @@ function ownLayouts(a: Analysis, existingNames: readonly string[]): SheetLayout[
 /** A new workbook holding the CSV file's grid as its one user sheet. */
 async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs");
+  const { setUserValue } = await import("./writeXlsx");
   const wb = new ExcelJS.Workbook();
   for (const sheet of book.sheets) {
     const ws = wb.addWorksheet(
@@ -409,7 +410,7 @@ async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
     sheet.grid.forEach((row, r) => {
       const out = ws.getRow(sheet.firstRow + r);
       row.forEach((v, c) => {
-        if (v !== "" && v !== null && v !== undefined) out.getCell(sheet.firstColumn + c).value = v;
+        if (v !== "" && v !== null && v !== undefined) setUserValue(out.getCell(sheet.firstColumn + c), v);
       });
     });
   }
