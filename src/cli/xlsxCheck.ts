@@ -17,11 +17,12 @@ import { formatNumber } from "../model/format";
 import { userError } from "./errors";
 
 /**
- * Uncompressed worksheet and shared-string XML a workbook may have. ExcelJS needs about 23 bytes of memory
- * per byte of it (BENCHMARKS.md, "xlsx-guard"): 100 MB of XML (about 3 million cells, a 300,000-line ledger
- * of 10 columns) is about 2.3 GB, well within Node's default heap (about 4 GB on a 64-bit machine).
+ * Uncompressed worksheet and shared-string XML a workbook may have. Measured (BENCHMARKS.md, "xlsx-guard"):
+ * ExcelJS holds about 23 bytes per byte of it, and `compare -o` about 48: a 3-million-cell workbook (99 MB
+ * of XML) peaked at 4.7 GB, at Node's default heap limit of about 4.3 GB. 64 MB is about 2 million cells
+ * (a 100,000-line ledger of 20 columns), about 3 GB for compare -o.
  */
-export const MAX_CELL_XML_BYTES = 100_000_000;
+export const MAX_CELL_XML_BYTES = 64_000_000;
 /** Bytes of XML per cell, to put the limit in cells for the message (`<c r="B12" s="3"><v>1250</v></c>`). */
 const BYTES_PER_CELL = 32;
 

@@ -135,7 +135,7 @@ describe("a workbook too large for memory is refused before it is loaded (item 2
     const stderr = await classify("groot.xlsx", zip);
     expect(Date.now() - t0).toBeLessThan(5000);
     expect(stderr.trimEnd()).toMatch(
-      /^ictcost: Werkmap te groot om te lezen: .*groot\.xlsx: werkblad 'Grootboek 'ICT' & co' heeft 400 MB aan celgegevens, bereik A1:J1260000: 12,6 miljoen cellen .*de grens is 100 MB.*Sla alleen het grootboekblad op in een nieuwe werkmap, of exporteer het grootboek als CSV\. \/ Workbook too large to read: .*sheet 'Grootboek 'ICT' & co' has 400 MB of cell data, range A1:J1260000: 12\.6 million cells .*Save only the ledger sheet in a new workbook, or export the ledger as CSV\.$/,
+      /^ictcost: Werkmap te groot om te lezen: .*groot\.xlsx: werkblad 'Grootboek 'ICT' & co' heeft 400 MB aan celgegevens, bereik A1:J1260000: 12,6 miljoen cellen .*de grens is 64 MB.*Sla alleen het grootboekblad op in een nieuwe werkmap, of exporteer het grootboek als CSV\. \/ Workbook too large to read: .*sheet 'Grootboek 'ICT' & co' has 400 MB of cell data, range A1:J1260000: 12\.6 million cells .*Save only the ledger sheet in a new workbook, or export the ledger as CSV\.$/,
     );
   });
 
