@@ -18,9 +18,9 @@ import { userError } from "./errors";
 
 /**
  * Uncompressed worksheet and shared-string XML a workbook may have. Measured (BENCHMARKS.md, "xlsx-guard"):
- * ExcelJS holds about 23 bytes per byte of it, and `compare -o` about 48: a 3-million-cell workbook (99 MB
- * of XML) peaked at 4.7 GB, at Node's default heap limit of about 4.3 GB. 64 MB is about 2 million cells
- * (a 100,000-line ledger of 20 columns), about 3 GB for compare -o.
+ * ExcelJS holds about 23 bytes per byte of it, and `compare -o` up to 64: a 3-million-cell workbook (99 MB
+ * of XML) ran out of memory at 4.7 GB (Node's default heap limit is about 4.3 GB); 1.9 million cells (62 MB)
+ * worked at 3.9 GB. 64 MB is about 2 million cells (a 100,000-line ledger of 20 columns).
  */
 export const MAX_CELL_XML_BYTES = 64_000_000;
 /** Bytes of XML per cell, to put the limit in cells for the message (`<c r="B12" s="3"><v>1250</v></c>`). */
