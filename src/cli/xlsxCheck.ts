@@ -14,7 +14,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "fs";
 import { Inflate, inflateSync } from "fflate";
 import { formatNumber } from "../model/format";
-import { userError } from "./errors";
+import { UserError, userError } from "./errors";
 
 /**
  * Uncompressed worksheet and shared-string XML a workbook may have. Measured (BENCHMARKS.md, "xlsx-guard"):
@@ -298,6 +298,9 @@ export function checkXlsxFile(path: string, options: XlsxCheckOptions = {}): voi
   }
   try {
     checkOpenFile(file, options.maxCellXmlBytes ?? MAX_CELL_XML_BYTES);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    // A zip directory that lies (a length past its end): no verdict here; ExcelJS reports the damage.
   } finally {
     file.close();
   }

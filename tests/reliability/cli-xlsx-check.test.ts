@@ -6,6 +6,7 @@
  * says what to do, and no zip library's message or URL. The real 12.6-million-cell workbook is
  * scripts/bench/xlsx-guard.js (BENCHMARKS.md).
  */
+import fc from "fast-check";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { zipSync, strToU8 } from "fflate";
 import { tmpdir } from "os";
@@ -125,6 +126,32 @@ describe("a file that is no .xlsx says what it is (item 6)", () => {
       ["Omschrijving", "Bedrag"],
       ["Licenties", 1000],
     ]);
+  });
+});
+
+describe("damaged zip directories", () => {
+  it("checkXlsxFile returns or throws a UserError, never anything else (500 files with bytes changed)", () => {
+    const good = Buffer.from(workbook(LEDGER, "A1:J1260000"));
+    const cd = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), good.length - 22);
+    const file = join(dir, "beschadigd.xlsx");
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (changes, directoryOnly) => {
+          const bytes = Buffer.from(good);
+          const from = directoryOnly ? cd - 200 : 0;
+          for (const [at, value] of changes) bytes[from + (at % (bytes.length - from))] = value;
+          writeFileSync(file, bytes);
+          try {
+            checkXlsxFile(file, { maxCellXmlBytes: 100 });
+          } catch (e) {
+            if (!(e instanceof UserError)) throw e;
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
