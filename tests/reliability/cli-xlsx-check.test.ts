@@ -117,6 +117,15 @@ describe("a file that is no .xlsx says what it is (item 6)", () => {
     );
   });
 
+  it("a damaged entry inside a good zip: ExcelJS's words as a detail, after the advice", async () => {
+    const bytes = Buffer.from(workbook(LEDGER.repeat(20)));
+    const sheet = bytes.indexOf(Buffer.from("xl/worksheets/sheet1.xml")) + "xl/worksheets/sheet1.xml".length;
+    for (let i = 10; i < 40; i++) bytes[sheet + i] ^= 0x55; // the deflated sheet XML
+    expect(await classify("kapot.xlsx", bytes)).toMatch(
+      /^ictcost: Excel-bestand onleesbaar: .*kapot\.xlsx: het bestand is beschadigd\. Open het in Excel .* \(.+\) \/ Unreadable Excel file: .*: the file is damaged\. /,
+    );
+  });
+
   it("a good small workbook is still read", async () => {
     const file = join(dir, "goed.xlsx");
     writeFileSync(file, workbook(LEDGER));
