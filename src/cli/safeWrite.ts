@@ -101,10 +101,7 @@ function openHint(e: unknown): { nl: string; en: string } {
  * Write `target` through `write(tempPath)`: the writer creates the file at `tempPath`; when it resolves,
  * the file replaces the target. Throws a UserError when anything fails, with the target untouched.
  */
-export async function writeSafely(
-  target: string,
-  write: (tempPath: string) => Promise<void>,
-): Promise<void> {
+export async function writeSafely(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
   ensureFolder(target);
   const { path, mode } = finalPath(target);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.ictcost-tmp`);
