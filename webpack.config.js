@@ -146,6 +146,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Every Office host has globalThis: webpack's runtime then takes it as it is, instead of its fallback
+      // `new Function("return this")` (docs/security.md: the add-in runs no generated code).
+      environment: { globalThis: true },
     },
     // One webpack runtime for the three entries: in the shared runtime they run on one page, and a module that
     // several of them import (shared state!) must be instantiated once, not once per entry.

@@ -3,8 +3,8 @@
  * calls the add-in makes — then print the KPIs (table or JSON) and, with -o, write a copy of the workbook
  * with the report's sheets rendered from the same layouts. The input file is never written.
  */
-import { existsSync, mkdirSync, realpathSync, statSync } from "fs";
-import { dirname, resolve } from "path";
+import { existsSync, realpathSync, statSync } from "fs";
+import { resolve } from "path";
 import type { Workbook } from "exceljs";
 import { SheetLayout } from "../model/layout";
 import {
@@ -25,6 +25,7 @@ import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
 import { cliError, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import { writeSafely } from "./safeWrite";
 
 interface CompareCommandOptions {
   file: string;
@@ -168,6 +169,7 @@ function samePath(a: string, b: string): boolean {
 /** A new workbook holding the CSV file's grid as its one user sheet. */
 async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
   const { default: ExcelJS } = await import("exceljs");
+  const { setUserValue } = await import("./writeXlsx");
   const wb = new ExcelJS.Workbook();
   for (const sheet of book.sheets) {
     const ws = wb.addWorksheet(
@@ -179,7 +181,7 @@ async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
     sheet.grid.forEach((row, r) => {
       const out = ws.getRow(sheet.firstRow + r);
       row.forEach((v, c) => {
-        if (v !== "" && v !== null && v !== undefined) out.getCell(sheet.firstColumn + c).value = v;
+        if (v !== "" && v !== null && v !== undefined) setUserValue(out.getCell(sheet.firstColumn + c), v);
       });
     });
   }
@@ -192,13 +194,8 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   const big = a.lines.length >= PROGRESS_LINES;
   for (const layout of a.layouts) renderLayout(workbook, layout);
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  try {
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    await writeWorkbook(workbook, out);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw userError(`Kan niet schrijven: ${out} (${why})`, `Cannot write: ${out} (${why})`);
-  }
+  // A temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
+  await writeSafely(out, (temp) => writeWorkbook(workbook, temp));
   return a.layouts.map((l) => l.name);
 }
 

@@ -2,14 +2,14 @@
  * `ictcost benchmark`: the reference figures of a benchmark edition with their sources, and
  * `ictcost template`: an empty input workbook (Kerngegevens, Grootboek, Regels) from the core's layouts.
  */
-import { existsSync, mkdirSync } from "fs";
-import { dirname, resolve } from "path";
+import { existsSync } from "fs";
 import { Edition, getEdition, KPI_IDS, listEditions, SourcedValue, sourceText } from "../model/benchmark";
 import { formatNumber } from "../model/format";
 import { templateLayouts } from "../model/layout";
 import { categoryLabel } from "../model/taxonomy";
 import { CategoryCode } from "../model/types";
 import { userError } from "./errors";
+import { writeSafely } from "./safeWrite";
 import { renderTable } from "./table";
 
 interface BenchmarkCommandOptions {
@@ -185,13 +185,7 @@ export async function templateCommand(options: TemplateCommandOptions) {
   workbook.creator = "ictcost";
   const layouts = templateLayouts("nl");
   for (const layout of layouts) renderLayout(workbook, layout);
-  mkdirSync(dirname(resolve(options.out)), { recursive: true });
-  try {
-    await writeWorkbook(workbook, options.out);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw userError(`Kan niet schrijven: ${options.out} (${why})`, `Cannot write: ${options.out} (${why})`);
-  }
+  await writeSafely(options.out, (temp) => writeWorkbook(workbook, temp));
   const names = layouts.map((l) => l.name).join(", ");
   return {
     exitCode: 0,

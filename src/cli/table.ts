@@ -22,7 +22,10 @@ function padCell(text: string, width: number, align: Column["align"]): string {
 /** Header, a rule of dashes, then one line per row; trailing spaces trimmed. */
 export function renderTable(columns: readonly Column[], rows: readonly string[][]): string {
   const cells = rows.map((row) => columns.map((col, i) => truncate(row[i] ?? "", col.maxWidth ?? Infinity)));
-  const widths = columns.map((col, i) => Math.max(length(col.header), ...cells.map((r) => length(r[i]))));
+  // A loop, not Math.max(...cells): spreading 125,000 rows into one call overflows the stack.
+  const widths = columns.map((col, i) =>
+    cells.reduce((w, r) => Math.max(w, length(r[i])), length(col.header)),
+  );
   const line = (values: string[]) =>
     values
       .map((v, i) => padCell(v, widths[i], columns[i].align))

@@ -95,6 +95,28 @@ class SharedStyles {
   }
 }
 
+/**
+ * Text that Excel would take for a formula once the user edits the cell (F2, Enter): "=…", "+…", "-…",
+ * "@…", also after spaces or a tab ("\t=1+1": the readers trim it to "=1+1"). ExcelJS stores every string
+ * as text, but cannot write Excel's quote prefix; such cells get the Text number format ("@") instead,
+ * in which Excel keeps an edited "=1+1" as text too.
+ */
+export function isFormulaLike(value: unknown): value is string {
+  return typeof value === "string" && /^\s*[=+\-@]/.test(value);
+}
+
+/** Excel's Text number format. */
+export const TEXT_FORMAT = "@";
+
+/**
+ * A user's value in a sheet the CLI writes from scratch (the copy of a CSV ledger): formula-like text
+ * gets the Text format (see isFormulaLike); the value itself is written exactly as read.
+ */
+export function setUserValue(cell: ExcelJS.Cell, value: Value): void {
+  cell.value = value;
+  if (isFormulaLike(value)) cell.numFmt = TEXT_FORMAT;
+}
+
 function blockSize(block: Block): { rows: number; cols: number } {
   return { rows: block.cells.length, cols: block.cells.reduce((w, r) => Math.max(w, r.length), 0) };
 }
@@ -114,7 +136,7 @@ function writeBlock(ws: ExcelJS.Worksheet, block: Block, styles: SharedStyles): 
       if (value === null && !styled && !formats[c]) continue;
       const cell = row.getCell(left + c);
       cell.value = value;
-      cell.style = columnStyles[c];
+      cell.style = isFormulaLike(value) ? styles.get(block.style, TEXT_FORMAT) : columnStyles[c];
     }
   }
 }

@@ -14,6 +14,7 @@ import { PlainTable } from "../model/pipeline/workbook";
 import { CellValue, Grid } from "../model/types";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
+import { checkXlsxFile } from "./xlsxCheck";
 
 type ExcelValue = ExcelJS.CellValue;
 
@@ -127,12 +128,20 @@ function sheetTables(ws: ExcelJS.Worksheet, sheet: SheetGrid): PlainTable[] {
 
 /** Load an .xlsx file once: the ExcelJS workbook and the grids the readers work on. */
 export async function loadXlsxFile(path: string): Promise<LoadedWorkbook> {
+  checkXlsxFile(path); // password-protected, an .xls, no zip, too large for memory: a clear message first
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw userError(`Excel-bestand onleesbaar: ${path} (${why})`, `Unreadable Excel file: ${path} (${why})`);
+    // The library's words stay as a detail, without its links; the advice comes first.
+    const why = (e instanceof Error ? e.message : String(e)).replace(
+      /[\s,;:]*(if it is,?\s*)?(see\s+)?https?:\/\/\S+/gi,
+      "",
+    );
+    throw userError(
+      `Excel-bestand onleesbaar: ${path}: het bestand is beschadigd. Open het in Excel (dat kan het vaak herstellen) en sla het opnieuw op als .xlsx (${why})`,
+      `Unreadable Excel file: ${path}: the file is damaged. Open it in Excel (which can often repair it) and save it again as .xlsx (${why})`,
+    );
   }
   const date1904 = workbook.properties?.date1904 === true;
   const sheets = workbook.worksheets.map((ws) => sheetGrid(ws, date1904));

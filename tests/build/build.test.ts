@@ -111,6 +111,27 @@ describe("production build", () => {
     }
   });
 
+  test("the bundles generate no code: no eval, and only FAST's unreachable `new Function` fallback", () => {
+    // webpack's runtime had `new Function("return this")` as its fallback for globalThis, until
+    // output.environment.globalThis. FAST (fast-element's platform.js) keeps one, reached only when
+    // globalThis, self and window are all missing (never in an Office host) and blocked by the CSP anyway.
+    const found: { file: string; code: string }[] = [];
+    for (const file of bundles()) {
+      const js = read(file);
+      for (const m of js.matchAll(/\bnew\s+Function\s*\(|\beval\s*\(|\bFunction\s*\(\s*["'`]/g)) {
+        found.push({ file, code: js.slice(Math.max(0, m.index - 160), m.index + 40) });
+      }
+      expect({ file, string: /setTimeout\(\s*["'`]|setInterval\(\s*["'`]/.test(js) }).toEqual({
+        file,
+        string: false,
+      });
+    }
+    expect(found).toHaveLength(1);
+    expect(found[0].code).toMatch(
+      /if\s*\(\s*"undefined"\s*!=\s*typeof globalThis\s*\)\s*return globalThis;.*typeof self.*typeof window.*try\s*\{\s*return new Function\("return this"\)\(\)/,
+    );
+  });
+
   test("the bundles name no host but Microsoft's office.js CDN and the production URL", () => {
     // XML namespace names are identifiers, never fetched.
     const namespaces = /^http:\/\/www\.w3\.org\//;
