@@ -44,8 +44,8 @@ const T = {
     en: "Own values, differences and signals are formulas over the sheet {sheet} and the key figures: they follow any change of a ledger amount, a manual category or a key figure. Ledger rows added, deleted or sorted: click Categorise.",
   },
   stale: {
-    nl: "VEROUDERD: regels in het grootboek zijn verplaatst of verwijderd sinds de categorisatie (#N/B in {sheet}) — klik Categoriseren.",
-    en: "OUT OF DATE: ledger rows were moved or deleted since the categorisation (#N/A in {sheet}) — click Categorise.",
+    nl: "VEROUDERD: regels in het grootboek zijn verplaatst of verwijderd sinds de categorisatie (#N/B in de kolom Bedrag) — klik Categoriseren.",
+    en: "OUT OF DATE: ledger rows were moved or deleted since the categorisation (#N/A in the Amount column) — click Categorise.",
   },
   verdictNote: {
     nl: "De kolom Oordeel is de tekst van de laatste vernieuwing; Signaal en kleur (rood ≥ +10 %, groen ≤ −10 %) rekenen live mee.",
@@ -256,7 +256,7 @@ export function comparisonLayout(
       cells: [
         [
           f(
-            `=IF(ISERROR(SUM(${c.amount})),${formulaText(T.stale[language].replace("{sheet}", c.sheetName))},"")`,
+            `=IF(ISERROR(SUM(${c.amount})),${formulaText(T.stale[language])},"")`,
             "",
           ),
         ],
