@@ -34,7 +34,14 @@ const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 let dir: string;
 let engine: CompareJson;
 /** LibreOffice's recalculated copies: of our file, and of the copy with wrong cached values. */
-const lo: { right?: ExcelJS.Workbook; wrong?: ExcelJS.Workbook; wrongInput?: ExcelJS.Workbook } = {};
+const lo: {
+  right?: ExcelJS.Workbook;
+  wrong?: ExcelJS.Workbook;
+  wrongInput?: ExcelJS.Workbook;
+  edited?: ExcelJS.Workbook;
+} = {};
+/** The engine run afresh on the copy after a user edited ledger amounts in it. */
+let editedEngine: CompareJson;
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -83,6 +90,22 @@ beforeAll(async () => {
   await wrong.xlsx.writeFile(wrongPath);
   lo.wrongInput = await load(wrongPath);
 
+  // The copy as a user edits it afterwards: three ledger amounts in Grootboek changed, nothing rebuilt.
+  const edited = await load(out);
+  const ledger = edited.getWorksheet("Grootboek")!;
+  let changed = 0;
+  ledger.eachRow((row, r) => {
+    const amount = row.getCell(6).value;
+    if (r > 4 && typeof amount === "number" && changed < 3 && r % 7 === 0) {
+      row.getCell(6).value = amount + 12_345.67;
+      changed++;
+    }
+  });
+  if (changed !== 3) throw new Error("no ledger amounts to edit");
+  const editedPath = join(dir, "bewerkt.xlsx");
+  await edited.xlsx.writeFile(editedPath);
+  editedEngine = JSON.parse((await run(["compare", editedPath, "--json"])).stdout) as CompareJson;
+
   // A private profile (never the user's), recalculation on load forced before the first start.
   const profile = join(dir, "lo-profile");
   mkdirSync(join(profile, "user"), { recursive: true });
@@ -100,6 +123,7 @@ beforeAll(async () => {
       outdir,
       out,
       wrongPath,
+      editedPath,
     ],
     { encoding: "utf8", timeout: 170_000 },
   );
@@ -108,6 +132,7 @@ beforeAll(async () => {
   }
   lo.right = await load(join(outdir, "uit.xlsx"));
   lo.wrong = await load(join(outdir, "fout.xlsx"));
+  lo.edited = await load(join(outdir, "bewerkt.xlsx"));
 }, 180_000);
 
 afterAll(() => {
@@ -148,7 +173,7 @@ function categorisationSums(wb: ExcelJS.Workbook, year: number) {
 
 const toCent = (x: number) => Math.round(x * 100);
 
-function expectSameFigures(wb: ExcelJS.Workbook): void {
+function expectSameFigures(wb: ExcelJS.Workbook, engine: CompareJson): void {
   const own = ownKpis(wb);
   expect([...own.keys()]).toEqual(KPI_IDS.map((k) => k.id));
   for (const [id, value] of own) {
@@ -191,12 +216,21 @@ function errorCells(wb: ExcelJS.Workbook): string[] {
 
 describe("LibreOffice recalculates the workbook compare -o writes", () => {
   it("arrives at the engine's KPIs and category/component sums to the cent", () => {
-    expectSameFigures(lo.right as ExcelJS.Workbook);
+    expectSameFigures(lo.right as ExcelJS.Workbook, engine);
+  });
+
+  it("follows amounts edited in the user's ledger without a rebuild: LibreOffice equals the engine run afresh", () => {
+    expect(editedEngine.kpis.total_per_inhabitant.own).not.toBeCloseTo(
+      engine.kpis.total_per_inhabitant.own!,
+      2,
+    );
+    expectSameFigures(lo.edited as ExcelJS.Workbook, editedEngine);
   });
 
   it("finds no error value anywhere (no Err:, no #NAME?)", () => {
     expect(errorCells(lo.right as ExcelJS.Workbook)).toEqual([]);
     expect(errorCells(lo.wrong as ExcelJS.Workbook)).toEqual([]);
+    expect(errorCells(lo.edited as ExcelJS.Workbook)).toEqual([]);
   });
 
   it("really recalculates: from cached results that are all 0 it still arrives at the engine's figures", () => {
@@ -204,7 +238,7 @@ describe("LibreOffice recalculates the workbook compare -o writes", () => {
     const before = ownKpis(lo.wrongInput as ExcelJS.Workbook);
     expect([...before.values()]).toEqual(KPI_IDS.map(() => 0));
     // …and LibreOffice's output the right ones.
-    expectSameFigures(lo.wrong as ExcelJS.Workbook);
+    expectSameFigures(lo.wrong as ExcelJS.Workbook, engine);
     const trend = (lo.wrong as ExcelJS.Workbook).getWorksheet("ICT-trend");
     const total2023 = trend && shown(trend.getCell("B6"));
     expect(toCent(total2023 as number)).toBe(
