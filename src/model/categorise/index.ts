@@ -8,7 +8,9 @@
 import { lineKeys } from "../lineKey";
 import { parseCategory } from "../taxonomy";
 import { CategorisedLine, Classification, LedgerLine, UserRule } from "../types";
-import { analyse, attributesOf, Attributes, decide, Evidence, finish, RuleIndex } from "./engine";
+import { Attributes, attributesOf, finish } from "./classification";
+import { decide } from "./decide";
+import { analyse, Evidence, LineColumns, RuleIndex } from "./engine";
 import { BUILTIN_RULES } from "./rules";
 import { compileDigits, DigitRules, FoldedWords, tokeniseSlow } from "./tokenise";
 import { CompiledUserRule, compileUserRules, LineView } from "./userRules";
@@ -16,9 +18,10 @@ import { CompiledUserRule, compileUserRules, LineView } from "./userRules";
 export type { RuleDef } from "./rules";
 export { BUILTIN_RULES } from "./rules";
 
-type ClassifiableLine = Pick<LedgerLine, "description" | "supplier" | "account"> & {
-  category?: string | null;
-};
+type ClassifiableLine = Pick<LedgerLine, "description" | "supplier" | "account"> &
+  Partial<Pick<LedgerLine, "costCentre" | "taakveld" | "iv3Category">> & {
+    category?: string | null;
+  };
 
 export interface Categoriser {
   /**
@@ -35,6 +38,9 @@ interface Entry {
   /** Compared as text: cheaper than looking up the columns' evidence for every line. */
   supplier: string;
   account: string;
+  costCentre: string;
+  /** Taakveld and Iv3 categorie, as one text (see contextText). */
+  context: string;
   result: Classification;
   attrs: Attributes;
   /** The last description that found this entry by its words: seen twice, it gets a shortcut. */
@@ -115,12 +121,17 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     }
   }
 
-  function miss(key: string, description: string, supplierText: string, accountText: string): Entry {
+  function miss(key: string, description: string, line: LineColumnsText): Entry {
+    const { supplier: supplierText, account: accountText } = line;
     // The description's own words: the rules answer them as they answer the key's (see above).
     const words = tokeniseSlow(description);
-    const supplier = index.column(supplierText, 1);
-    const account = index.column(accountText, 2);
-    analyse(index, words, supplier, account, evidence);
+    const columns: LineColumns = {
+      supplier: index.column(supplierText, 1),
+      account: index.column(accountText, 2),
+      costCentre: index.column(line.costCentre, 3),
+      taakveld: index.column(line.context, 4),
+    };
+    analyse(index, words, columns, evidence);
     const attrs = attributesOf(evidence);
     let result = decide(evidence, attrs);
     if (compiled.length > 0) {
@@ -137,6 +148,8 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
       key,
       supplier: supplierText,
       account: accountText,
+      costCentre: line.costCentre,
+      context: line.context,
       result,
       attrs,
       lastDescription: description,
@@ -144,13 +157,13 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     };
   }
 
-  function byRules(description: string, supplier: string, account: string): Entry {
+  function byRules(description: string, line: LineColumnsText): Entry {
     if (!byWords) {
       const first = byText.get(description);
       for (let e = first; e !== undefined; e = e.next ?? undefined) {
-        if (e.supplier === supplier && e.account === account) return e;
+        if (sameColumns(e, line)) return e;
       }
-      const entry = miss(description, description, supplier, account);
+      const entry = miss(description, description, line);
       room();
       entry.next = byText.get(description) ?? null;
       byText.set(description, entry);
@@ -158,7 +171,7 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     }
     if (shortcuts) {
       const shortcut = exact.get(description);
-      if (shortcut !== undefined && shortcut.supplier === supplier && shortcut.account === account) {
+      if (shortcut !== undefined && sameColumns(shortcut, line)) {
         repeats++;
         count(true);
         return shortcut;
@@ -167,7 +180,7 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     if (!folded.fold(description, digits)) folded.foldSlow(description, digits);
     const hash = folded.hash & 0x3fffffff;
     for (let e = byHash.get(hash); e !== undefined; e = e.next ?? undefined) {
-      if (e.supplier === supplier && e.account === account && folded.equals(e.key)) {
+      if (sameColumns(e, line) && folded.equals(e.key)) {
         if (e.lastDescription === description) {
           repeats++;
           if (exact.size >= MAX_CACHE) exact = new Map();
@@ -180,7 +193,7 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
       }
     }
     count(false);
-    const entry = miss("", description, supplier, account);
+    const entry = miss("", description, line);
     if (++misses % every === 0) {
       entry.key = folded.text();
       room();
@@ -190,9 +203,16 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
     return entry;
   }
 
+  /** The current line's other columns; reused from line to line. */
+  const columnsText: LineColumnsText = { supplier: "", account: "", costCentre: "", context: "" };
+
   return {
     classify(line: ClassifiableLine): Classification {
-      const entry = byRules(asText(line.description), asText(line.supplier), asText(line.account));
+      columnsText.supplier = asText(line.supplier);
+      columnsText.account = asText(line.account);
+      columnsText.costCentre = asText(line.costCentre);
+      columnsText.context = contextText(asText(line.taakveld), asText(line.iv3Category));
+      const entry = byRules(asText(line.description), columnsText);
       const category = line.category;
       if (typeof category === "string") {
         const own = parseCategory(category);
@@ -201,6 +221,29 @@ export function compileCategoriser(userRules: UserRule[] = []): Categoriser {
       return entry.result;
     },
   };
+}
+
+/** A line's columns besides the description, as text. */
+interface LineColumnsText {
+  supplier: string;
+  account: string;
+  costCentre: string;
+  context: string;
+}
+
+/** Compared as text: cheaper than looking up the columns' evidence for every line. */
+function sameColumns(e: Entry, line: LineColumnsText): boolean {
+  return (
+    e.supplier === line.supplier &&
+    e.account === line.account &&
+    e.costCentre === line.costCentre &&
+    e.context === line.context
+  );
+}
+
+/** Taakveld and Iv3 categorie read as one column (the engine tells them apart by " | "). */
+function contextText(taakveld: string, iv3Category: string): string {
+  return iv3Category === "" ? taakveld : `${taakveld} | ${iv3Category}`;
 }
 
 /**
@@ -299,7 +342,10 @@ function categorised(line: LedgerLine, c: Classification, rule: string, confiden
 
 let defaultCategoriser: Categoriser | null = null;
 
-/** One line of text, built-in rules only: for custom functions such as =ICTCOST.CATEGORIE(). */
+/**
+ * One line of text, built-in rules only: for custom functions such as =ICTCOST.CATEGORY(). Without
+ * cost centre or taakveld, the description, supplier and account are the only evidence.
+ */
 export function classifyText(description: string, supplier = "", account = ""): Classification {
   defaultCategoriser ??= compileCategoriser();
   return defaultCategoriser.classify({ description, supplier, account });
