@@ -42,11 +42,12 @@ export function decide(evidence: Evidence, attrs: Attributes): Classification {
     }
     return toReview(evidence, attrs, "geen bewijs dat dit ICT is");
   }
+  const personOnly = isAboutAPerson();
   let best = -1;
   let second = 0;
   for (let i = 0; i < CODES.length; i++) {
     const total = TOTAL[i];
-    if (total <= 0) continue;
+    if (total <= 0 || (personOnly && COMPONENT_AT[i] !== PERSONNEL)) continue;
     if (best < 0 || total > TOTAL[best] || (total === TOTAL[best] && SCORE[i] > SCORE[best])) {
       if (best >= 0) second = Math.max(second, TOTAL[best]);
       best = i;
@@ -97,6 +98,20 @@ function tally(evidence: Evidence): number {
     if (own > 0 || (IS_FALLBACK[i] && BONUS[component] > 0)) TOTAL[i] = own + BONUS[component];
   }
   return ict;
+}
+
+const PERSONNEL = COMPONENT_ORDER.indexOf("personnel");
+/** A personnel word this strong ("inhuur", "salarissen", "detachering") makes the line about a person. */
+const PERSON_SIGNAL = 3;
+
+/**
+ * "Inhuur FB Key2Burgerzaken": a line that says it pays a person, in a role, is personnel; the
+ * product or domain it names is the work, not the cost.
+ */
+function isAboutAPerson(): boolean {
+  if (BONUS[PERSONNEL] < PERSON_SIGNAL) return false;
+  for (let i = 0; i < CODES.length; i++) if (COMPONENT_AT[i] === PERSONNEL && SCORE[i] > 0) return true;
+  return false;
 }
 
 /** Strong, unopposed evidence approaches 0.95; weak or contested evidence stays low. */

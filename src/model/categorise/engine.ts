@@ -155,10 +155,12 @@ export class RuleIndex {
     let info = this.memo.get(word);
     if (info) return info;
     let hits = this.exact.get(word);
-    if (!hits) {
+    // A word named only by account or cost-centre rules must not hide the stems other columns need.
+    if (!hits || hits.every((h) => h.rule.fields)) {
       const stem = this.longest(word, this.stems, this.maxStem, (len) => word.slice(0, len));
       const tail = this.longest(word, this.tails, this.maxTail, (len) => word.slice(word.length - len));
-      hits = stem && tail ? [...stem, ...tail] : (stem ?? tail ?? []);
+      const affixes = stem && tail ? [...stem, ...tail] : (stem ?? tail ?? []);
+      hits = hits ? [...hits, ...affixes] : affixes;
     }
     info = { hits, phrases: this.phrases.get(word) };
     if (this.memo.size >= MAX_MEMO) this.memo.clear();
