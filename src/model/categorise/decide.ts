@@ -169,12 +169,17 @@ const byProof = (c: Contribution) => c.ict;
  */
 function explain(evidence: Evidence, code: CategoryCode, attrs: Attributes): string {
   const component = componentOf(code);
-  const proof = strongest(evidence, 1, byProof, () => true);
-  const forCategory = strongest(evidence, 2, byWeight, (c) => {
-    const r = c.hit.rule;
-    return r.category === code || (component !== null && r.component === component && !r.category);
-  });
-  const parts = [...proof, ...forCategory.filter((c) => !proof.includes(c) && c.text !== proof[0]?.text)];
+  // A controller trusts the account and cost centre most: name them when they prove it.
+  const proof =
+    strongest(evidence, 1, byProof, (c) => c.field >= 2 && c.ict >= MIN_ICT)[0] ??
+    strongest(evidence, 1, byProof, () => true)[0];
+  const forCategory =
+    strongest(evidence, 1, byWeight, (c) => c.hit.rule.category === code && c.text !== proof?.text)[0] ??
+    strongest(evidence, 1, byWeight, (c) => {
+      const r = c.hit.rule;
+      return component !== null && r.component === component && !r.category && c.text !== proof?.text;
+    })[0];
+  const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined);
   const hiredBy =
     component === "personnel" && attrs.staffing === "hired"
       ? strongest(
