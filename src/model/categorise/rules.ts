@@ -51,7 +51,7 @@ export interface RuleDef {
   defaultDelivery?: Exclude<Delivery, null>;
   staffing?: Exclude<Staffing, null>;
   nature?: Exclude<Nature, null>;
-  /** Why the rule says what it says, for a controller reading the data. */
+  /** Why the rule says what it says, for a controller reading the data (required in the files). */
   why?: string;
 }
 
@@ -75,6 +75,7 @@ function toRule(data: RuleData, file: string): RuleDef {
   const where = `${file}: ${JSON.stringify(data.words)}`;
   if (!KINDS.includes(data.kind as RuleKind)) throw new Error(`Onbekende soort regel in ${where}`);
   if (!Array.isArray(data.words) || data.words.length === 0) throw new Error(`Geen woorden in ${where}`);
+  if (!data.why) throw new Error(`Geen 'why' (reden voor de controller) in ${where}`);
   for (const f of data.fields ?? []) {
     if (!FIELD_NAMES.includes(f as FieldName)) throw new Error(`Onbekende kolom '${f}' in ${where}`);
   }
