@@ -222,7 +222,16 @@ function toReview(evidence: Evidence, attrs: Attributes, why: string): Classific
       second = i;
     }
   }
-  if (first < 0) return unknown();
+  if (first < 0) {
+    // Proof without a category ("ICT-kosten"): the controller picks the category.
+    const proof = strongest(evidence, 1, byProof, () => true)[0];
+    if (!proof) return unknown();
+    const text = remembered(
+      `${proof.id}|ICT?`,
+      () => `te beoordelen: ICT (${proof.text}), maar welke categorie?`,
+    );
+    return finish("XX.OO", attrs, text, 0);
+  }
   const candidates = [first, second].filter((i) => i >= 0).map((i) => CODES[i]);
   const named = candidates.map((code) => {
     const c = strongest(evidence, 1, byWeight, (x) => x.hit.rule.category === code)[0];

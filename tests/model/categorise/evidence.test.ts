@@ -184,4 +184,15 @@ describe("ICT only on evidence", () => {
     expect(contested.category).toBe("SW.KA");
     expect(contested.confidence).toBeLessThan(sure.confidence);
   });
+
+  test("cost-type names (kostensoorten) as lines: plain ICT ones are ICT, plain others are not", () => {
+    expect(classifyText("Aanschaf hardware").category).toBe("IN.WP");
+    expect(classifyText("Spraak- en dataverbindingen").component).toBe("infrastructure");
+    expect(classifyText("Telefoonkosten").category).toBe("IN.SB");
+    expect(classifyText("Huur gebouwen").category).toBe("XX.NI");
+    expect(classifyText("Kantoormeubilair").category).toBe("XX.NI");
+    const ict = classifyText("ICT-kosten");
+    expect(ict.category).toBe("XX.OO");
+    expect(ict.rule).toBe("te beoordelen: ICT (omschrijving: 'ICT'), maar welke categorie?");
+  });
 });
