@@ -138,6 +138,22 @@ function remembered(key: string, make: () => string): string {
   return text;
 }
 
+/** The strongest contribution that passes `accept` (the first of equals); no allocation. */
+function strongestOne(
+  evidence: Evidence,
+  weightOf: (c: Contribution) => number,
+  accept: (c: Contribution) => boolean,
+): Contribution | undefined {
+  let best: Contribution | undefined;
+  const items = evidence.items;
+  for (let i = 0; i < evidence.length; i++) {
+    const c = items[i];
+    const w = weightOf(c);
+    if (w > 0 && (best === undefined || w > weightOf(best)) && accept(c)) best = c;
+  }
+  return best;
+}
+
 /** The strongest contributions that pass `accept`, by weight, with distinct texts. */
 function strongest(
   evidence: Evidence,
@@ -171,30 +187,26 @@ function explain(evidence: Evidence, code: CategoryCode, attrs: Attributes): str
   const component = componentOf(code);
   // A controller trusts the account and cost centre most: name them when they prove it.
   const proof =
-    strongest(evidence, 1, byProof, (c) => c.field >= 2 && c.ict >= MIN_ICT)[0] ??
-    strongest(evidence, 1, byProof, () => true)[0];
+    strongestOne(evidence, byProof, (c) => c.field >= 2 && c.ict >= MIN_ICT) ??
+    strongestOne(evidence, byProof, () => true);
   const forCategory =
-    strongest(evidence, 1, byWeight, (c) => c.hit.rule.category === code && c.text !== proof?.text)[0] ??
-    strongest(evidence, 1, byWeight, (c) => {
+    strongestOne(evidence, byWeight, (c) => c.hit.rule.category === code && c.text !== proof?.text) ??
+    strongestOne(evidence, byWeight, (c) => {
       const r = c.hit.rule;
       return component !== null && r.component === component && !r.category && c.text !== proof?.text;
-    })[0];
-  const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined);
+    });
   const hiredBy =
     component === "personnel" && attrs.staffing === "hired"
-      ? strongest(
+      ? strongestOne(
           evidence,
-          1,
           (c) => c.hired,
           (c) => c.field === 1,
-        )[0]
+        )
       : undefined;
-  const key = `${parts.slice(0, 3).map((c) => c.id)}|${code}|${hiredBy?.id ?? ""}`;
+  const key = `${proof?.id}|${forCategory?.id}|${code}|${hiredBy?.id}`;
   return remembered(key, () => {
-    const text = `${parts
-      .slice(0, 3)
-      .map((c) => c.text)
-      .join(" + ")} → ${labelOf(code)}`;
+    const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined);
+    const text = `${parts.map((c) => c.text).join(" + ")} → ${labelOf(code)}`;
     return hiredBy ? `${text}, inhuur: ${hiredBy.hit.label}` : text;
   });
 }
@@ -224,7 +236,7 @@ function toReview(evidence: Evidence, attrs: Attributes, why: string): Classific
   }
   if (first < 0) {
     // Proof without a category ("ICT-kosten"): the controller picks the category.
-    const proof = strongest(evidence, 1, byProof, () => true)[0];
+    const proof = strongestOne(evidence, byProof, () => true);
     if (!proof) return unknown();
     const text = remembered(
       `${proof.id}|ICT?`,
@@ -234,7 +246,7 @@ function toReview(evidence: Evidence, attrs: Attributes, why: string): Classific
   }
   const candidates = [first, second].filter((i) => i >= 0).map((i) => CODES[i]);
   const named = candidates.map((code) => {
-    const c = strongest(evidence, 1, byWeight, (x) => x.hit.rule.category === code)[0];
+    const c = strongestOne(evidence, byWeight, (x) => x.hit.rule.category === code);
     return { code, c };
   });
   const key = `${named.map((n) => `${n.code}:${n.c?.id ?? ""}`)}|${why}`;
