@@ -8,7 +8,7 @@
 import { componentOf } from "../taxonomy";
 import { CategoryCode, Classification } from "../types";
 import { Attributes, finish, labelOf, MAX_SHARED, unknown } from "./classification";
-import { CODES, COMPONENT_AT, COMPONENT_ORDER, NOT_ICT } from "./codes";
+import { CODE_INDEX, CODES, COMPONENT_AT, COMPONENT_ORDER, NOT_ICT } from "./codes";
 import { Contribution, Evidence } from "./engine";
 
 /** Below this much evidence for its best category an ICT line is XX.OO: the user decides. */
@@ -125,17 +125,49 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Explanations made so far, by the contributions and the category they explain. */
-let EXPLAINED = new Map<string, string>();
+/**
+ * Explanations made so far, by two numbers that name the evidence and outcome (ids of
+ * contributions, a category index): lines with the same deciding evidence share one string, and
+ * looking it up allocates nothing.
+ */
+let EXPLAINED = new Map<number, Map<number, string>>();
+let explained = 0;
+/** Contribution ids stay below this (see evidence.ts); two of them make one exact double. */
+const ID_SPACE = 0x200000;
 
-function remembered(key: string, make: () => string): string {
-  let text = EXPLAINED.get(key);
+function remembered(a: number, b: number, make: () => string): string {
+  if (a < 0) return make();
+  let byB = EXPLAINED.get(a);
+  let text = byB?.get(b);
   if (text === undefined) {
     text = make();
-    if (EXPLAINED.size >= MAX_SHARED) EXPLAINED = new Map();
-    EXPLAINED.set(key, text);
+    if (explained >= MAX_SHARED) {
+      EXPLAINED = new Map();
+      explained = 0;
+      byB = undefined;
+    }
+    if (!byB) EXPLAINED.set(a, (byB = new Map()));
+    byB.set(b, text);
+    explained++;
   }
   return text;
+}
+
+const NOT_ICT_OUTCOME = -1;
+const NO_CATEGORY_OUTCOME = -2;
+const REVIEW_REASONS = [
+  "geen bewijs dat dit ICT is",
+  "ICT, maar welke categorie?",
+  "twijfel tussen categorieën",
+] as const;
+type ReviewReason = (typeof REVIEW_REASONS)[number];
+
+/** One number for two contribution ids (either may be missing); -1 when they do not fit. */
+function pair(first: Contribution | undefined, second: Contribution | undefined): number {
+  const a = (first?.id ?? -1) + 1;
+  const b = (second?.id ?? -1) + 1;
+  // Past ID_SPACE contributions (millions of distinct accounts) explanations are not remembered.
+  return a < ID_SPACE && b < ID_SPACE ? a * ID_SPACE + b : -1;
 }
 
 /** The strongest contribution that passes `accept` (the first of equals); no allocation. */
@@ -203,8 +235,8 @@ function explain(evidence: Evidence, code: CategoryCode, attrs: Attributes): str
           (c) => c.field === 1,
         )
       : undefined;
-  const key = `${proof?.id}|${forCategory?.id}|${code}|${hiredBy?.id}`;
-  return remembered(key, () => {
+  const outcome = (CODE_INDEX.get(code) as number) * ID_SPACE + (hiredBy?.id ?? -1) + 1;
+  return remembered(pair(proof, forCategory), outcome, () => {
     const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined);
     const text = `${parts.map((c) => c.text).join(" + ")} → ${labelOf(code)}`;
     return hiredBy ? `${text}, inhuur: ${hiredBy.hit.label}` : text;
@@ -214,15 +246,16 @@ function explain(evidence: Evidence, code: CategoryCode, attrs: Attributes): str
 /** The two strongest pieces of evidence against ICT. */
 function explainNotIct(evidence: Evidence): string {
   const parts = strongest(evidence, 2, byWeight, (c) => c.codeIndex === NOT_ICT);
-  const key = `${parts.map((c) => c.id)}|NI`;
-  return remembered(key, () => `${parts.map((c) => c.text).join(" + ")} → ${labelOf("XX.NI")}`);
+  return remembered(pair(parts[0], parts[1]), NOT_ICT_OUTCOME, () => {
+    return `${parts.map((c) => c.text).join(" + ")} → ${labelOf("XX.NI")}`;
+  });
 }
 
 /**
  * XX.OO, "te beoordelen": the controller decides. The explanation says why and names the two
  * best candidate categories with the evidence for each.
  */
-function toReview(evidence: Evidence, attrs: Attributes, why: string): Classification {
+function toReview(evidence: Evidence, attrs: Attributes, why: ReviewReason): Classification {
   let first = -1;
   let second = -1;
   for (let i = 0; i < CODES.length; i++) {
@@ -238,10 +271,9 @@ function toReview(evidence: Evidence, attrs: Attributes, why: string): Classific
     // Proof without a category ("ICT-kosten"): the controller picks the category.
     const proof = strongestOne(evidence, byProof, () => true);
     if (!proof) return unknown();
-    const text = remembered(
-      `${proof.id}|ICT?`,
-      () => `te beoordelen: ICT (${proof.text}), maar welke categorie?`,
-    );
+    const text = remembered(pair(proof, undefined), NO_CATEGORY_OUTCOME, () => {
+      return `te beoordelen: ICT (${proof.text}), maar welke categorie?`;
+    });
     return finish("XX.OO", attrs, text, 0);
   }
   const candidates = [first, second].filter((i) => i >= 0).map((i) => CODES[i]);
@@ -249,8 +281,9 @@ function toReview(evidence: Evidence, attrs: Attributes, why: string): Classific
     const c = strongestOne(evidence, byWeight, (x) => x.hit.rule.category === code);
     return { code, c };
   });
-  const key = `${named.map((n) => `${n.code}:${n.c?.id ?? ""}`)}|${why}`;
-  const rule = remembered(key, () => {
+  // Negative outcomes, apart from the category indices explain() uses.
+  const outcome = -(4 + ((first * 32 + second + 1) * 4 + REVIEW_REASONS.indexOf(why)));
+  const rule = remembered(pair(named[0].c, named[1]?.c), outcome, () => {
     const list = named.map((n) => (n.c ? `${labelOf(n.code)} (${n.c.text})` : labelOf(n.code)));
     return `te beoordelen: ${why}; kandidaten: ${list.join(" of ")}`;
   });
