@@ -4,7 +4,12 @@
  * names a policy domain never makes a line ICT on its own.
  */
 import fc from "fast-check";
-import { classifyLedger, classifyText, compileCategoriser } from "../../../src/model/categorise";
+import {
+  BUILTIN_RULES,
+  classifyLedger,
+  classifyText,
+  compileCategoriser,
+} from "../../../src/model/categorise";
 import { LedgerLine } from "../../../src/model/types";
 
 function line(fields: Partial<LedgerLine> & { description: string }): LedgerLine {
@@ -194,5 +199,21 @@ describe("ICT only on evidence", () => {
     const ict = classifyText("ICT-kosten");
     expect(ict.category).toBe("XX.OO");
     expect(ict.rule).toBe("te beoordelen: ICT (omschrijving: 'ICT'), maar welke categorie?");
+  });
+
+  test("the Iv3 categorie weighs in: 'Ingeleend personeel' says hired", () => {
+    const c = classify(
+      line({
+        description: "Ondersteuning servicedesk Q3",
+        costCentre: "K120 Informatievoorziening",
+        taakveld: "0.4 Overhead",
+        iv3Category: "3.5.1 Ingeleend personeel",
+      }),
+    );
+    expect([c.category, c.staffing]).toEqual(["PE.AU", "hired"]);
+  });
+
+  test("every piece of built-in knowledge says why, for the controller", () => {
+    for (const rule of BUILTIN_RULES) expect(rule.why?.length ?? 0).toBeGreaterThan(5);
   });
 });
