@@ -30,7 +30,9 @@ export function readFixture(name: string): Fixture {
   const expected: Expected[] = [];
   rows.forEach((row, i) => {
     const cells = row.split(";");
-    const fte = cells[col("fte")];
+    const fte = col("fte") >= 0 ? cells[col("fte")] : "";
+    // Context columns when the ledger has them (ledger-dev-2.csv); "" otherwise, as the reader gives.
+    const optional = (n: string) => (col(n) >= 0 ? cells[col(n)] : "");
     lines.push({
       row: i + 2,
       description: cells[col("omschrijving")],
@@ -38,9 +40,11 @@ export function readFixture(name: string): Fixture {
       account: cells[col("grootboekrekening")],
       amount: dutchNumber(cells[col("bedrag")]),
       year: 2022,
-      costCentre: "",
+      costCentre: optional("kostenplaats"),
       fte: fte ? dutchNumber(fte) : null,
       category: null,
+      taakveld: optional("taakveld"),
+      iv3Category: "",
     });
     const staffing = cells[col("verwacht_personeel")];
     expected.push({
