@@ -18,9 +18,15 @@ function dutchNumber(text: string): number {
   return Number(text.replace(/\./g, "").replace(",", "."));
 }
 
-/** The verwacht_* columns are stripped from the lines, so the categoriser never sees them. */
+/** The shared reference material (../shared beside the project): its samples are used where they are. */
+export const SHARED_SAMPLES = path.join(__dirname, "..", "..", "..", "..", "shared", "samples");
+
+/**
+ * The verwacht_* columns are stripped from the lines, so the categoriser never sees them. A name is a
+ * file of tests/fixtures, or a path (the shared samples are read where they are).
+ */
 export function readFixture(name: string): Fixture {
-  const file = path.join(__dirname, "..", "..", "fixtures", name);
+  const file = path.isAbsolute(name) ? name : path.join(__dirname, "..", "..", "fixtures", name);
   const [header, ...rows] = fs
     .readFileSync(file, "utf8")
     .split(/\r?\n/)
