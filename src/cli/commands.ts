@@ -4,7 +4,7 @@
  * benchmark) is one more CommandSpec in COMMANDS; cli.ts parses flags and prints help from it.
  */
 import { categorise } from "../model/pipeline";
-import { formatEuro, formatNumber } from "../model/format";
+import { formatEuro, formatNumber, formatPercent } from "../model/format";
 import { categoryLabel } from "../model/taxonomy";
 import { CategorisedLine, ReadIssue, Staffing } from "../model/types";
 import { FlagSpec, ParsedArgs } from "./args";
@@ -64,11 +64,14 @@ export interface ClassifiedJson {
   delivery: "saas" | "on-premise" | null;
   staffing: "own" | "hired" | null;
   rule: string;
+  /** How sure the rules are, 0–1 (1: the user's own category). */
+  confidence: number;
 }
 
 export function toJson(line: CategorisedLine): ClassifiedJson {
   const { row, description, supplier, amount, category, delivery, staffing, rule } = line;
-  return { row, description, supplier, amount, category, delivery, staffing, rule };
+  const confidence = Math.round(line.confidence * 100) / 100;
+  return { row, description, supplier, amount, category, delivery, staffing, rule, confidence };
 }
 
 const STAFFING_NL: Record<Exclude<Staffing, null>, string> = { own: "eigen", hired: "inhuur" };
@@ -81,6 +84,7 @@ const TABLE_COLUMNS: readonly Column[] = [
   { header: "Levering" },
   { header: "Personeel" },
   { header: "Regel", maxWidth: 40 },
+  { header: "Zekerheid", align: "right" },
 ];
 
 function tableRow(line: CategorisedLine): string[] {
@@ -92,6 +96,7 @@ function tableRow(line: CategorisedLine): string[] {
     line.delivery ?? "",
     line.staffing ? STAFFING_NL[line.staffing] : "",
     line.rule,
+    formatPercent(line.confidence, "nl", 0),
   ];
 }
 

@@ -7,6 +7,7 @@ import { Comparison } from "../model/comparison";
 import { formatEuro, formatNumber, formatPercent } from "../model/format";
 import { CATEGORIES } from "../model/taxonomy";
 import { Bilingual, CategorisedLine, CategoryCode, Component, ReadIssue } from "../model/types";
+import { reviewList } from "../model/categorise/review";
 import { Column, renderTable } from "./table";
 
 /** What the output needs of one comparison run. */
@@ -34,8 +35,20 @@ export interface CompareJson {
   components: Record<Component, number>;
   categories: Partial<Record<CategoryCode, number>>;
   kpis: Record<string, KpiJson>;
+  /** The lines to check first: amount × uncertainty, highest first (at most REVIEW_LINES). */
+  review: {
+    row: number;
+    description: string;
+    amount: number;
+    category: string;
+    confidence: number;
+    rule: string;
+  }[];
   issues: { sheet: string | null; row: number | null; message: string }[];
 }
+
+/** How many lines the review list shows: enough for a first pass, short enough to read. */
+const REVIEW_LINES = 10;
 
 /** Euro amounts to the cent: a ledger holds cents, the rest is floating-point noise of the sums. */
 const cents = (x: number) => Math.round(x * 100) / 100;
@@ -75,6 +88,16 @@ export function compareJson(a: AnalysisOutput): CompareJson {
     },
     categories,
     kpis,
+    review: reviewList(a.lines)
+      .slice(0, REVIEW_LINES)
+      .map((l) => ({
+        row: l.row,
+        description: l.description,
+        amount: cents(l.amount),
+        category: l.category,
+        confidence: Math.round(l.confidence * 100) / 100,
+        rule: l.rule,
+      })),
     issues: [
       ...a.readIssues.map((i) => ({ sheet: i.sheet ?? null, row: i.row, message: both(i.message) })),
       ...c.issues.map((m) => ({ sheet: null, row: null, message: both(m) })),
@@ -140,5 +163,35 @@ export function compareTable(a: AnalysisOutput): string {
     `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
       `— telt niet mee / unclassified: not counted`,
   ];
-  return [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot].join("\n") + "\n";
+  return (
+    [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot, ...reviewTable(a.lines)].join("\n") + "\n"
+  );
+}
+
+const REVIEW_COLUMNS: readonly Column[] = [
+  { header: "Rij", align: "right" },
+  { header: "Omschrijving", maxWidth: 44 },
+  { header: "Bedrag", align: "right" },
+  { header: "Categorie" },
+  { header: "Zekerheid", align: "right" },
+  { header: "Waarom", maxWidth: 60 },
+];
+
+/** The lines a controller should check first (amount × uncertainty), or nothing when all are sure. */
+function reviewTable(lines: readonly CategorisedLine[]): string[] {
+  const review = reviewList(lines).slice(0, REVIEW_LINES);
+  if (review.length === 0) return [];
+  const rows = review.map((l) => [
+    String(l.row),
+    l.description,
+    formatEuro(l.amount, "nl", 2),
+    l.category,
+    formatPercent(l.confidence, "nl", 0),
+    l.rule,
+  ]);
+  return [
+    "",
+    `Eerst controleren (bedrag × onzekerheid) / check first (amount × uncertainty):`,
+    renderTable(REVIEW_COLUMNS, rows).trimEnd(),
+  ];
 }

@@ -37,7 +37,17 @@ describe("ictcost classify --json", () => {
   it("gives every line exactly the documented fields", () => {
     for (const l of lines) {
       expect(Object.keys(l).sort()).toEqual(
-        ["amount", "category", "delivery", "description", "row", "rule", "staffing", "supplier"].sort(),
+        [
+          "amount",
+          "category",
+          "confidence",
+          "delivery",
+          "description",
+          "row",
+          "rule",
+          "staffing",
+          "supplier",
+        ].sort(),
       );
       expect(isCategoryCode(l.category)).toBe(true);
       expect([null, "saas", "on-premise"]).toContain(l.delivery);
@@ -83,7 +93,9 @@ describe("ictcost classify (table)", () => {
     const r = await run(["classify", DEV]);
     expect(r.exitCode).toBe(0);
     const out = r.stdout.split("\n");
-    expect(out[0]).toMatch(/^Rij\s+Omschrijving\s+Bedrag\s+Categorie\s+Levering\s+Personeel\s+Regel$/);
+    expect(out[0]).toMatch(
+      /^Rij\s+Omschrijving\s+Bedrag\s+Categorie\s+Levering\s+Personeel\s+Regel\s+Zekerheid$/,
+    );
     const body = out.slice(2, out.indexOf(""));
     expect(body).toHaveLength(74);
     expect(body[0]).toMatch(/^ {2}2 {2}Abonnement Microsoft 365 E5.* 178\.920,00 {2}SW\.\w\w \S/);

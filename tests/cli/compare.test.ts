@@ -63,8 +63,13 @@ describe("compare --json on the example workbook", () => {
       "components",
       "categories",
       "kpis",
+      "review",
       "issues",
     ]);
+    // The review list: the lines to check first, by amount × uncertainty, highest first.
+    expect(out.review.length).toBeGreaterThan(0);
+    const priority = out.review.map((l) => Math.abs(l.amount) * (1 - l.confidence));
+    expect(priority).toEqual([...priority].sort((x, y) => y - x));
     expect(Object.keys(out.lines)).toEqual(["read", "skipped", "unclassified", "unclassified_amount"]);
     expect(Object.keys(out.components)).toEqual(["software", "personnel", "infrastructure"]);
     expect(Object.keys(out.categories)).toEqual(CATEGORIES.filter((c) => c.component).map((c) => c.code));

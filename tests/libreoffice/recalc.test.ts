@@ -90,13 +90,20 @@ beforeAll(async () => {
   await wrong.xlsx.writeFile(wrongPath);
   lo.wrongInput = await load(wrongPath);
 
-  // The copy as a user edits it afterwards: three ledger amounts in Grootboek changed, nothing rebuilt.
+  // The copy as a user edits it afterwards: three ledger amounts of the comparison year changed in
+  // Grootboek, nothing rebuilt.
   const edited = await load(out);
   const ledger = edited.getWorksheet("Grootboek")!;
   let changed = 0;
   ledger.eachRow((row, r) => {
     const amount = row.getCell(6).value;
-    if (r > 4 && typeof amount === "number" && changed < 3 && r % 7 === 0) {
+    if (
+      r > 4 &&
+      typeof amount === "number" &&
+      row.getCell(5).value === engine.year &&
+      changed < 3 &&
+      r % 7 === 0
+    ) {
       row.getCell(6).value = amount + 12_345.67;
       changed++;
     }

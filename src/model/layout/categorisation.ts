@@ -36,6 +36,7 @@ export const CATEGORISATION_COLUMNS = [
   "final",
   "component",
   "fte",
+  "confidence",
 ] as const;
 type CategorisationColumn = (typeof CATEGORISATION_COLUMNS)[number];
 
@@ -56,6 +57,7 @@ const HEADERS: Record<CategorisationColumn, { nl: string; en: string }> = {
   final: { nl: "Definitief", en: "Final" },
   component: { nl: "Component", en: "Component" },
   fte: { nl: "Fte", en: "Fte" },
+  confidence: { nl: "Zekerheid", en: "Confidence" },
 };
 
 const WIDTHS: Record<CategorisationColumn, number> = {
@@ -75,11 +77,13 @@ const WIDTHS: Record<CategorisationColumn, number> = {
   final: 10,
   component: 14,
   fte: 6,
+  confidence: 10,
 };
 
 const FORMATS: Partial<Record<CategorisationColumn, string>> = {
   amount: "#,##0.00",
   fte: "0.0",
+  confidence: "0%",
   sourceRow: "0",
   year: "0",
 };
@@ -291,6 +295,8 @@ export function categorisationLayout(
       finalCell,
       componentCell,
       line.fte ?? "",
+      // How sure the rules are (0–1): sort on it to review the doubtful lines first.
+      Math.round(line.confidence * 100) / 100,
     ];
   }
   if (lines.length === 0) rows[0] = CATEGORISATION_COLUMNS.map(() => "");
