@@ -259,7 +259,12 @@ export function readLedger(grid: Grid, options: ReadOptions = {}): LedgerRead {
   const rows: Grid = Array.isArray(grid) ? grid : [];
   const located = locateHeader(rows, options);
   const mapping = mergeMapping(located.mapping, options.mapping);
-  const result = emptyRead(located.row, mapping, openAmbiguities(located.ambiguous, options.mapping), options);
+  const result = emptyRead(
+    located.row,
+    mapping,
+    openAmbiguities(located.ambiguous, options.mapping),
+    options,
+  );
   if (result.missing.length > 0) return result;
   const firstRow = Number.isInteger(options.firstRow) ? (options.firstRow as number) : 1;
   const totalsRow = Number.isInteger(options.totalsRow) ? (options.totalsRow as number) : -1;
@@ -287,7 +292,8 @@ const AMOUNT_RANGE = 3;
 /** "Totaal", "Subtotaal", "Sub-totaal", "Eindtotaal", "Total", "Grand total" at the start. */
 const TOTAL_LABEL = /^(?:sub-?|eind|grand\s*)?totaa?l(?![a-z])/i;
 /** A grand total: "Totaal", "TOTAAL:", "Eindtotaal", "Totaal generaal", "Grand total" (labelKey form). */
-const GRAND_TOTAL = /^(?:(?:eind|grand ?)totaa?l|totaa?l(?: generaal| general| overall| grootboek| alle [a-z]+)?)$/;
+const GRAND_TOTAL =
+  /^(?:(?:eind|grand ?)totaa?l|totaa?l(?: generaal| general| overall| grootboek| alle [a-z]+)?)$/;
 
 class RowReader {
   /** The issue of the last row read when it returned ISSUE. */
@@ -340,9 +346,9 @@ class RowReader {
     }
     const description = this.description < 0 ? "" : cellText(row[this.description]);
     const state = this.readAmount(row);
-    if (isTableTotal) return this.skip(row, rowNumber, "tableTotal", totalLabel(row, description) ?? "", state);
+    if (isTableTotal) return this.skip(rowNumber, "tableTotal", totalLabel(row, description) ?? "", state);
     const label = totalLabel(row, description);
-    if (label !== null) return this.skip(row, rowNumber, grandTotal(label) ? "total" : "subtotal", label, state);
+    if (label !== null) return this.skip(rowNumber, grandTotal(label) ? "total" : "subtotal", label, state);
     // Blank rows, and rows with nothing to count (a note in another column), are no cost line.
     if (state === AMOUNT_EMPTY) {
       if (description === "") {
@@ -352,7 +358,7 @@ class RowReader {
       return this.issue(rowNumber, missingAmount(rowNumber, description));
     }
     if (state === AMOUNT_BAD) {
-      if (this.isRepeatedHeader(row)) return this.skip(row, rowNumber, "header", description, state);
+      if (this.isRepeatedHeader(row)) return this.skip(rowNumber, "header", description, state);
       return this.issue(rowNumber, unreadableAmount(rowNumber, this.shown, this.shownField));
     }
     if (state === AMOUNT_RANGE) return this.issue(rowNumber, outOfRange(rowNumber, this.shown));
@@ -403,28 +409,16 @@ class RowReader {
     return AMOUNT_OK;
   }
 
-  private skip(row: unknown[], rowNumber: number, kind: SkippedRow["kind"], label: string, state: number): typeof SKIPPED {
+  private skip(rowNumber: number, kind: SkippedRow["kind"], label: string, state: number): typeof SKIPPED {
     let linesAbove = 0;
     if (kind !== "header") {
       linesAbove = this.sectionSum + this.sectionComp;
       this.sectionSum = 0;
       this.sectionComp = 0;
     }
-    const amount = state === AMOUNT_OK ? this.value : kind === "header" ? null : this.fallbackTotal(row);
+    const amount = state === AMOUNT_OK ? this.value : null;
     this.out.skippedRows.push({ row: rowNumber, kind, label, amount, linesAbove });
     return SKIPPED;
-  }
-
-  /**
-   * A total row whose amount columns are empty may carry the total elsewhere (Unit4 prints the
-   * account's total under Saldo): the last number in the row, or null.
-   */
-  private fallbackTotal(row: unknown[]): number | null {
-    for (let c = row.length - 1; c >= 0; c--) {
-      const v = row[c];
-      if (typeof v === "number" && Number.isFinite(v)) return v;
-    }
-    return null;
   }
 
   private line(row: unknown[], rowNumber: number, description: string, amount: number): ReadLine {
@@ -433,7 +427,9 @@ class RowReader {
     // Neumaier summation: the section's sum stays exact to the cent over 100,000 lines.
     const t = this.sectionSum + amount;
     this.sectionComp +=
-      Math.abs(this.sectionSum) >= Math.abs(amount) ? this.sectionSum - t + amount : amount - t + this.sectionSum;
+      Math.abs(this.sectionSum) >= Math.abs(amount)
+        ? this.sectionSum - t + amount
+        : amount - t + this.sectionSum;
     this.sectionSum = t;
     const date = this.dateCol < 0 ? null : parseDate(row[this.dateCol]);
     const period = this.periodCol < 0 ? null : parsePeriod(row[this.periodCol]);
