@@ -272,9 +272,11 @@ export function mapHeaderRowDetailed(row: readonly unknown[] | undefined): Heade
   const ambiguous: AmbiguousHeader[] = [];
   if (!Array.isArray(row)) return { mapping, ambiguous };
   const best = new Map<ReaderField, { strength: number; columns: number[] }>();
+  const supplierColumns: number[] = [];
   row.forEach((cell, col) => {
     const m = matchHeader(cell);
     if (!m) return;
+    if (m.field === "supplier") supplierColumns.push(col);
     const b = best.get(m.field);
     if (!b || m.strength > b.strength) best.set(m.field, { strength: m.strength, columns: [col] });
     else if (m.strength === b.strength) b.columns.push(col);
@@ -284,6 +286,11 @@ export function mapHeaderRowDetailed(row: readonly unknown[] | undefined): Heade
     if (!b) continue;
     mapping[field] = b.columns[0];
     if (b.columns.length > 1) ambiguous.push({ field, columns: b.columns });
+  }
+  // "Crediteur" beside "Crediteurnaam": the name is the supplier, the other one its number.
+  if (mapping.supplierNumber === undefined && supplierColumns.length === 2) {
+    const other = supplierColumns.find((c) => c !== mapping.supplier);
+    if (other !== undefined && !ambiguous.some((a) => a.field === "supplier")) mapping.supplierNumber = other;
   }
   return { mapping, ambiguous };
 }
