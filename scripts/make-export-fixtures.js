@@ -22,6 +22,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
+const { Buffer } = require("buffer");
 const ExcelJS = require("exceljs");
 
 const outDir = process.argv[2] ?? path.join(__dirname, "..", "tests", "fixtures", "exports");
