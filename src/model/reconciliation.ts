@@ -89,7 +89,7 @@ class Sum {
 
 /** Rounded to the cent (half away from zero), as the comparisons are made. */
 export function cents(x: number): number {
-  return Math.round(Math.abs(x) * 100) * Math.sign(x);
+  return Math.round(Math.abs(x) * 100) * Math.sign(x) || 0;
 }
 
 function roundCents(x: number): number {
