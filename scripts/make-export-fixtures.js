@@ -193,7 +193,10 @@ const documentNumber = (l, i) => `F${l.year}-${String(1000 + i * 7).padStart(5, 
 
 /** Answer rows: sheet, spreadsheet row, description, expected category. */
 function answers(name, rows) {
-  const text = ["blad;rij;omschrijving;verwacht_categorie", ...rows.map((r) => r.join(";"))].join("\n");
+  const field = (v) => (/[;"]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const text = ["blad;rij;omschrijving;verwacht_categorie", ...rows.map((r) => r.map(field).join(";"))].join(
+    "\n",
+  );
   fs.writeFileSync(path.join(outDir, `${name}.expected.csv`), `${text}\n`);
 }
 
@@ -383,8 +386,10 @@ function exact() {
   });
   all.sort((a, b) => a.month - b.month || a.day - b.day);
   // A description with a € and a ë, and one with a quoted ";" — as Exact writes them.
-  all[2].description = "Licenties à € 12 per gebruiker (Key2Financiën)";
-  all[5].description = `Onderhoud "servers; storage" ${all[5].description.toLowerCase()}`;
+  const key2Line = all.find((l) => l.key === "key2");
+  key2Line.description = "Key2Financiën licenties à € 12 per gebruiker";
+  const socLine = all.find((l) => l.key === "soc");
+  socLine.description = 'Monitoring "servers; storage" door SOC';
   const out = ["Exact Globe+ — Grootboekmutaties boekjaar 2022 (administratie 001 Gemeente Voorbeeldrade)"];
   out.push(
     "Boekjaar;Periode;Dagboek;Boekstuknummer;Datum;Grootboekrekening;Omschrijving grootboekrekening;Relatiecode;Relatie;Omschrijving;Debet;Credit",

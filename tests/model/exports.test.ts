@@ -128,10 +128,10 @@ describe("b. Exact-style CSV (Windows-1252, preamble, Debet/Credit as Dutch text
     expect(encoding).toBe("windows-1252");
     expect(read.headerRow).toBe(1);
     expectEveryLabelledLine(read, answers("exact-mutaties").get("exact-mutaties.csv"));
-    expect(read.lines.some((l) => l.description === "Licenties à € 12 per gebruiker (Key2Financiën)")).toBe(
+    expect(read.lines.some((l) => l.description === "Key2Financiën licenties à € 12 per gebruiker")).toBe(
       true,
     );
-    expect(read.lines.some((l) => l.description.startsWith('Onderhoud "servers; storage"'))).toBe(true);
+    expect(read.lines.some((l) => l.description === 'Monitoring "servers; storage" door SOC')).toBe(true);
     expect(read.lines.every((l) => l.document?.startsWith("F2022-"))).toBe(true);
   });
 
