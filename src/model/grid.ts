@@ -309,6 +309,8 @@ class RowReader {
   private readonly periodCol: number;
   private readonly documentCol: number;
   private readonly useDebitCredit: boolean;
+  /** Whether the ledger has a date, period or document column (the lines then carry them). */
+  private readonly exportColumns: boolean;
   private readonly sheetYear: number;
   // Set by readAmount.
   private value = 0;
@@ -336,6 +338,7 @@ class RowReader {
     this.dateCol = col("date");
     this.periodCol = col("period");
     this.documentCol = col("document");
+    this.exportColumns = this.dateCol >= 0 || this.periodCol >= 0 || this.documentCol >= 0;
     this.sheetYear = out.sheetYear ?? -1;
   }
 
@@ -453,6 +456,25 @@ class RowReader {
       counts.blad++;
     } else counts.none++;
     if (this.sheetYear > 0 && year !== null && year !== this.sheetYear) this.out.sheetYearConflicts++;
+    const fte = m.fte === undefined ? null : parseFte(row[m.fte]);
+    // One object shape per read: the export columns only when the ledger has one of them, so
+    // that a plain ledger's lines stay as small (and as fast) as before.
+    if (!this.exportColumns) {
+      return {
+        row: rowNumber,
+        description,
+        supplier: textAt(row, m.supplier),
+        account: textAt(row, m.account),
+        amount,
+        year,
+        costCentre: textAt(row, m.costCentre),
+        fte,
+        category: category === "" ? null : category,
+        taakveld: textAt(row, m.taakveld),
+        iv3Category: textAt(row, m.iv3Category),
+        yearSource,
+      };
+    }
     const document = this.documentCol < 0 ? "" : cellText(row[this.documentCol]);
     return {
       row: rowNumber,
@@ -462,14 +484,14 @@ class RowReader {
       amount,
       year,
       costCentre: textAt(row, m.costCentre),
-      fte: m.fte === undefined ? null : parseFte(row[m.fte]),
+      fte,
       category: category === "" ? null : category,
       taakveld: textAt(row, m.taakveld),
       iv3Category: textAt(row, m.iv3Category),
+      yearSource,
       date: date ?? undefined,
       period: period === null ? undefined : period.period,
       document: document === "" ? undefined : document,
-      yearSource,
     };
   }
 

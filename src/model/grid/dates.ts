@@ -18,8 +18,37 @@ const YEAR_FIRST =
   /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS[month - 1];
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** Digit value of s[i], or -1. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** "dd-mm-yyyy" (also "/" and "."), the form most exports write: read without a regex. */
+function fastDayFirst(s: string): string | null | undefined {
+  if (s.length !== 10) return undefined;
+  const sep = s.charCodeAt(2);
+  if ((sep !== 45 && sep !== 47 && sep !== 46) || s.charCodeAt(5) !== sep) return undefined;
+  const d1 = digit(s, 0);
+  const d2 = digit(s, 1);
+  const m1 = digit(s, 3);
+  const m2 = digit(s, 4);
+  const y1 = digit(s, 6);
+  const y2 = digit(s, 7);
+  const y3 = digit(s, 8);
+  const y4 = digit(s, 9);
+  if ((d1 | d2 | m1 | m2 | y1 | y2 | y3 | y4) < 0) return undefined;
+  const a = d1 * 10 + d2;
+  const b = m1 * 10 + m2;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
+  return b > 12 && a <= 12 ? iso(year, a, b) : iso(year, b, a);
 }
 
 function iso(year: number, month: number, day: number): string | null {
@@ -40,6 +69,8 @@ export function parseDate(v: unknown): string | null {
     return Number.isNaN(t) ? null : iso(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
   }
   if (typeof v !== "string" || v.length > 40) return null;
+  const fast = fastDayFirst(v);
+  if (fast !== undefined) return fast;
   const s = v.trim();
   let m = YEAR_FIRST.exec(s);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
