@@ -25,6 +25,20 @@ describe("the amount of a line", () => {
     expect(read.lines.map((l) => l.amount)).toEqual([10, -4]);
   });
 
+  it("lets a user's amount column replace detected Debet/Credit, and keeps them when the user maps only other fields", () => {
+    const grid: Grid = [
+      ["Omschrijving", "Debet", "Credit", "Netto"],
+      ["Licentie", 10, 2, 7],
+    ];
+    const chosen = readLedger(grid, { mapping: { amount: 3 } });
+    expect(chosen.amountFrom).toBe("amount");
+    expect(chosen.mapping).toEqual({ description: 0, amount: 3 });
+    expect(chosen.lines[0].amount).toBe(7);
+    const kept = readLedger(grid, { mapping: { description: 0 } });
+    expect(kept.amountFrom).toBe("debitCredit");
+    expect(kept.lines[0].amount).toBe(8);
+  });
+
   it("uses Saldo when it is the only amount", () => {
     const read = readLedger([
       ["Omschrijving", "Saldo"],
