@@ -75,7 +75,11 @@ export interface SkippedRow {
   label: string;
   /** The row's amount read as a line's would be (Debet − Credit, Bedrag, Saldo); null when none. */
   amount: number | null;
-  /** Subtotals and totals: sum of the lines read since the previous subtotal or total row. */
+  /**
+   * Subtotals and totals: sum of the lines read since the previous subtotal or total row; for a
+   * subtotal right below other subtotals ("Totaal taakveld 0.4" after "Totaal 44100", "Totaal
+   * 44200"), of the lines since the previous such higher-level subtotal.
+   */
   linesAbove: number;
 }
 
@@ -317,9 +321,13 @@ class RowReader {
   /** The cell to quote in a message about the amount (the offending one, or the filled one). */
   private shown: unknown = "";
   private shownField: ReaderField = "amount";
-  /** Sum of the lines read since the last subtotal or total row (Neumaier). */
+  /** Sum (Neumaier) and count of the lines read since the last subtotal or total row. */
   private sectionSum = 0;
   private sectionComp = 0;
+  private sectionLines = 0;
+  /** Sum of the lines since the last higher-level subtotal (one with no lines right above it). */
+  private groupSum = 0;
+  private groupComp = 0;
 
   constructor(
     private readonly mapping: ColumnMapping,
@@ -415,9 +423,18 @@ class RowReader {
   private skip(rowNumber: number, kind: SkippedRow["kind"], label: string, state: number): typeof SKIPPED {
     let linesAbove = 0;
     if (kind !== "header") {
-      linesAbove = this.sectionSum + this.sectionComp;
+      if (kind === "subtotal" && this.sectionLines === 0) {
+        linesAbove = this.groupSum + this.groupComp;
+        this.groupSum = 0;
+        this.groupComp = 0;
+      } else linesAbove = this.sectionSum + this.sectionComp;
+      if (kind !== "subtotal") {
+        this.groupSum = 0;
+        this.groupComp = 0;
+      }
       this.sectionSum = 0;
       this.sectionComp = 0;
+      this.sectionLines = 0;
     }
     const amount = state === AMOUNT_OK ? this.value : null;
     this.out.skippedRows.push({ row: rowNumber, kind, label, amount, linesAbove });
@@ -434,6 +451,11 @@ class RowReader {
         ? this.sectionSum - t + amount
         : amount - t + this.sectionSum;
     this.sectionSum = t;
+    this.sectionLines++;
+    const g = this.groupSum + amount;
+    this.groupComp +=
+      Math.abs(this.groupSum) >= Math.abs(amount) ? this.groupSum - g + amount : amount - g + this.groupSum;
+    this.groupSum = g;
     const date = this.dateCol < 0 ? null : parseDate(row[this.dateCol]);
     const period = this.periodCol < 0 ? null : parsePeriod(row[this.periodCol]);
     let year = this.yearCol < 0 ? null : parseYear(row[this.yearCol]);

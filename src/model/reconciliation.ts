@@ -302,6 +302,14 @@ function oneBlock(r: Reconciliation, language: Language): string[] {
         : `Skipped: ${num(s.count)} ${KIND_WORDS[kind].en}${sum} (not counted)`,
     );
   }
+  const subtotals = r.skipped.subtotal.count;
+  if (subtotals > 0 && r.subtotalsDiffering.length === 0) {
+    out.push(
+      nl
+        ? `Subtotalen: alle ${num(subtotals)} gelijk aan de regels erboven`
+        : `Subtotals: all ${num(subtotals)} equal to the lines above them`,
+    );
+  }
   for (const s of r.subtotalsDiffering) {
     out.push(
       nl

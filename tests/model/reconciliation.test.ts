@@ -38,6 +38,26 @@ describe("reconcile: no silent loss", () => {
     );
   });
 
+  it("checks a higher-level subtotal against the subtotals' lines above it", () => {
+    const grid: Grid = [
+      H,
+      ["44100", "a", 1, ""],
+      ["Totaal 44100", "", 1, ""],
+      ["44200", "b", 2, ""],
+      ["Totaal 44200", "", 2, ""],
+      ["Totaal taakveld 0.4", "", 3, ""],
+      ["45000", "c", 4, ""],
+      ["Totaal 45000", "", 4, ""],
+      ["Totaal taakveld 2.1", "", 4, ""],
+      ["Totaal", "", 7, ""],
+    ];
+    const rec = reconcile(readLedger(grid));
+    expect(rec.skipped.subtotal.count).toBe(5);
+    expect(rec.subtotalsDiffering).toEqual([]);
+    expect(rec.status).toBe("ok");
+    expect(reconciliationText(rec, "nl")).toContain("Subtotalen: alle 5 gelijk aan de regels erboven");
+  });
+
   it("shows the grand total next to the sum read, agreeing to the cent", () => {
     const grid: Grid = [
       ["Grootboekkaart"],
