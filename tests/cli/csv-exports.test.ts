@@ -1,4 +1,5 @@
-import { decodeText, parseCsv, sniffDelimiter } from "../../src/cli/csv";
+import { join } from "path";
+import { decodeText, parseCsv, readCsvFile, sniffDelimiter } from "../../src/cli/csv";
 import { readLedger } from "../../src/model/grid";
 
 function utf16(text: string, bigEndian: boolean): Uint8Array {
@@ -58,5 +59,20 @@ describe("CSV as real exports write it", () => {
   it("keeps quoted Dutch amounts with a comma separator", () => {
     const read = readLedger(parseCsv('Omschrijving,Bedrag\nLicentie,"1.234,56"\n'));
     expect(read.lines[0].amount).toBe(1234.56);
+  });
+});
+
+describe("readCsvFile on the export fixtures", () => {
+  const dir = join(__dirname, "..", "fixtures", "exports");
+
+  it.each([
+    ["exact-mutaties.csv", 1, 32],
+    ["afas-mutaties.csv", 0, 31],
+  ])("reads %s: header row %i, %i lines, no issues", (file, headerRow, lines) => {
+    const sheet = readCsvFile(join(dir, file));
+    const read = readLedger(sheet.grid, { sheet: sheet.name, firstRow: sheet.firstRow });
+    expect(read.headerRow).toBe(headerRow);
+    expect(read.issues).toEqual([]);
+    expect(read.lines).toHaveLength(lines);
   });
 });
