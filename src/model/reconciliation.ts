@@ -214,12 +214,28 @@ const SOURCE_WORDS: Record<YearSource | "geen", Bilingual> = {
   geen: { nl: "zonder jaar", en: "no year" },
 };
 
-const KIND_WORDS: Record<SkipKind, Bilingual> = {
-  blank: { nl: "lege rijen", en: "blank rows" },
-  header: { nl: "herhaalde kopregels", en: "repeated header rows" },
-  subtotal: { nl: "subtotaalrijen", en: "subtotal rows" },
-  total: { nl: "totaalrijen", en: "total rows" },
-  tableTotal: { nl: "totaalrij van de tabel", en: "table total row" },
+/** Singular and plural words per kind. */
+const KIND_WORDS: Record<SkipKind, [Bilingual, Bilingual]> = {
+  blank: [
+    { nl: "lege rij", en: "blank row" },
+    { nl: "lege rijen", en: "blank rows" },
+  ],
+  header: [
+    { nl: "herhaalde kopregel", en: "repeated header row" },
+    { nl: "herhaalde kopregels", en: "repeated header rows" },
+  ],
+  subtotal: [
+    { nl: "subtotaalrij", en: "subtotal row" },
+    { nl: "subtotaalrijen", en: "subtotal rows" },
+  ],
+  total: [
+    { nl: "totaalrij", en: "total row" },
+    { nl: "totaalrijen", en: "total rows" },
+  ],
+  tableTotal: [
+    { nl: "totaalrij van de tabel", en: "table total row" },
+    { nl: "totaalrijen van de tabel", en: "table total rows" },
+  ],
 };
 
 const AMOUNT_WORDS: Record<AmountSource, Bilingual> = {
@@ -295,11 +311,14 @@ function oneBlock(r: Reconciliation, language: Language): string[] {
   for (const kind of Object.keys(r.skipped) as SkipKind[]) {
     const s = r.skipped[kind];
     if (s.count === 0) continue;
-    const sum = kind === "blank" ? "" : nl ? `, samen ${eur(s.sum)}` : `, together ${eur(s.sum)}`;
+    // Blank rows and repeated headers carry no amount: only their count is shown.
+    const noSum = kind === "blank" || kind === "header";
+    const sum = noSum ? "" : nl ? `, samen ${eur(s.sum)}` : `, together ${eur(s.sum)}`;
+    const word = KIND_WORDS[kind][s.count === 1 ? 0 : 1][language];
     out.push(
       nl
-        ? `Overgeslagen: ${num(s.count)} ${KIND_WORDS[kind].nl}${sum} (niet meegeteld)`
-        : `Skipped: ${num(s.count)} ${KIND_WORDS[kind].en}${sum} (not counted)`,
+        ? `Overgeslagen: ${num(s.count)} ${word}${sum} (niet meegeteld)`
+        : `Skipped: ${num(s.count)} ${word}${sum} (not counted)`,
     );
   }
   const subtotals = r.skipped.subtotal.count;

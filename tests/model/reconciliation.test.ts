@@ -16,7 +16,7 @@ describe("reconcile: no silent loss", () => {
     const rec = reconcile(readLedger([H, ["4410", "a", 1, ""], H, ["4410", "b", 2, ""]]));
     expect(rec.skipped.header).toEqual({ count: 1, sum: 0 });
     expect(rec.lines.sum).toBe(3);
-    expect(reconciliationText(rec, "en")).toContain("Skipped: 1 repeated header rows");
+    expect(reconciliationText(rec, "en")).toContain("Skipped: 1 repeated header row (not counted)");
   });
 
   it("shows subtotal rows ('Totaal 44100') with their sum and checks each against the lines above", () => {
