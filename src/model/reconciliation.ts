@@ -49,7 +49,10 @@ export interface Reconciliation {
   unreadable: { count: number; rows: ReadIssue[] };
   /** The source's grand total (the last one), or null when it has none. */
   sourceTotal: SourceTotal | null;
-  /** Subtotal rows whose amount differs from the lines read since the previous total row. */
+  /**
+   * Subtotal rows whose amount differs from the lines read since the previous total row; also
+   * plain "Totaal" rows when there are several that close sections (then status is "differs").
+   */
   subtotalsDiffering: SkippedRow[];
   /** Per year, ascending; lines without a year last. */
   years: YearSummary[];
@@ -141,6 +144,14 @@ export function reconcile(read: LedgerRead, options: ReconcileOptions = {}): Rec
   }
   for (const k of Object.keys(skipped) as SkipKind[]) skipped[k].sum = roundCents(sums[k].value);
   const sumRead = total.value;
+  // Several plain "Totaal" rows, the last of which is not the sum of everything: they close
+  // sections (one per account), so each is checked like a subtotal and none is the grand total.
+  const plainTotals = read.skippedRows.filter((s) => s.kind === "total" && s.amount !== null);
+  if (grand?.kind === "total" && plainTotals.length > 1 && cents(grand.amount ?? 0) !== cents(sumRead)) {
+    grand = null;
+    for (const s of plainTotals) if (cents(s.amount ?? 0) !== cents(s.linesAbove)) subtotalsDiffering.push(s);
+    subtotalsDiffering.sort((a, b) => a.row - b.row);
+  }
   let sourceTotal: SourceTotal | null = null;
   if (grand && grand.amount !== null) {
     const difference = roundCents(sumRead - grand.amount);
@@ -170,7 +181,8 @@ export function reconcile(read: LedgerRead, options: ReconcileOptions = {}): Rec
     status: "ok",
   };
   if (read.sheet !== undefined) rec.sheet = read.sheet;
-  if (sourceTotal && !sourceTotal.agrees) rec.status = "differs";
+  const totalDiffers = subtotalsDiffering.some((s) => s.kind === "total");
+  if ((sourceTotal && !sourceTotal.agrees) || totalDiffers) rec.status = "differs";
   else if (
     read.issues.length > 0 ||
     read.ambiguous.length > 0 ||

@@ -88,6 +88,24 @@ describe("reconcile: no silent loss", () => {
     expect(reconciliationText(rec, "en")).toContain("Row 3: debit 'x' is not a number");
   });
 
+  it("takes plain 'Totaal' rows that close each account for section totals, not the grand total", () => {
+    const grid: Grid = [
+      H,
+      ["1", "a", 1, ""],
+      ["Totaal", "", 1, ""],
+      ["2", "b", 2, ""],
+      ["Totaal", "", 2, ""],
+    ];
+    const rec = reconcile(readLedger(grid));
+    expect(rec.sourceTotal).toBeNull();
+    expect(rec.subtotalsDiffering).toEqual([]);
+    expect(rec.status).toBe("ok");
+    const wrong = reconcile(readLedger([...grid.slice(0, 4), ["Totaal", "", 5, ""]]));
+    expect(wrong.sourceTotal).toBeNull();
+    expect(wrong.subtotalsDiffering.map((s) => s.row)).toEqual([5]);
+    expect(wrong.status).toBe("differs");
+  });
+
   it("shows an Excel table's total row with its sum", () => {
     const grid: Grid = [
       ["Omschrijving", "Saldo"],
