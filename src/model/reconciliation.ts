@@ -342,10 +342,18 @@ function oneBlock(r: Reconciliation, language: Language): string[] {
     );
   }
   for (const s of r.subtotalsDiffering) {
+    const total = s.kind === "total";
+    const what = nl
+      ? total
+        ? "VERSCHIL: totaal"
+        : "Let op: subtotaal"
+      : total
+        ? "DIFFERENCE: total"
+        : "Note: subtotal";
     out.push(
       nl
-        ? `Let op: subtotaal rij ${s.row} '${s.label}' is ${eur(s.amount ?? 0)}, de regels erboven ${eur(s.linesAbove)}`
-        : `Note: subtotal row ${s.row} '${s.label}' is ${eur(s.amount ?? 0)}, the lines above it ${eur(s.linesAbove)}`,
+        ? `${what} rij ${s.row} '${s.label}' is ${eur(s.amount ?? 0)}, de regels erboven ${eur(s.linesAbove)}`
+        : `${what} row ${s.row} '${s.label}' is ${eur(s.amount ?? 0)}, the lines above it ${eur(s.linesAbove)}`,
     );
   }
   if (r.unreadable.count > 0) {
