@@ -1,7 +1,9 @@
 /**
  * CSV files as a one-sheet workbook. Dutch exports use ";" (the decimal comma rules out ","),
- * English ones ","; older finance systems write Windows-1252 rather than UTF-8. Cells stay text:
- * the ledger reader parses Dutch and English numbers itself.
+ * English ones ",", AFAS and Excel's "Unicode text" a tab; older finance systems write
+ * Windows-1252 rather than UTF-8, Excel's "Unicode text" UTF-16 with a BOM. A preamble line or
+ * two ("Grootboekkaart 2022", "Administratie 001") may stand above the header: the ledger reader
+ * finds the header itself. Cells stay text: the ledger reader parses Dutch and English numbers.
  */
 import { readFileSync } from "fs";
 import { basename } from "path";
@@ -10,8 +12,8 @@ import { Grid } from "../model/types";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
 
-type Delimiter = ";" | ",";
-type TextEncodingName = "utf-8" | "windows-1252";
+export type Delimiter = ";" | "," | "\t";
+export type TextEncodingName = "utf-8" | "windows-1252" | "utf-16le" | "utf-16be";
 
 /**
  * Windows-1252 characters of bytes 0x80–0x9F (€, curly quotes, dashes, Š, Ž, …); the five
@@ -28,8 +30,29 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return text;
 }
 
-/** UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else Windows-1252. */
+/** UTF-16 of either byte order, without its BOM (Node's TextDecoder knows only little-endian). */
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
+  const body = bytes.subarray(2, bytes.length - (bytes.length % 2));
+  if (!bigEndian) return new TextDecoder("utf-16le").decode(body);
+  const swapped = new Uint8Array(body.length);
+  for (let i = 0; i < body.length; i += 2) {
+    swapped[i] = body[i + 1];
+    swapped[i + 1] = body[i];
+  }
+  return new TextDecoder("utf-16le").decode(swapped);
+}
+
+/**
+ * UTF-16 when the bytes start with its BOM (FF FE little-endian, FE FF big-endian); else UTF-8
+ * (a BOM is dropped) when the bytes are valid UTF-8; else Windows-1252.
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: decodeUtf16(bytes, false), encoding: "utf-16le" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: decodeUtf16(bytes, true), encoding: "utf-16be" };
+  }
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
@@ -58,19 +81,25 @@ function countPerLine(text: string, delimiter: Delimiter): number[] {
   return counts;
 }
 
+const DELIMITERS: readonly Delimiter[] = [";", "\t", ","];
+
 /**
- * The separator of the first lines: the one found on more lines, then the more frequent one;
- * ";" on a tie (Dutch exports, and a decimal comma is no separator).
+ * The separator of the first lines: the one found on more lines, then the one whose lines most
+ * often have the same count (a preamble line with a stray comma does not count for much), then
+ * the more frequent one; ";" before tab before "," on a tie (Dutch exports, and a decimal comma
+ * is no separator).
  */
 export function sniffDelimiter(text: string): Delimiter {
   const score = (d: Delimiter) => {
-    const counts = countPerLine(text, d);
-    return { lines: counts.filter((c) => c > 0).length, total: counts.reduce((a, b) => a + b, 0) };
+    const counts = countPerLine(text, d).filter((c) => c > 0);
+    const freq = new Map<number, number>();
+    for (const c of counts) freq.set(c, (freq.get(c) ?? 0) + 1);
+    const steady = Math.max(0, ...freq.values());
+    return { d, lines: counts.length, steady, total: counts.reduce((a, b) => a + b, 0) };
   };
-  const semi = score(";");
-  const comma = score(",");
-  if (comma.lines !== semi.lines) return comma.lines > semi.lines ? "," : ";";
-  return comma.total > semi.total ? "," : ";";
+  const scores = DELIMITERS.map(score);
+  scores.sort((a, b) => b.lines - a.lines || b.steady - a.steady || b.total - a.total);
+  return scores[0].d;
 }
 
 /** CSV text to a rectangular grid of strings ("" for missing cells at the end of short rows). */

@@ -31,7 +31,22 @@ const DUTCH_CENTS = /^(-?)(\d{1,3}(?:\.\d{3})+|\d+),(\d{1,2})$/;
 const ENGLISH_CENTS = /^(-?)(\d{1,3}(?:,\d{3})+|\d+)\.(\d{1,2})$/;
 const SEPARATORS = /[.,]/g;
 
-/** A money amount, or null when the value is not a readable amount ("" and blanks too). */
+/**
+ * The largest amount (in euros, either sign) a ledger line may carry: € 10 trillion, far above any
+ * municipal budget and far below where sums of 100,000 such lines lose their cents. The ledger
+ * reader refuses a line beyond it with "bedrag buiten bereik" and its row number.
+ */
+export const MAX_AMOUNT = 1e13;
+
+/** Whether a parsed amount lies within ±MAX_AMOUNT. */
+export function amountInRange(n: number): boolean {
+  return n <= MAX_AMOUNT && n >= -MAX_AMOUNT;
+}
+
+/**
+ * A money amount, or null when the value is not a readable amount ("" and blanks too). Not
+ * bounded (key figures and functions use it too): readers check amountInRange.
+ */
 export function parseAmount(v: unknown): number | null {
   return parseNumber(v);
 }

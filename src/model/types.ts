@@ -86,6 +86,9 @@ export interface LedgerLine {
   iv3Category?: string;
 }
 
+/** Where a line's book year came from, in the order the reader tries them. */
+export type YearSource = "boekjaar" | "datum" | "periode" | "blad" | "kerngegevens";
+
 /** Why a line landed where it did, and the attributes the report's KPIs need. */
 export interface Classification {
   category: CategoryCode;
