@@ -139,6 +139,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,
+    reconciliations: inputs.reconciliations,
     linesSkipped: inputs.read.issues.length,
   };
 }

@@ -8,10 +8,13 @@ import { formatEuro, formatNumber, formatPercent } from "../model/format";
 import { CATEGORIES } from "../model/taxonomy";
 import { Bilingual, CategorisedLine, CategoryCode, Component, ReadIssue } from "../model/types";
 import { reviewList } from "../model/categorise/review";
+import { Reconciliation, reconciliationLines } from "../model/reconciliation";
 import { Column, renderTable } from "./table";
 
 /** What the output needs of one comparison run. */
 export interface AnalysisOutput {
+  /** Per ledger source: what was read, skipped and unreadable, against the source's own total. */
+  reconciliations: readonly Reconciliation[];
   /** Every cost line of every year, categorised (manual codes applied). */
   lines: readonly CategorisedLine[];
   comparison: Comparison;
@@ -35,6 +38,23 @@ export interface CompareJson {
   components: Record<Component, number>;
   categories: Partial<Record<CategoryCode, number>>;
   kpis: Record<string, KpiJson>;
+  /** Per ledger source, the reconciliation: shown always, never a KPI without it. */
+  reconciliation: {
+    sheet: string | null;
+    status: Reconciliation["status"];
+    lines: { count: number; sum: number };
+    skipped: Record<string, { count: number; sum: number }>;
+    unreadable: number;
+    source_total: {
+      row: number;
+      amount: number;
+      sum_read: number;
+      difference: number;
+      agrees: boolean;
+    } | null;
+    years: { year: number | null; lines: number; sum: number; sources: Record<string, number> }[];
+    text: string[];
+  }[];
   /** The lines to check first: amount × uncertainty, highest first (at most REVIEW_LINES). */
   review: {
     row: number;
@@ -88,6 +108,29 @@ export function compareJson(a: AnalysisOutput): CompareJson {
     },
     categories,
     kpis,
+    reconciliation: a.reconciliations.map((r) => ({
+      sheet: r.sheet ?? null,
+      status: r.status,
+      lines: { count: r.lines.count, sum: cents(r.lines.sum) },
+      skipped: Object.fromEntries(
+        Object.entries(r.skipped).map(([k, v]) => [k, { count: v.count, sum: cents(v.sum) }]),
+      ),
+      unreadable: r.unreadable.count,
+      source_total: r.sourceTotal && {
+        row: r.sourceTotal.row,
+        amount: cents(r.sourceTotal.amount),
+        sum_read: cents(r.sourceTotal.sumRead),
+        difference: cents(r.sourceTotal.difference),
+        agrees: r.sourceTotal.agrees,
+      },
+      years: r.years.map((y) => ({
+        year: y.year,
+        lines: y.lines,
+        sum: cents(y.sum),
+        sources: { ...y.sources } as Record<string, number>,
+      })),
+      text: reconciliationLines(r, "nl"),
+    })),
     review: reviewList(a.lines)
       .slice(0, REVIEW_LINES)
       .map((l) => ({
@@ -163,9 +206,10 @@ export function compareTable(a: AnalysisOutput): string {
     `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
       `— telt niet mee / unclassified: not counted`,
   ];
-  return (
-    [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot, ...reviewTable(a.lines)].join("\n") + "\n"
-  );
+  // Never a KPI without the reconciliation: what was read, against the source's own total.
+  const reconciliation = [...reconciliationLines(a.reconciliations, "nl"), ""];
+  const table = renderTable(KPI_COLUMNS, rows).trimEnd();
+  return [...head, ...reconciliation, table, ...foot, ...reviewTable(a.lines)].join("\n") + "\n";
 }
 
 const REVIEW_COLUMNS: readonly Column[] = [

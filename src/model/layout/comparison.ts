@@ -253,14 +253,7 @@ export function comparisonLayout(
     // Loud when the categorisation's amounts no longer match the ledger rows they refer to (sorted, deleted).
     {
       at: cell(1, ROW.status),
-      cells: [
-        [
-          f(
-            `=IF(ISERROR(SUM(${c.amount})),${formulaText(T.stale[language])},"")`,
-            "",
-          ),
-        ],
-      ],
+      cells: [[f(`=IF(ISERROR(SUM(${c.amount})),${formulaText(T.stale[language])},"")`, "")]],
       style: "note",
     },
     { at: cell(1, ROW.inputHeader), cells: [[T.input[language], T.value[language]]], style: "header" },

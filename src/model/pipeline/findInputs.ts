@@ -10,7 +10,8 @@ import { parseCellAddress } from "../layout/a1";
 import { Bilingual, CategoryCode, KeyFigures, ReadIssue, UserRule } from "../types";
 import { b, InputError } from "./inputError";
 import { findAllKeyFigures, findUserRules, mergeKeyFigures, SheetFigures } from "./keyFigureSources";
-import { bestPlace, LedgerPlace, ledgerPlaces, placeOf, readPlace } from "./ledgerPlaces";
+import { bestPlace, LedgerPlace, ledgerPlaces, ledgerSources, placeOf, readPlace } from "./ledgerPlaces";
+import { reconcile, Reconciliation } from "../reconciliation";
 import {
   InputChoice,
   InputDetection,
@@ -20,12 +21,23 @@ import {
   PlainWorkbook,
 } from "./workbook";
 
+/** One place of the ledger and what was read from it. */
+export interface LedgerSourceRead {
+  place: LedgerPlace;
+  read: LedgerRead;
+}
+
 /** Everything the later steps need from one read of the workbook. */
 export interface Inputs {
   book: PlainWorkbook;
   places: LedgerPlace[];
   ledger: LedgerPlace;
+  /** Every place of the ledger (one, or a sheet per year), in the order of `read.lines`. */
+  sources: LedgerSourceRead[];
+  /** The lines of all sources together. */
   read: LedgerRead;
+  /** Per source: lines read, rows skipped with their sums, the source's own total against ours. */
+  reconciliations: Reconciliation[];
   perSheet: SheetFigures[];
   typed: KeyFigures[];
   figures: KeyFigures[];
@@ -86,7 +98,11 @@ export function findInputs(
       ),
     );
   }
-  const read = readPlace(ledger, choice?.mapping);
+  const sources = ledgerSources(places, ledger).map((place) => ({
+    place,
+    read: readPlace(place, choice?.mapping),
+  }));
+  const read = mergeReads(sources.map((s) => s.read));
   if (read.missing.length > 0) {
     const names = read.missing.map((f) => FIELD_NAMES[f] ?? { nl: f, en: f });
     throw new InputError(
@@ -114,11 +130,15 @@ export function findInputs(
     );
   }
   const skipped = book.sheets.filter((s) => s.tooLarge && !isOutputSheet(s)).map(tooLargeIssue);
+  const oneYear = new Set(figures.map((f) => f.year).filter((y) => y !== undefined));
+  const fallbackYear = oneYear.size === 1 ? [...oneYear][0]! : null;
   return {
     book,
     places,
     ledger,
+    sources,
     read,
+    reconciliations: sources.map((s) => reconcile(s.read, { fallbackYear })),
     perSheet: kf.perSheet,
     typed,
     figures,
@@ -126,6 +146,23 @@ export function findInputs(
     rules: rules.rules,
     issues: [...read.issues, ...kf.issues, ...rules.issues, ...skipped],
     years,
+  };
+}
+
+/** The reads of several year sheets as one: their lines and issues in order, the first's columns. */
+function mergeReads(reads: LedgerRead[]): LedgerRead {
+  if (reads.length === 1) return reads[0];
+  const [first] = reads;
+  return {
+    ...first,
+    sheet: undefined,
+    lines: reads.flatMap((r) => r.lines),
+    issues: reads.flatMap((r) => r.issues),
+    skipped: reads.reduce((n, r) => n + r.skipped, 0),
+    skippedRows: reads.flatMap((r) => r.skippedRows),
+    blankRows: reads.reduce((n, r) => n + r.blankRows, 0),
+    ambiguous: reads.flatMap((r) => r.ambiguous),
+    sheetYearConflicts: reads.reduce((n, r) => n + r.sheetYearConflicts, 0),
   };
 }
 

@@ -2,7 +2,7 @@
  * Where the ledger may be: every table and every non-empty user sheet as a candidate, the best of them,
  * the one the user chose, and its cost lines.
  */
-import { detectHeader, LedgerRead, readLedger } from "../grid";
+import { detectHeader, LedgerRead, readLedger, yearFromSheetName } from "../grid";
 import { Grid, LedgerField } from "../types";
 import { isOutputSheet, LedgerCandidate, LedgerSource, PlainSheet, PlainWorkbook } from "./workbook";
 
@@ -162,12 +162,34 @@ export function placeOf(
     : undefined;
 }
 
-/** The cost lines of a place, with the user's column choice laid over the detected one. */
+/**
+ * The cost lines of a place, with the user's column choice laid over the detected one. A sheet named
+ * after a year ("2022", "Grootboek 2022") gives that year to lines without a Boekjaar or date.
+ */
 export function readPlace(p: LedgerPlace, mapping?: Partial<Record<LedgerField, number>>): LedgerRead {
   return readLedger(p.grid, {
     sheet: p.sheet.name,
     firstRow: p.firstRow + 1,
+    sheetYear: yearFromSheetName(p.sheet.name),
     ...(mapping ? { mapping } : {}),
     ...(p.headerRow !== null ? { headerRow: p.headerRow } : {}),
   });
+}
+
+/**
+ * The places that together hold the ledger: the chosen one and, when it sits on a sheet named after a
+ * year, the other year sheets with a ledger of the same columns ("2022", "2023": an export per year).
+ * One table, selection or plain sheet otherwise.
+ */
+export function ledgerSources(places: readonly LedgerPlace[], chosen: LedgerPlace): LedgerPlace[] {
+  const year = yearFromSheetName(chosen.sheet.name);
+  if (year === null || chosen.candidate.source.kind === "selection") return [chosen];
+  const fields = (p: LedgerPlace) => Object.keys(p.candidate.mapping).sort().join(",");
+  const byYear = new Map<number, LedgerPlace>([[year, chosen]]);
+  for (const p of places) {
+    const y = yearFromSheetName(p.sheet.name);
+    if (y === null || byYear.has(y) || !p.complete || p.sheet === chosen.sheet) continue;
+    if (fields(p) === fields(chosen)) byYear.set(y, p);
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p);
 }

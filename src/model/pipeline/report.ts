@@ -80,24 +80,38 @@ export function categorisationSheet(
 }
 
 /**
- * Per ledger line, its amount and description cells in the user's sheet, where a formula can follow
- * them: the amount a number (text such as "1.234,56" would not sum) and the description the text the
- * line shows (so the guard in the categorisation compares like with like).
+ * Per ledger line (in the order of inputs.read.lines), its amount and description cells in the user's
+ * sheet, where a formula can follow them: the amount one number cell (Bedrag) or Debet − Credit of
+ * number-or-empty cells, equal to what was read (text such as "1.234,56" would not sum, a negated
+ * column would not match), and the description the text the line shows (so the guard compares like
+ * with like). Null for any other line: its amount is written as a value.
  */
 function ledgerCells(inputs: Inputs): (LedgerCells | null)[] {
-  const { ledger, read } = inputs;
-  const { amount, description } = read.mapping;
-  if (amount === undefined || description === undefined) return [];
-  const dataTop = ledger.firstRow + 1; // the spreadsheet row of grid[0]
-  const ref = (col: number, row: number) =>
-    sheetRef(ledger.sheet.name, cell(ledger.firstColumn + col + 1, row));
-  return read.lines.map((line) => {
-    const cells = ledger.grid[line.row - dataTop];
-    const a = cells?.[amount];
-    const d = cells?.[description];
-    if (typeof a !== "number" || a !== line.amount || typeof d !== "string" || d !== line.description)
+  return inputs.sources.flatMap(({ place, read }) => {
+    const m = read.mapping;
+    const dataTop = place.firstRow + 1; // the spreadsheet row of grid[0]
+    const ref = (col: number, row: number) =>
+      sheetRef(place.sheet.name, cell(place.firstColumn + col + 1, row));
+    const numberOrEmpty = (v: unknown) => typeof v === "number" || v === "" || v === null || v === undefined;
+    return read.lines.map((line): LedgerCells | null => {
+      const cells = place.grid[line.row - dataTop];
+      const d = m.description === undefined ? undefined : cells?.[m.description];
+      if (typeof d !== "string" || d !== line.description) return null;
+      const description = ref(m.description!, line.row);
+      if (read.amountFrom === "amount" && m.amount !== undefined) {
+        const a = cells?.[m.amount];
+        return typeof a === "number" && a === line.amount
+          ? { amount: ref(m.amount, line.row), description }
+          : null;
+      }
+      if (read.amountFrom === "debitCredit" && m.debit !== undefined && m.credit !== undefined) {
+        const [dr, cr] = [cells?.[m.debit], cells?.[m.credit]];
+        if (!numberOrEmpty(dr) || !numberOrEmpty(cr)) return null;
+        if (Math.abs(((dr as number) || 0) - ((cr as number) || 0) - line.amount) > 0.005) return null;
+        return { amount: `${ref(m.debit, line.row)}-${ref(m.credit, line.row)}`, description };
+      }
       return null;
-    return { amount: ref(amount, line.row), description: ref(description, line.row) };
+    });
   });
 }
 
