@@ -4,7 +4,7 @@
  * line chart. Own cost is a live SUMIFS per year over the categorisation table when its refs are given.
  */
 import { cpiSeries, historySeries, sourceText } from "../benchmark";
-import { SeriesPoint } from "../comparison";
+import { SeriesPoint } from "../comparison/series";
 import { indexFactor } from "../inflation";
 import { CellValue, KeyFigures, Language } from "../types";
 import { cell, formulaText, range } from "./a1";
