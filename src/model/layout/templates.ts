@@ -3,7 +3,8 @@
  * Regels (the user's own rules), empty with a few examples, or filled with the fictitious sample
  * municipality. Their headers are the ones the readers recognise (see the workbook contract).
  */
-import { SAMPLE_LEDGER_HEADER, sampleMunicipality } from "../sample";
+import { SAMPLE_LEDGER_HEADER } from "../sample/grids";
+import { sampleMunicipality } from "../sample/municipality";
 import { KeyFigures, Language, UserRule } from "../types";
 import { absCell, columnLetter, range, sheetRef } from "./a1";
 import { CATEGORISATION_WORDS, CATEGORY_CODES } from "./categorisation";
