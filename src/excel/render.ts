@@ -14,7 +14,7 @@ import {
   SettingsStore,
 } from "./ownership";
 import { PAYLOAD_LIMIT, TARGET_SHARE } from "./payload";
-import { WorkbookInventory } from "./read";
+import { WorkbookInventory } from "./read/types";
 import { Batcher } from "./render/batcher";
 import { writeLayout } from "./render/writeLayout";
 import {
