@@ -8,7 +8,7 @@ import { SeriesPoint } from "../comparison/series";
 import { indexFactor } from "../inflation";
 import { CellValue, KeyFigures, Language } from "../types";
 import { cell, formulaText, range } from "./a1";
-import { CategorisationRefs } from "./categorisation";
+import { CategorisationRefs } from "./categorisation/refs";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
 export const TREND_SHEET: Record<Language, string> = { nl: "ICT-trend", en: "ICT trend" };

@@ -7,7 +7,7 @@ import { Edition } from "../../benchmark";
 import { Comparison } from "../../comparison";
 import { CellValue, KeyFigures, Language } from "../../types";
 import { absCell, formulaText } from "../a1";
-import { CategorisationRefs } from "../categorisation";
+import { CategorisationRefs } from "../categorisation/refs";
 import { Formula } from "../types";
 
 export interface ComparisonRefs {
