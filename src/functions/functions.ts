@@ -1,7 +1,8 @@
 /**
  * The ICTCOST.* custom functions. Thin wrappers: read the arguments (./adapt), call the domain core
  * (src/model), turn its result into a number, text or Excel error. No formula logic here, and no function
- * writes to the workbook.
+ * writes to the workbook. Their helpers: ./argumentNames (names in error messages), ./ledgerColumns
+ * (the categoriser, PERINHABITANT's conditional sum, CATEGORY's column of codes).
  *
  * custom-functions-metadata-plugin generates functions.json from the JSDoc below and its loader appends the
  * `CustomFunctions.associate("ID", function)` calls to this file when webpack bundles it, as in the
@@ -19,15 +20,12 @@ import {
   readOptionalText,
   readOptionalYear,
   readText,
-  criterionMatcher,
-  sameShape,
-  sumNumbers,
   toExcel,
   toExcelError,
-  isBlankCell,
 } from "./adapt";
+import { ARG } from "./argumentNames";
+import { categoryColumn, classify, sumAmounts, unknownCategory } from "./ledgerColumns";
 import { benchmarkValue } from "../model/benchmark";
-import { compileCategoriser } from "../model/categorise";
 import {
   budgetShare,
   costPerFte,
@@ -46,49 +44,7 @@ import {
   parseCategory,
   parseComponent,
 } from "../model/taxonomy";
-import { Bilingual, Classification, isKpiError, KpiError } from "../model/types";
-
-/** Compiled once when the runtime loads this file: CATEGORY over a whole ledger column is one pass. */
-const categoriser = compileCategoriser();
-
-function classify(description: unknown, supplier: unknown, account: unknown): Classification {
-  return categoriser.classify({
-    description: cellText(description),
-    supplier: cellText(supplier),
-    account: cellText(account),
-  });
-}
-
-function cellText(v: unknown): string {
-  return typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
-}
-
-const ARG = {
-  amounts: { nl: "Bedragen", en: "Amounts" },
-  inhabitants: { nl: "Inwoners", en: "Inhabitants" },
-  criteriaRange: { nl: "Criteriumbereik", en: "Criteria range" },
-  criterion: { nl: "Criterium", en: "Criterion" },
-  value: { nl: "Waarde", en: "Value" },
-  kpi: { nl: "KPI", en: "KPI" },
-  year: { nl: "Jaar", en: "Year" },
-  fromYear: { nl: "Van jaar", en: "From year" },
-  toYear: { nl: "Naar jaar", en: "To year" },
-  edition: { nl: "Editie", en: "Edition" },
-  own: { nl: "Eigen waarde", en: "Own value" },
-  asPercent: { nl: "Als_percentage", en: "As_percent" },
-  description: { nl: "Omschrijving", en: "Description" },
-  supplier: { nl: "Leverancier", en: "Supplier" },
-  account: { nl: "Grootboekrekening", en: "Account" },
-  code: { nl: "Code", en: "Code" },
-  hired: { nl: "Inhuurkosten", en: "Hired cost" },
-  personnel: { nl: "Personeelskosten", en: "Personnel cost" },
-  cost: { nl: "Kosten", en: "Cost" },
-  fte: { nl: "Fte", en: "Fte" },
-  amount: { nl: "Bedrag", en: "Amount" },
-  saasChange: { nl: "Verandering SaaS-aandeel", en: "SaaS share change" },
-  ictCost: { nl: "ICT-kosten", en: "ICT cost" },
-  budget: { nl: "Totale begroting", en: "Total budget" },
-} satisfies Record<string, Bilingual>;
+import { isKpiError, KpiError } from "../model/types";
 
 function isErr(x: unknown): x is KpiError {
   return isKpiError(x);
@@ -118,31 +74,8 @@ export function PERINHABITANT(
   if (isErr(range)) return toExcelError(range);
   const wanted = readOptionalText(criterion, ARG.criterion);
   if (isErr(wanted)) return toExcelError(wanted);
-  if ((range === undefined) !== (wanted === undefined)) {
-    return toExcelError(
-      fail(
-        "value",
-        "Geef criteriumbereik en criterium samen op, of geen van beide.",
-        "Give both criteria_range and criterion, or neither.",
-      ),
-    );
-  }
-  let total: number;
-  if (range && wanted !== undefined) {
-    if (!sameShape(values, range)) {
-      return toExcelError(
-        fail(
-          "value",
-          `Criteriumbereik moet even groot zijn als bedragen (${values.length} rijen × ${values[0]?.length ?? 0} kolommen).`,
-          "criteria_range must have the same shape as amounts.",
-        ),
-      );
-    }
-    const matches = criterionMatcher(wanted);
-    total = sumNumbers(values, (r, c) => matches(range[r][c]));
-  } else {
-    total = sumNumbers(values);
-  }
+  const total = sumAmounts(values, range, wanted);
+  if (isErr(total)) return toExcelError(total);
   return toExcel(perInhabitant(total, people));
 }
 
@@ -231,27 +164,8 @@ export function CATEGORY(
   if (isErr(s)) return [[toExcelError(s)]];
   const a = account == null ? undefined : readMatrix(account, ARG.account);
   if (isErr(a)) return [[toExcelError(a)]];
-  if ((s && !sameShape(d, s)) || (a && !sameShape(d, a))) {
-    return [
-      [
-        toExcelError(
-          fail(
-            "value",
-            "Leverancier en grootboekrekening moeten even groot zijn als omschrijving.",
-            "supplier and account must have the same shape as description.",
-          ),
-        ),
-      ],
-    ];
-  }
-  return d.map((row, r) =>
-    row.map((desc, c) => {
-      const sup = s ? s[r][c] : "";
-      const acc = a ? a[r][c] : "";
-      if (isBlankCell(desc) && isBlankCell(sup) && isBlankCell(acc)) return "";
-      return classify(desc, sup, acc).category;
-    }),
-  );
+  const codes = categoryColumn(d, s, a);
+  return isErr(codes) ? [[toExcelError(codes)]] : codes;
 }
 
 /**
@@ -415,12 +329,4 @@ export function BUDGETSHARE(ict_cost: number, total_budget: number): number | Cu
   const b = readNumber(total_budget, ARG.budget);
   if (isErr(b)) return toExcelError(b);
   return toExcel(budgetShare(c, b));
-}
-
-function unknownCategory(text: string): KpiError {
-  return fail(
-    "na",
-    `"${text}" is geen categorie (gebruik een code als "SW.KA" of een naam als "Werkplek").`,
-    `"${text}" is not a category (use a code such as "SW.KA" or a name such as "Workplace").`,
-  );
 }

@@ -4,13 +4,18 @@
  * row per year (a header row with Jaar/Boekjaar and other labels). One KeyFigures per year.
  *
  * Row numbers in issues are spreadsheet rows: `firstRow + index` (firstRow defaults to 1).
+ *
+ * The parts live in src/model/keyFigures/: labels (recognising a label), values (checking a value)
+ * and grouping (from pairs to one set per year).
  */
-import { MAX_YEAR, MIN_YEAR, parseAmount, parseFte, parseNumber, parseYear } from "./amount";
-import { fold } from "./text";
-import { cellText, displayValue, isEmptyCell } from "./grid/cells";
-import { Bilingual, Grid, KeyFigures, ReadIssue } from "./types";
+import { parseYear } from "./amount";
+import { isEmptyCell } from "./grid/cells";
+import { Grid, KeyFigures, ReadIssue } from "./types";
+import { groupPairs, mergeGroups, Pair } from "./keyFigures/grouping";
+import { KeyFigureField, labelOf } from "./keyFigures/labels";
+import { assign, badValue, parseValue } from "./keyFigures/values";
 
-export type KeyFigureField = keyof KeyFigures;
+export type { KeyFigureField } from "./keyFigures/labels";
 
 interface KeyFigureOptions {
   sheet?: string;
@@ -22,156 +27,7 @@ interface KeyFiguresRead {
   issues: ReadIssue[];
 }
 
-/** Labels per key, in the form `labelWords` gives them. */
-const LABELS: Record<KeyFigureField, readonly string[]> = {
-  municipality: ["gemeente", "naam gemeente", "organisatie", "municipality", "organisation", "organization"],
-  year: ["boekjaar", "jaar", "begrotingsjaar", "year", "book year", "fiscal year"],
-  inhabitants: [
-    "inwoners",
-    "aantal inwoners",
-    "inwonertal",
-    "inwoneraantal",
-    "inhabitants",
-    "number of inhabitants",
-    "population",
-  ],
-  budget: [
-    "totale begroting",
-    "begroting totaal",
-    "begroting totaal lasten",
-    "totale lasten",
-    "totaal lasten",
-    "lasten totaal",
-    "totale begroting lasten",
-    "total budget",
-    "total expenditure",
-  ],
-  fteOwn: [
-    "ict fte eigen",
-    "fte eigen",
-    "fte eigen ict",
-    "fte ict eigen",
-    "fte eigen personeel",
-    "eigen fte",
-    "eigen ict fte",
-    "own ict fte",
-    "own fte",
-    "ict fte own",
-  ],
-  fteHired: [
-    "fte inhuur ict",
-    "fte inhuur",
-    "ict fte inhuur",
-    "fte ict inhuur",
-    "inhuur fte",
-    "inhuur ict fte",
-    "hired ict fte",
-    "hired fte",
-    "ict fte hired",
-  ],
-};
-
-const FIELD_NAMES: Record<KeyFigureField, Bilingual> = {
-  municipality: { nl: "gemeente", en: "municipality" },
-  year: { nl: "boekjaar", en: "year" },
-  inhabitants: { nl: "inwoners", en: "inhabitants" },
-  budget: { nl: "totale begroting", en: "total budget" },
-  fteOwn: { nl: "ICT-fte eigen", en: "own ICT fte" },
-  fteHired: { nl: "ICT-fte inhuur", en: "hired ICT fte" },
-};
-
-const BY_LABEL = new Map<string, KeyFigureField>();
-for (const field of Object.keys(LABELS) as KeyFigureField[]) {
-  for (const label of LABELS[field]) BY_LABEL.set(label, field);
-}
-
-// Cheap first test, so that large ledger sheets do not fold every description.
-const LABEL_STEMS =
-  /gemeente|organi[sz]at|municipal|jaar|year|inwoner|inhabitant|population|begroting|lasten|budget|expenditure|fte/i;
-const NON_ALNUM = /[^a-z0-9]+/;
-// Words that qualify a label without changing it: "Aantal inwoners per 1 januari 2022".
-const FILLER = new Set(["per", "op", "januari", "jan", "peildatum", "at", "on", "as", "of", "january"]);
-const DIGITS = /^\d+$/;
-
-/** Label words: folded, punctuation and parentheses as spaces, numbers and fillers dropped. */
-function labelWords(text: string): string {
-  return fold(text)
-    .split(NON_ALNUM)
-    .filter((w) => w !== "" && !DIGITS.test(w) && !FILLER.has(w))
-    .join(" ");
-}
-
-/** The key a cell labels, with an inline value for "Label: value" cells. */
-function labelOf(v: unknown): { field: KeyFigureField; inline?: string } | null {
-  if (typeof v !== "string" || v.length > 80 || !LABEL_STEMS.test(v)) return null;
-  const colon = v.indexOf(":");
-  const inline = colon < 0 ? "" : v.slice(colon + 1).trim();
-  if (inline !== "") {
-    const field = BY_LABEL.get(labelWords(v.slice(0, colon)));
-    return field ? { field, inline } : null;
-  }
-  const whole = BY_LABEL.get(labelWords(v));
-  return whole ? { field: whole } : null;
-}
-
-type Parsed = { ok: true; value: string | number } | { ok: false };
-
-/** A value for a key, checked: bad values are reported, never kept. */
-function parseValue(field: KeyFigureField, v: unknown): Parsed {
-  let value: string | number | null;
-  switch (field) {
-    case "municipality":
-      value = cellText(v) || null;
-      break;
-    case "year":
-      value = parseYear(v);
-      break;
-    case "inhabitants": {
-      const n = parseNumber(v);
-      value = n !== null && Number.isInteger(n) && n > 0 ? n : null;
-      break;
-    }
-    case "budget": {
-      const n = parseAmount(v);
-      value = n !== null && n > 0 ? n : null;
-      break;
-    }
-    case "fteOwn":
-    case "fteHired": {
-      const n = parseFte(v);
-      value = n !== null && n >= 0 ? n : null;
-      break;
-    }
-  }
-  return value === null ? { ok: false } : { ok: true, value };
-}
-
-const PROBLEMS: Record<KeyFigureField, Bilingual> = {
-  municipality: { nl: "is leeg", en: "is empty" },
-  year: { nl: `is geen jaartal (${MIN_YEAR}-${MAX_YEAR})`, en: `is not a year (${MIN_YEAR}-${MAX_YEAR})` },
-  inhabitants: { nl: "is geen positief geheel getal", en: "is not a positive whole number" },
-  budget: { nl: "is geen positief bedrag", en: "is not a positive amount" },
-  fteOwn: { nl: "is geen getal van 0 of meer", en: "is not a number of 0 or more" },
-  fteHired: { nl: "is geen getal van 0 of meer", en: "is not a number of 0 or more" },
-};
-
-function badValue(field: KeyFigureField, v: unknown, row: number): Bilingual {
-  const name = FIELD_NAMES[field];
-  const problem = PROBLEMS[field];
-  return {
-    nl: `Rij ${row}: ${name.nl} '${displayValue(v, "nl")}' ${problem.nl}`,
-    en: `Row ${row}: ${name.en} '${displayValue(v, "en")}' ${problem.en}`,
-  };
-}
-
-/** One found value with where its label sits, for grouping into years. */
-interface Pair {
-  field: KeyFigureField;
-  value: string | number;
-  row: number;
-  col: number;
-}
-
+/** Reads one sheet: tables with a row per year first, then the label/value pairs no table used. */
 class Scanner {
   readonly issues: ReadIssue[] = [];
   readonly tableGroups: KeyFigures[] = [];
@@ -261,65 +117,6 @@ class Scanner {
       }
     }
     if (candidates.length > 0) this.report(label.field, candidates[0].v, candidates[0].r);
-  }
-}
-
-function assign(entry: KeyFigures, field: KeyFigureField, value: string | number): void {
-  if (entry[field] !== undefined) return; // the first value found wins
-  if (field === "municipality") entry.municipality = String(value);
-  else entry[field] = value as number;
-}
-
-/**
- * Pairs in reading order by column then row (so blocks side by side stay apart); a key that
- * appears again starts the next set (the next year's block).
- */
-function groupPairs(pairs: Pair[]): KeyFigures[] {
-  const sorted = [...pairs].sort((a, b) => a.col - b.col || a.row - b.row);
-  const groups: KeyFigures[] = [];
-  let current: KeyFigures | null = null;
-  for (const p of sorted) {
-    if (current === null || current[p.field] !== undefined) groups.push((current = {}));
-    assign(current, p.field, p.value);
-  }
-  return groups;
-}
-
-/** Sets of the same year merge; sets without a year fill in every year (e.g. the municipality). */
-function mergeGroups(groups: KeyFigures[]): KeyFigures[] {
-  const byYear = new Map<number, KeyFigures>();
-  const yearless: KeyFigures[] = [];
-  for (const g of groups) {
-    if (g.year === undefined) {
-      yearless.push(g);
-      continue;
-    }
-    const target = byYear.get(g.year) ?? {};
-    fillMissing(target, g);
-    byYear.set(g.year, target);
-  }
-  if (byYear.size === 0) {
-    if (yearless.length === 0) return [];
-    const single: KeyFigures = {};
-    for (const g of yearless) fillMissing(single, g);
-    return [single];
-  }
-  const years = [...byYear.keys()].sort((a, b) => a - b);
-  const entries = years.map((year) => {
-    const entry = byYear.get(year) as KeyFigures;
-    for (const g of yearless) fillMissing(entry, g);
-    return entry;
-  });
-  // A sheet is about one municipality, even when it names it once beside several years' blocks.
-  const names = new Set(groups.map((g) => g.municipality).filter((m) => m !== undefined));
-  if (names.size === 1) for (const e of entries) e.municipality ??= [...names][0];
-  return entries;
-}
-
-function fillMissing(target: KeyFigures, source: KeyFigures): void {
-  for (const field of Object.keys(source) as KeyFigureField[]) {
-    const value = source[field];
-    if (value !== undefined) assign(target, field, value);
   }
 }
 

@@ -1,135 +1,39 @@
 /**
- * The task pane's state and actions, without any DOM: what the controller is doing, what the workbook holds
- * (InputDetection), the choices made in the "gegevens" step, the last result. The view (view.ts) draws this
- * state and calls the actions; the unit tests drive it with a fake Workflows.
+ * The task pane's actions, without any DOM: it keeps the PaneState (paneState.ts) and changes it —
+ * the "gegevens" choices (dataStep.ts), the settings and benchmark editions, and the workflows behind
+ * the buttons (outcomes.ts). The view (view.ts) draws the state and calls the actions; the unit tests
+ * drive it with a fake Workflows.
  */
 import {
   InputChoice,
   InputDetection,
-  LedgerSource,
-  Progress,
   WorkflowOptions,
   WorkflowResult,
   Workflows,
 } from "../excel/workflow-api";
-import { Edition, listEditions, registerEdition } from "../model/benchmark";
-import { Bilingual, KeyFigures, Language, LedgerField } from "../model/types";
+import { listEditions, registerEdition } from "../model/benchmark";
+import { Language, LedgerField } from "../model/types";
+import { checkEdition, EditionFile, EditionLoad, loaded, tooLarge, unreadable } from "./editions";
+import { inputChoice, invalidKeyFigures, keyFigureYears, missingFields, withDetection } from "./dataStep";
+import { fromStrings } from "./messages";
+import { failedOutcome, resultOutcome, workflowOptions } from "./outcomes";
 import {
-  EditionFile,
-  EditionLoad,
-  checkEdition,
-  loaded,
-  storedEditionsLoad,
-  tooLarge,
-  unreadable,
-} from "./editions";
-import { errorMessage, fromStrings } from "./messages";
+  ActionId,
+  CANCELLABLE,
+  ControllerDeps,
+  initialState,
+  NumericKeyFigure,
+  Outcome,
+  PaneState,
+} from "./paneState";
 import {
   MAX_EDITION_BYTES,
   PaneSettings,
   SettingsStore,
-  WorkflowSheetNames,
   saveSettings,
   storeEdition,
+  WorkflowSheetNames,
 } from "./settings";
-import { REQUIRED_FIELDS } from "./strings";
-
-export type ActionId =
-  | "insertTemplate"
-  | "loadSample"
-  | "detect"
-  | "categorise"
-  | "compare"
-  | "trend"
-  | "selectUnclassified"
-  | "insertFormula";
-
-/** Actions that may take long: they get a Cancel button. */
-const CANCELLABLE: ReadonlySet<ActionId> = new Set(["loadSample", "categorise", "compare", "trend"]);
-
-/** Key figures the pane can ask for (numbers typed in a field). */
-export type NumericKeyFigure = "inhabitants" | "budget" | "fteOwn" | "fteHired";
-export const NUMERIC_KEY_FIGURES: NumericKeyFigure[] = ["inhabitants", "budget", "fteOwn", "fteHired"];
-
-export interface Busy {
-  action: ActionId;
-  progress: Progress | null;
-  cancellable: boolean;
-}
-
-/** What the pane shows after an action: the workflow's result, or a message of the pane itself. */
-export interface Outcome {
-  action: ActionId;
-  ok: boolean;
-  summary: Bilingual | null;
-  error: Bilingual | null;
-  issues: WorkflowResult["issues"];
-  sheets: string[];
-  unclassified?: { lines: number; amount: number };
-}
-
-export interface PaneState {
-  settings: PaneSettings;
-  /** The editions to choose from, oldest book year first. */
-  editions: Edition[];
-  /** The last edition load's result (null: none yet). */
-  editionLoad: EditionLoad | null;
-  busy: Busy | null;
-  detection: InputDetection | null;
-  /** Index into detection.ledgers of the chosen ledger, or -1 for the current selection. */
-  ledgerIndex: number;
-  mapping: Partial<Record<LedgerField, number>>;
-  /** Whether the user changed the ledger or a column (then the choice is sent with each action). */
-  ledgerEdited: boolean;
-  /** Key figures typed in step 2, per book year ("" when the workbook has no year). */
-  typed: Record<string, Partial<Record<NumericKeyFigure, string>>>;
-  /** The comparison year; null = the latest. */
-  year: number | null;
-  /** Step 2 open with its column mapping (after needsMapping or when something is missing). */
-  dataOpen: boolean;
-  outcome: Outcome | null;
-  /** Whether the last settings change was saved in the workbook (null: nothing saved yet). */
-  settingsSaved: boolean | null;
-}
-
-export interface ControllerDeps {
-  workflows: Workflows;
-  settings: PaneSettings;
-  /** Where settings persist (document settings); null = only for this session. */
-  store: SettingsStore | null;
-  /** Editions to offer (default listEditions()). */
-  editions?: Edition[];
-  /** Problems with editions stored in the workbook, shown in the settings (see registerStoredEditions). */
-  storedEditionProblems?: Bilingual[];
-}
-
-function isAbort(err: unknown, signal: AbortSignal | undefined): boolean {
-  return (
-    (signal?.aborted ?? false) ||
-    (typeof err === "object" && err !== null && (err as { name?: string }).name === "AbortError")
-  );
-}
-
-/** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */
-export function parseTypedNumber(text: string): number | null {
-  let s = text.replace(/[\s€]/g, "");
-  if (s === "") return null;
-  const lastComma = s.lastIndexOf(",");
-  const lastDot = s.lastIndexOf(".");
-  if (lastComma >= 0 && lastDot >= 0) {
-    // the later one is the decimal separator
-    s = lastComma > lastDot ? s.replace(/\./g, "").replace(",", ".") : s.replace(/,/g, "");
-  } else if (lastComma >= 0) {
-    // "12,5" decimal; "45,000" thousands (exactly three digits after each comma)
-    s = /^-?\d{1,3}(,\d{3})+$/.test(s) ? s.replace(/,/g, "") : s.replace(",", ".");
-  } else if (/^-?\d{1,3}(\.\d{3}){2,}$/.test(s) || /^-?\d{1,3}\.\d{3}$/.test(s)) {
-    // "45.000" is how Dutch users write 45000
-    s = s.replace(/\./g, "");
-  }
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
 
 export class PaneController {
   private listeners = new Set<(state: PaneState) => void>();
@@ -141,21 +45,7 @@ export class PaneController {
   constructor(deps: ControllerDeps) {
     this.workflows = deps.workflows;
     this.store = deps.store;
-    this.state = {
-      settings: deps.settings,
-      editions: deps.editions ?? listEditions(),
-      editionLoad: storedEditionsLoad(deps.storedEditionProblems ?? []),
-      busy: null,
-      detection: null,
-      ledgerIndex: -1,
-      mapping: {},
-      ledgerEdited: false,
-      typed: {},
-      year: null,
-      dataOpen: false,
-      outcome: null,
-      settingsSaved: null,
-    };
+    this.state = initialState(deps);
   }
 
   get language(): Language {
@@ -176,14 +66,12 @@ export class PaneController {
 
   /** The fields the chosen ledger still lacks (required ones without a column). */
   missingFields(): LedgerField[] {
-    if (!this.state.detection) return [];
-    return REQUIRED_FIELDS.filter((f) => this.state.mapping[f] === undefined);
+    return missingFields(this.state);
   }
 
   /** Book years the key-figure fields are asked for: the detected years, or one field without a year. */
   keyFigureYears(): (number | null)[] {
-    const years = this.state.detection?.years ?? [];
-    return years.length > 0 ? [...years].sort((a, b) => a - b) : [null];
+    return keyFigureYears(this.state);
   }
 
   chooseLedger(index: number): void {
@@ -212,14 +100,7 @@ export class PaneController {
 
   /** Typed key figures that are not valid numbers, as [year, key]. */
   invalidKeyFigures(): [string, NumericKeyFigure][] {
-    const out: [string, NumericKeyFigure][] = [];
-    for (const [y, figures] of Object.entries(this.state.typed)) {
-      for (const key of NUMERIC_KEY_FIGURES) {
-        const text = figures[key];
-        if (text !== undefined && text.trim() !== "" && parseTypedNumber(text) === null) out.push([y, key]);
-      }
-    }
-    return out;
+    return invalidKeyFigures(this.state.typed);
   }
 
   setYear(year: number | null): void {
@@ -229,29 +110,9 @@ export class PaneController {
   setDataOpen(open: boolean): void {
     this.update({ dataOpen: open });
   }
-
   /** What the user chose in step 2, for the workflows; undefined when the workflows may detect themselves. */
   choice(): InputChoice | undefined {
-    const choice: InputChoice = {};
-    if (this.state.ledgerEdited && this.state.detection) {
-      const candidate = this.state.detection.ledgers[this.state.ledgerIndex];
-      const source: LedgerSource = candidate ? candidate.source : { kind: "selection" };
-      choice.source = source;
-      choice.mapping = { ...this.state.mapping };
-    }
-    const keyFigures: KeyFigures[] = [];
-    for (const [y, figures] of Object.entries(this.state.typed)) {
-      const kf: KeyFigures = {};
-      for (const key of NUMERIC_KEY_FIGURES) {
-        const n = parseTypedNumber(figures[key] ?? "");
-        if (n !== null) kf[key] = n;
-      }
-      if (Object.keys(kf).length === 0) continue;
-      if (y !== "") kf.year = Number(y);
-      keyFigures.push(kf);
-    }
-    if (keyFigures.length > 0) choice.keyFigures = keyFigures;
-    return Object.keys(choice).length > 0 ? choice : undefined;
+    return inputChoice(this.state);
   }
 
   // ---------------------------------------------------------------- settings
@@ -307,17 +168,10 @@ export class PaneController {
   // ---------------------------------------------------------------- running workflows
 
   private options(signal?: AbortSignal): WorkflowOptions {
-    const { settings } = this.state;
-    const options: WorkflowOptions = {
-      language: settings.language,
-      onProgress: (progress) => {
-        if (this.state.busy) this.update({ busy: { ...this.state.busy, progress } });
-      },
+    const onProgress: WorkflowOptions["onProgress"] = (progress) => {
+      if (this.state.busy) this.update({ busy: { ...this.state.busy, progress } });
     };
-    if (signal) options.signal = signal;
-    if (settings.editionId) options.editionId = settings.editionId;
-    if (Object.keys(settings.sheetNames).length > 0) options.sheetNames = { ...settings.sheetNames };
-    return options;
+    return workflowOptions(this.state.settings, onProgress, signal);
   }
 
   /** Cancels the running action (between its steps). */
@@ -345,13 +199,7 @@ export class PaneController {
       this.update({ busy: null, ...(outcome ? { outcome } : {}) });
       return value;
     } catch (err) {
-      const error = isAbort(err, abort?.signal)
-        ? fromStrings("cancelled")
-        : fromStrings("unexpected", { message: errorMessage(err) });
-      this.update({
-        busy: null,
-        outcome: { action, ok: false, summary: null, error, issues: [], sheets: [] },
-      });
+      this.update({ busy: null, outcome: failedOutcome(action, err, abort?.signal) });
       return null;
     } finally {
       if (this.abort === abort) this.abort = null;
@@ -361,40 +209,12 @@ export class PaneController {
   /** A workflow result as the pane shows it; needsMapping opens step 2 with the detection. */
   private fromResult(action: ActionId, result: WorkflowResult): Outcome {
     if (result.needsMapping) this.applyDetection(result.needsMapping, true);
-    const outcome: Outcome = {
-      action,
-      ok: result.ok,
-      summary: result.summary,
-      error: result.ok ? null : (result.error ?? null),
-      issues: result.issues ?? [],
-      sheets: result.sheets ?? [],
-    };
-    if (result.unclassified) outcome.unclassified = result.unclassified;
-    if (!result.ok && result.needsMapping && !result.error) outcome.error = fromStrings("needsMapping");
-    return outcome;
+    return resultOutcome(action, result);
   }
 
   /** Takes a detection into the state; keeps the user's edits when `keepEdits` and the ledger still exists. */
   private applyDetection(detection: InputDetection, open: boolean): void {
-    const chosen =
-      detection.chosen >= 0 && detection.chosen < detection.ledgers.length ? detection.chosen : -1;
-    const keep = this.state.ledgerEdited && this.state.ledgerIndex < detection.ledgers.length;
-    const ledgerIndex = keep ? this.state.ledgerIndex : chosen;
-    const mapping = keep ? this.state.mapping : { ...(detection.ledgers[ledgerIndex]?.mapping ?? {}) };
-    const year =
-      this.state.year !== null && detection.years.includes(this.state.year) ? this.state.year : null;
-    const missing =
-      ledgerIndex < 0 ||
-      REQUIRED_FIELDS.some((f) => mapping[f] === undefined) ||
-      detection.missingKeyFigures.length > 0;
-    this.update({
-      detection,
-      ledgerIndex,
-      mapping,
-      ledgerEdited: keep,
-      year,
-      dataOpen: open || missing || this.state.dataOpen,
-    });
+    this.update(withDetection(this.state, detection, open));
   }
 
   private async afterInputChange(result: WorkflowResult | null): Promise<void> {

@@ -5,7 +5,8 @@
  * sections/; this class puts them together and hands each state change to them.
  */
 import { Language } from "../model/types";
-import { PaneController, PaneState } from "./controller";
+import { PaneController } from "./controller";
+import { PaneState } from "./paneState";
 import { h, replaceChildren } from "./dom";
 import { Activity } from "./sections/activity";
 import { categoriseSection } from "./sections/categorise";

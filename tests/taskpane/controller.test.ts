@@ -3,7 +3,9 @@
  * what it shows (busy, progress, outcome, step 2) and how it cancels. No DOM, no Office.
  */
 import { WorkflowResult } from "../../src/excel/workflow-api";
-import { PaneController, PaneState, parseTypedNumber } from "../../src/taskpane/controller";
+import { PaneController } from "../../src/taskpane/controller";
+import { parseTypedNumber } from "../../src/taskpane/dataStep";
+import { PaneState } from "../../src/taskpane/paneState";
 import { PANE_SETTINGS_KEY, PaneSettings, SettingsStore } from "../../src/taskpane/settings";
 import { DETECTION, FakeWorkflows, memoryStore, ok } from "./fake-workflows";
 

@@ -2,119 +2,37 @@
  * The ICT-categorisatie sheet: one row per cost line, with the rule's category, the user's manual
  * category (Handmatig) and the final category and component as formulas, so that a manual choice
  * is counted everywhere at once; the amount refers to the user's ledger cell where it can, so that an
- * edited amount is counted everywhere at once too. Also the column references the other sheets compute over.
+ * edited amount is counted everywhere at once too. The parts live in src/model/layout/categorisation/: columns (order,
+ * headers, widths, formats), refs (the column references and words other sheets compute over) and
+ * manual (reading the Handmatig column back).
  */
 import { lineKeys } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
-import { fold } from "../text";
-import { CategorisedLine, CategoryCode, Component, Delivery, Grid, Language, Staffing } from "../types";
-import { cell, columnLetter, formulaText, range, sheetRef } from "./a1";
+import { CategorisedLine, CategoryCode, Delivery, Language, Staffing } from "../types";
+import { cell, columnLetter, formulaText, range } from "./a1";
+import {
+  CATEGORISATION_COLUMNS,
+  CATEGORISATION_FIRST_ROW,
+  CATEGORISATION_HEADER_ROW,
+  categorisationColumn,
+  FORMATS,
+  HEADERS,
+  lastDataRow,
+  WIDTHS,
+} from "./categorisation/columns";
+import { CATEGORISATION_WORDS, CategorisationWords } from "./categorisation/refs";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
+
+export { CATEGORISATION_COLUMNS, categorisationColumn } from "./categorisation/columns";
+export { readManualCategories } from "./categorisation/manual";
+export { CATEGORISATION_WORDS, categorisationRefs } from "./categorisation/refs";
+export type { CategorisationRefs } from "./categorisation/refs";
 
 const CATEGORISATION_TABLE = "ICT_categorisatie";
 
 export const CATEGORISATION_SHEET: Record<Language, string> = {
   nl: "ICT-categorisatie",
   en: "ICT categorisation",
-};
-
-/** The table's columns, in order. */
-export const CATEGORISATION_COLUMNS = [
-  "sourceRow",
-  "key",
-  "description",
-  "supplier",
-  "account",
-  "year",
-  "amount",
-  "category",
-  "categoryName",
-  "delivery",
-  "staffing",
-  "rule",
-  "manual",
-  "final",
-  "component",
-  "fte",
-  "confidence",
-] as const;
-type CategorisationColumn = (typeof CATEGORISATION_COLUMNS)[number];
-
-const HEADERS: Record<CategorisationColumn, { nl: string; en: string }> = {
-  sourceRow: { nl: "Bronrij", en: "Source row" },
-  key: { nl: "Sleutel", en: "Key" },
-  description: { nl: "Omschrijving", en: "Description" },
-  supplier: { nl: "Leverancier", en: "Supplier" },
-  account: { nl: "Grootboekrekening", en: "Account" },
-  year: { nl: "Jaar", en: "Year" },
-  amount: { nl: "Bedrag", en: "Amount" },
-  category: { nl: "Categorie", en: "Category" },
-  categoryName: { nl: "Categorienaam", en: "Category name" },
-  delivery: { nl: "Levering", en: "Delivery" },
-  staffing: { nl: "Personeel", en: "Staffing" },
-  rule: { nl: "Regel", en: "Rule" },
-  manual: { nl: "Handmatig", en: "Manual" },
-  final: { nl: "Definitief", en: "Final" },
-  component: { nl: "Component", en: "Component" },
-  fte: { nl: "Fte", en: "Fte" },
-  confidence: { nl: "Zekerheid", en: "Confidence" },
-};
-
-const WIDTHS: Record<CategorisationColumn, number> = {
-  sourceRow: 8,
-  key: 6,
-  description: 40,
-  supplier: 22,
-  account: 14,
-  year: 7,
-  amount: 14,
-  category: 10,
-  categoryName: 26,
-  delivery: 11,
-  staffing: 10,
-  rule: 30,
-  manual: 11,
-  final: 10,
-  component: 14,
-  fte: 6,
-  confidence: 10,
-};
-
-const FORMATS: Partial<Record<CategorisationColumn, string>> = {
-  amount: "#,##0.00",
-  fte: "0.0",
-  confidence: "0%",
-  sourceRow: "0",
-  year: "0",
-};
-
-/** 1-based column number of a categorisation column. */
-export function categorisationColumn(column: CategorisationColumn): number {
-  return CATEGORISATION_COLUMNS.indexOf(column) + 1;
-}
-
-/** Title row 1, explanation row 2, table header row 4, first cost line row 5. */
-const CATEGORISATION_HEADER_ROW = 4;
-const CATEGORISATION_FIRST_ROW = CATEGORISATION_HEADER_ROW + 1;
-
-/** The words the sheet writes (and the other sheets' SUMIFS criteria match on), per language. */
-interface CategorisationWords {
-  component: Record<Component, string>;
-  delivery: { saas: string; onPremise: string };
-  staffing: { own: string; hired: string };
-}
-
-export const CATEGORISATION_WORDS: Record<Language, CategorisationWords> = {
-  nl: {
-    component: { software: "software", personnel: "personeel", infrastructure: "infrastructuur" },
-    delivery: { saas: "SaaS", onPremise: "on-premise" },
-    staffing: { own: "eigen", hired: "inhuur" },
-  },
-  en: {
-    component: { software: "software", personnel: "personnel", infrastructure: "infrastructure" },
-    delivery: { saas: "SaaS", onPremise: "on-premise" },
-    staffing: { own: "own", hired: "hired" },
-  },
 };
 
 function deliveryText(delivery: Delivery, language: Language): string {
@@ -125,53 +43,6 @@ function deliveryText(delivery: Delivery, language: Language): string {
 function staffingText(staffing: Staffing, language: Language): string {
   const w = CATEGORISATION_WORDS[language].staffing;
   return staffing === "own" ? w.own : staffing === "hired" ? w.hired : "";
-}
-
-/**
- * References to whole columns of the categorisation sheet: the single source of truth for the other
- * sheets. Whole columns, not the rows written, so a formula never depends on a row count fixed at write
- * time: a line the user adds to the table by hand, or a categorisation rewritten with more lines, is
- * counted at once. The title, note and header rows above the table hold text, which SUMIFS skips.
- */
-export interface CategorisationRefs {
-  sheetName: string;
-  language: Language;
-  amount: string;
-  final: string;
-  component: string;
-  year: string;
-  delivery: string;
-  staffing: string;
-  fte: string;
-  manual: string;
-  key: string;
-  words: CategorisationWords;
-}
-
-/** Last data row of a table with rowCount lines (an empty table keeps one blank data row). */
-function lastDataRow(rowCount: number): number {
-  return CATEGORISATION_FIRST_ROW + Math.max(rowCount, 1) - 1;
-}
-
-export function categorisationRefs(sheetName: string, language: Language = "nl"): CategorisationRefs {
-  const col = (c: CategorisationColumn) => {
-    const letter = columnLetter(categorisationColumn(c));
-    return sheetRef(sheetName, `$${letter}:$${letter}`);
-  };
-  return {
-    sheetName,
-    language,
-    amount: col("amount"),
-    final: col("final"),
-    component: col("component"),
-    year: col("year"),
-    delivery: col("delivery"),
-    staffing: col("staffing"),
-    fte: col("fte"),
-    manual: col("manual"),
-    key: col("key"),
-    words: CATEGORISATION_WORDS[language],
-  };
 }
 
 interface CategorisationOptions {
@@ -244,61 +115,75 @@ function componentFormula(row: number, words: CategorisationWords): string {
 /** The 18 category codes, in tree order: the Handmatig validation list. */
 export const CATEGORY_CODES: readonly CategoryCode[] = CATEGORIES.map((c) => c.code);
 
+/** One cost line's row of the table; manual codes are looked up by the line's key. */
+function lineRow(
+  line: CategorisedLine,
+  index: number,
+  key: string,
+  manual: CategoryCode | null,
+  options: CategorisationOptions,
+): LayoutCell[] {
+  const language = options.language;
+  const words = CATEGORISATION_WORDS[language];
+  const row = CATEGORISATION_FIRST_ROW + index;
+  const final: CategoryCode = manual ?? line.category;
+  const component = componentOf(final);
+  const finalCell: Formula = { formula: finalFormula(row), value: final };
+  const source = options.ledgerCells?.[index];
+  const amount: LayoutCell = source
+    ? {
+        formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)),
+        value: line.amount,
+      }
+    : line.amount;
+  const componentCell: Formula = {
+    formula: componentFormula(row, words),
+    value: component ? words.component[component] : "",
+  };
+  return [
+    line.row,
+    key,
+    line.description,
+    line.supplier,
+    line.account,
+    line.year ?? options.undatedYear ?? "",
+    amount,
+    line.category,
+    categoryLabel(line.category, language),
+    deliveryText(line.delivery, language),
+    staffingText(line.staffing, language),
+    line.rule,
+    manual ?? "",
+    finalCell,
+    componentCell,
+    line.fte ?? "",
+    // How sure the rules are (0–1): sort on it to review the doubtful lines first.
+    Math.round(line.confidence * 100) / 100,
+  ];
+}
+
+/** The manual entries that name a category (code or label), by line key. */
+function manualCodesOf(manual: ReadonlyMap<string, string> | undefined): Map<string, CategoryCode> {
+  const codes = new Map<string, CategoryCode>();
+  for (const [key, text] of manual ?? []) {
+    const code = parseCategory(text);
+    if (code) codes.set(key, code);
+  }
+  return codes;
+}
+
 export function categorisationLayout(
   lines: readonly CategorisedLine[],
   options: CategorisationOptions,
 ): SheetLayout {
   const language = options.language;
   const name = options.sheetName ?? CATEGORISATION_SHEET[language];
-  const words = CATEGORISATION_WORDS[language];
   const keys = lineKeys(lines);
-  const manualCodes = new Map<string, CategoryCode>();
-  for (const [key, text] of options.manual ?? []) {
-    const code = parseCategory(text);
-    if (code) manualCodes.set(key, code);
-  }
-
+  const manualCodes = manualCodesOf(options.manual);
   const header: LayoutCell[] = CATEGORISATION_COLUMNS.map((c) => HEADERS[c][language]);
-  const rows: LayoutCell[][] = new Array(Math.max(lines.length, 1));
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const row = CATEGORISATION_FIRST_ROW + i;
-    const manual = manualCodes.get(keys[i]) ?? null;
-    const final: CategoryCode = manual ?? line.category;
-    const component = componentOf(final);
-    const finalCell: Formula = { formula: finalFormula(row), value: final };
-    const source = options.ledgerCells?.[i];
-    const amount: LayoutCell = source
-      ? {
-          formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)),
-          value: line.amount,
-        }
-      : line.amount;
-    const componentCell: Formula = {
-      formula: componentFormula(row, words),
-      value: component ? words.component[component] : "",
-    };
-    rows[i] = [
-      line.row,
-      keys[i],
-      line.description,
-      line.supplier,
-      line.account,
-      line.year ?? options.undatedYear ?? "",
-      amount,
-      line.category,
-      categoryLabel(line.category, language),
-      deliveryText(line.delivery, language),
-      staffingText(line.staffing, language),
-      line.rule,
-      manual ?? "",
-      finalCell,
-      componentCell,
-      line.fte ?? "",
-      // How sure the rules are (0–1): sort on it to review the doubtful lines first.
-      Math.round(line.confidence * 100) / 100,
-    ];
-  }
+  const rows: LayoutCell[][] = lines.map((line, i) =>
+    lineRow(line, i, keys[i], manualCodes.get(keys[i]) ?? null, options),
+  );
   if (lines.length === 0) rows[0] = CATEGORISATION_COLUMNS.map(() => "");
 
   const columnCount = CATEGORISATION_COLUMNS.length;
@@ -347,44 +232,4 @@ export function categorisationLayout(
     columnWidths: CATEGORISATION_COLUMNS.map((c) => WIDTHS[c]),
     freezeRows: CATEGORISATION_HEADER_ROW,
   };
-}
-
-const KEY_HEADERS = new Set([fold(HEADERS.key.nl), fold(HEADERS.key.en)]);
-const MANUAL_HEADERS = new Set([fold(HEADERS.manual.nl), fold(HEADERS.manual.en)]);
-
-/**
- * The manual categories of an existing categorisation sheet (its values as read back): line key →
- * category code, for every row whose Handmatig cell names a category (code or label). The header row
- * is found wherever it is; rows whose Handmatig is empty or names no category are left out.
- */
-export function readManualCategories(grid: Grid): Map<string, CategoryCode> {
-  const result = new Map<string, CategoryCode>();
-  let keyColumn = -1;
-  let manualColumn = -1;
-  let headerRow = -1;
-  for (let r = 0; r < grid.length && headerRow < 0; r++) {
-    const row = grid[r] ?? [];
-    let k = -1;
-    let m = -1;
-    row.forEach((value, c) => {
-      if (typeof value !== "string") return;
-      const f = fold(value);
-      if (k < 0 && KEY_HEADERS.has(f)) k = c;
-      if (m < 0 && MANUAL_HEADERS.has(f)) m = c;
-    });
-    if (k >= 0 && m >= 0) {
-      keyColumn = k;
-      manualColumn = m;
-      headerRow = r;
-    }
-  }
-  if (headerRow < 0) return result;
-  for (let r = headerRow + 1; r < grid.length; r++) {
-    const row = grid[r] ?? [];
-    const key = row[keyColumn];
-    if (key === null || key === undefined || key === "") continue;
-    const code = parseCategory(row[manualColumn]);
-    if (code) result.set(String(key), code);
-  }
-  return result;
 }

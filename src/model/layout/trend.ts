@@ -4,11 +4,11 @@
  * line chart. Own cost is a live SUMIFS per year over the categorisation table when its refs are given.
  */
 import { cpiSeries, historySeries, sourceText } from "../benchmark";
-import { SeriesPoint } from "../comparison";
+import { SeriesPoint } from "../comparison/series";
 import { indexFactor } from "../inflation";
 import { CellValue, KeyFigures, Language } from "../types";
 import { cell, formulaText, range } from "./a1";
-import { CategorisationRefs } from "./categorisation";
+import { CategorisationRefs } from "./categorisation/refs";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
 export const TREND_SHEET: Record<Language, string> = { nl: "ICT-trend", en: "ICT trend" };

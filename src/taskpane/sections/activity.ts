@@ -3,7 +3,7 @@
  * afterwards its outcome. It moves to the section of the action that ran, so the result appears where the
  * user clicked.
  */
-import { ActionId, Outcome, PaneState } from "../controller";
+import { ActionId, Outcome, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import { formatMoney, pick } from "../strings";
 import { Widgets } from "../widgets";

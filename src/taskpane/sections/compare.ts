@@ -1,5 +1,5 @@
 /** Step 4, Vergelijken: the book year (the detected years, default the latest), the edition, the action. */
-import { PaneState } from "../controller";
+import { PaneState } from "../paneState";
 import { FluentControl, h, replaceChildren } from "../dom";
 import { Widgets } from "../widgets";
 import { EditionSelects } from "./editions";

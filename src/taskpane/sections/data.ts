@@ -4,7 +4,7 @@
  * in between only the status texts (missing columns, numbers not understood) follow the state.
  */
 import { KeyFigures, LedgerField } from "../../model/types";
-import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "../controller";
+import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import {
   FIELD_LABELS,

@@ -3,7 +3,7 @@
  * with each other and with the editions loaded) and "Editie laden…" (a JSON file or pasted text).
  */
 import { Edition } from "../../model/benchmark/types";
-import { PaneState } from "../controller";
+import { PaneState } from "../paneState";
 import { FluentControl, h, replaceChildren } from "../dom";
 import { pick } from "../strings";
 import { Widgets } from "../widgets";

@@ -2,7 +2,7 @@
  * "Instellingen" (folded below the steps): language, default edition, loading an edition, the names of the
  * output sheets. Stored in the workbook's document settings; a status line says whether that worked.
  */
-import { PaneState } from "../controller";
+import { PaneState } from "../paneState";
 import { h } from "../dom";
 import { WorkflowSheetNames } from "../settings";
 import { StringKey } from "../strings";
