@@ -221,6 +221,9 @@ export function writeLosslessCopy(input: Uint8Array, layouts: SheetLayout[], opt
   let wbXml = pkg.read(wbPart)!;
   const tableUse = tablesInUse(pkg, wbXml);
   let nextSheetId = Math.max(0, ...sheets.map((s) => s.id)) + 1;
+  // A replaced sheet keeps its sheetId (a free one, now that the old sheet is gone).
+  const sheetIdOf = (name: string) =>
+    sheets.find((s) => s.own && s.name.toLowerCase() === name.toLowerCase())?.id ?? nextSheetId++;
   const newSheetTags: string[] = [];
   for (const layout of layouts) {
     const grid = new CellGrid(layout, styles);
@@ -272,10 +275,11 @@ export function writeLosslessCopy(input: Uint8Array, layouts: SheetLayout[], opt
     const [rid] = pkg.addRels(wbPart, [{ type: REL.worksheet, target: sheetPart.slice(wbDir.length + 1) }]);
     wbXml = pkg.read(wbPart)!;
     const r = rPrefix(wbXml);
+    const sheetId = sheetIdOf(layout.name);
     newSheetTags.push(
       r
-        ? `<sheet name="${esc(layout.name)}" sheetId="${nextSheetId++}" ${r}:id="${rid}"/>`
-        : `<sheet name="${esc(layout.name)}" sheetId="${nextSheetId++}" xmlns:r="${NS.rel}" r:id="${rid}"/>`,
+        ? `<sheet name="${esc(layout.name)}" sheetId="${sheetId}" ${r}:id="${rid}"/>`
+        : `<sheet name="${esc(layout.name)}" sheetId="${sheetId}" xmlns:r="${NS.rel}" r:id="${rid}"/>`,
     );
   }
 
