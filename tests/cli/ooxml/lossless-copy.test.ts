@@ -155,6 +155,30 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
     }
   });
 
+  it.each(fixtures)("%s: every part has a content type; own worksheets follow the schema's element order", (f) => {
+    const { out } = copies.get(f)!;
+    const types = partText(out, "[Content_Types].xml");
+    const defaults = new Set([...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+    const overrides = new Set([...types.matchAll(/<Override [^>]*PartName="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
+    for (const e of readZip(out).entries) {
+      if (e.name === "[Content_Types].xml" || e.name.endsWith("/")) continue;
+      const ext = e.name.split(".").pop()!.toLowerCase();
+      expect({ part: e.name, typed: overrides.has(`/${e.name}`.toLowerCase()) || defaults.has(ext) }).toEqual({
+        part: e.name,
+        typed: true,
+      });
+    }
+    // CT_Worksheet is a sequence: the children of each own sheet must come in this order.
+    const ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter", "conditionalFormatting", "dataValidations", "pageMargins", "drawing", "tableParts"];
+    for (const s of listSheets(out).filter((x) => x.own)) {
+      const xml = partText(out, s.part);
+      const children = [...xml.matchAll(/<(\w+)[\s>/]/g)].map((m) => m[1]).filter((n) => ORDER.includes(n));
+      const positions = children.map((n) => ORDER.indexOf(n));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      expect(children).toContain("sheetData");
+    }
+  });
+
   it("keeps the user features: VBA, pivot tables, charts, images, validation, conditional formats, names, hidden sheets", () => {
     const has = (f: string, pattern: RegExp) => readZip(copies.get(f)!.out).entries.some((e) => pattern.test(e.name));
     const xlsm = fixtures.filter((f) => f.endsWith(".xlsm"));
