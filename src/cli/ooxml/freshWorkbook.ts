@@ -8,7 +8,7 @@ import { SheetLayout } from "../../model/layout/types";
 import { LosslessCopyOptions, writeLosslessCopy } from "./losslessCopy";
 import { CellGrid, worksheetXml, OWN_SHEET_MARKER } from "./sheetXml";
 import { writeZip } from "./zip";
-import { bytes, CT, esc, NS, REL, XML_DECL } from "./xml";
+import { bytes, CT, esc, NS, REL, text, XML_DECL } from "./xml";
 
 export interface UserSheet {
   name: string;
@@ -42,8 +42,8 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
       conditionalFormats: [],
       validations: [],
     };
-    const xml = worksheetXml(layout, new CellGrid(layout, null), { tableRelIds: [] }, null).replace(OWN_SHEET_MARKER, "");
-    return { name: `xl/worksheets/sheet${i + 1}.xml`, xml };
+    const xml = text(worksheetXml(layout, new CellGrid(layout, null), { tableRelIds: [] }, null));
+    return { name: `xl/worksheets/sheet${i + 1}.xml`, xml: xml.replace(OWN_SHEET_MARKER, "") };
   });
   const types =
     XML_DECL +

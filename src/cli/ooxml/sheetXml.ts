@@ -25,9 +25,15 @@ export function parseRange(range: string): Rect {
   return { top: tl.row, left: tl.column, bottom: br.row, right: br.column };
 }
 
+/** One row's cells: values and style indexes by column (sparse arrays, no object per cell). */
+interface GridRow {
+  values: LayoutCell[];
+  styles: number[];
+}
+
 /** The cells of a layout by row and column (later blocks win), with each cell's style index. */
 export class CellGrid {
-  readonly rows: { value: LayoutCell; s: number }[][] = [];
+  readonly rows: GridRow[] = [];
 
   constructor(layout: SheetLayout, styles: StyleBook | null) {
     for (const block of layout.blocks) this.add(block, styles);
@@ -39,36 +45,63 @@ export class CellGrid {
     const styled = block.style !== undefined && block.style !== "body";
     const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
+    const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
     for (let r = 0; r < block.cells.length; r++) {
       const cells = block.cells[r];
-      const row = (this.rows[top + r] ??= []);
+      const row = (this.rows[top + r] ??= { values: [], styles: [] });
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         const empty = v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
-        if (empty && !styled && !formats[c]) continue;
-        row[left + c] = { value: empty ? null : v, s: ids[c] };
+        if (empty && !keepEmpty[c]) continue;
+        row.values[left + c] = empty ? null : v;
+        row.styles[left + c] = ids[c];
       }
     }
   }
 
   get(row: number, col: number): LayoutCell {
-    return this.rows[row]?.[col]?.value ?? null;
+    return this.rows[row]?.values[col] ?? null;
   }
 
   bounds(): Rect | null {
     let box: Rect | null = null;
-    this.rows.forEach((cells, r) => {
-      cells.forEach((_, c) => {
-        if (!box) box = { top: r, left: c, bottom: r, right: c };
-        else {
-          box.top = Math.min(box.top, r);
-          box.bottom = Math.max(box.bottom, r);
-          box.left = Math.min(box.left, c);
-          box.right = Math.max(box.right, c);
-        }
-      });
+    this.rows.forEach((row, r) => {
+      const cols = Object.keys(row.styles);
+      if (cols.length === 0) return;
+      const first = Number(cols[0]);
+      const last = Number(cols[cols.length - 1]);
+      if (!box) box = { top: r, left: first, bottom: r, right: last };
+      else {
+        box.bottom = r;
+        box.left = Math.min(box.left, first);
+        box.right = Math.max(box.right, last);
+      }
     });
     return box;
+  }
+}
+
+/** Text written as UTF-8 in chunks of about a megabyte: no single huge string for a 100,000-row sheet. */
+class ChunkWriter {
+  private parts: string[] = [];
+  private length = 0;
+  private readonly chunks: Buffer[] = [];
+
+  push(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    if (this.length > 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    this.chunks.push(Buffer.from(this.parts.join(""), "utf8"));
+    this.parts = [];
+    this.length = 0;
+  }
+
+  bytes(): Uint8Array {
+    this.flush();
+    return Buffer.concat(this.chunks);
   }
 }
 
@@ -89,7 +122,8 @@ function cellXml(ref: string, value: LayoutCell, s: number): string {
   if (value === null || value === undefined || value === "") return `<c r="${ref}"${st}/>`;
   if (typeof value === "number") return `<c r="${ref}"${st}><v>${num(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${st} t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${ref}"${st} t="inlineStr"><is><t xml:space="preserve">${esc(value)}</t></is></c>`;
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${esc(value)}</t></is></c>`;
 }
 
 /** A table's header and body, when the layout draws it as one header row and one body block. */
@@ -166,9 +200,10 @@ export interface SheetParts {
   autoFilter?: string;
 }
 
-/** The worksheet part. */
-export function worksheetXml(layout: SheetLayout, grid: CellGrid, parts: SheetParts, styles: StyleBook | null): string {
-  const out: string[] = [XML_DECL, OWN_SHEET_MARKER, `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`];
+/** The worksheet part, as UTF-8 bytes. */
+export function worksheetXml(layout: SheetLayout, grid: CellGrid, parts: SheetParts, styles: StyleBook | null): Uint8Array {
+  const out = new ChunkWriter();
+  out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();
   out.push(
     `<dimension ref="${box ? `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}` : "A1"}"/>`,
@@ -185,13 +220,13 @@ export function worksheetXml(layout: SheetLayout, grid: CellGrid, parts: SheetPa
   out.push(colsXml(layout.columnWidths ?? []));
   out.push("<sheetData>");
   const letters: string[] = [];
-  grid.rows.forEach((cells, r) => {
-    let row = `<row r="${r}">`;
-    cells.forEach((cell, c) => {
+  grid.rows.forEach((row, r) => {
+    out.push(`<row r="${r}">`);
+    row.styles.forEach((s, c) => {
       const letter = (letters[c] ??= columnLetter(c));
-      row += cellXml(letter + r, cell.value, cell.s);
+      out.push(cellXml(letter + r, row.values[c], s));
     });
-    out.push(row + "</row>");
+    out.push("</row>");
   });
   out.push("</sheetData>");
   if (parts.autoFilter) out.push(`<autoFilter ref="${parts.autoFilter}"/>`);
@@ -207,5 +242,5 @@ export function worksheetXml(layout: SheetLayout, grid: CellGrid, parts: SheetPa
     );
   }
   out.push("</worksheet>");
-  return out.join("");
+  return out.bytes();
 }

@@ -32,11 +32,15 @@ export const CT = {
   rels: "application/vnd.openxmlformats-package.relationships+xml",
 };
 
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
 /**
  * Text for element content or attributes: XML escapes, and characters XML 1.0 cannot hold (control
  * characters, lone surrogates) as OOXML's _xHHHH_; a literal "_xHHHH_" is protected as "_x005F_xHHHH_".
  */
 export function esc(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   let s = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
   s = s.replace(
     // eslint-disable-next-line no-control-regex

@@ -2,9 +2,9 @@
  * The zip container of an .xlsx/.xlsm at the byte level, so that a copy can keep every entry it does not
  * change exactly as it was: local header, compressed bytes and data descriptor are copied raw, and only
  * the central directory record's offset field is rewritten. New and edited entries are deflated with
- * fflate. Zip64 archives (over 4 GB or 65,535 entries) are refused with a clear error.
+ * Node's zlib (native: several times faster than a JavaScript deflate on 100,000-row sheets). Zip64 archives (over 4 GB or 65,535 entries) are refused with a clear error.
  */
-import { deflateSync, inflateSync } from "fflate";
+import * as zlib from "zlib";
 
 export interface ZipEntry {
   name: string;
@@ -98,7 +98,7 @@ export function readZip(bytes: Uint8Array): ZipArchive {
 export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const data = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   if (e.method === 0) return data;
-  if (e.method === 8) return inflateSync(data, { out: new Uint8Array(e.size) });
+  if (e.method === 8) return zlib.inflateRawSync(data);
   throw new ZipFormatError(`${e.name}: compression method ${e.method} is not supported`);
 }
 
@@ -112,7 +112,10 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+const nativeCrc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
+
 export function crc32(data: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(data) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -130,7 +133,7 @@ function dosDateTime(d: Date): { time: number; date: number } {
 }
 
 /** Writes the entries in order: kept ones byte for byte, new ones deflated. */
-export function writeZip(source: Uint8Array | null, entries: OutEntry[], date = new Date()): Uint8Array {
+export function writeZip(source: Uint8Array | null, entries: OutEntry[], date = new Date(), level = 6): Uint8Array {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   const enc = new TextEncoder();
@@ -147,7 +150,7 @@ export function writeZip(source: Uint8Array | null, entries: OutEntry[], date = 
       continue;
     }
     const name = enc.encode(e.name);
-    const compressed = e.data.length > 0 ? deflateSync(e.data, { level: 6 }) : new Uint8Array(0);
+    const compressed = e.data.length > 0 ? zlib.deflateRawSync(e.data, { level }) : new Uint8Array(0);
     const method = e.data.length > 0 ? 8 : 0;
     const crc = crc32(e.data);
     const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
