@@ -146,7 +146,7 @@ async function run() {
   ];
 }
 
-module.exports = { run };
+module.exports = { run, layouts };
 
 if (require.main === module) {
   if (process.argv[2] === "--child") {

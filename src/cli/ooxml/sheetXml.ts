@@ -6,7 +6,7 @@
 import { columnLetter, parseCellAddress } from "../../model/layout/a1";
 import { Block, ConditionalFormatSpec, isFormula, LayoutCell, SheetLayout, TableSpec } from "../../model/layout/types";
 import { StyleBook } from "./styles";
-import { esc, NS, XML_DECL } from "./xml";
+import { esc, escText, NS, XML_DECL } from "./xml";
 
 /** Marks a worksheet part as the product's own: a rebuild recognises (and replaces) it by this. */
 export const OWN_SHEET_MARKER = "<!--ictcost:own-sheet-->";
@@ -112,18 +112,18 @@ function num(n: number): string {
 function cellXml(ref: string, value: LayoutCell, s: number): string {
   const st = s ? ` s="${s}"` : "";
   if (isFormula(value)) {
-    const f = `<f>${esc(value.formula.replace(/^=/, ""))}</f>`;
+    const f = `<f>${escText(value.formula.replace(/^=/, ""))}</f>`;
     const v = value.value;
     if (typeof v === "number") return `<c r="${ref}"${st}>${f}${Number.isFinite(v) ? `<v>${num(v)}</v>` : ""}</c>`;
     if (typeof v === "boolean") return `<c r="${ref}"${st} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
-    if (typeof v === "string") return `<c r="${ref}"${st} t="str">${f}<v>${esc(v)}</v></c>`;
+    if (typeof v === "string") return `<c r="${ref}"${st} t="str">${f}<v>${escText(v)}</v></c>`;
     return `<c r="${ref}"${st}>${f}</c>`;
   }
   if (value === null || value === undefined || value === "") return `<c r="${ref}"${st}/>`;
   if (typeof value === "number") return `<c r="${ref}"${st}><v>${num(value)}</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${st} t="b"><v>${value ? 1 : 0}</v></c>`;
   const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${esc(value)}</t></is></c>`;
+  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${escText(value)}</t></is></c>`;
 }
 
 /** A table's header and body, when the layout draws it as one header row and one body block. */

@@ -50,6 +50,15 @@ export function esc(text: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_ESCAPE = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/;
+
+/** Like esc, for element content only: quotes stay as they are (formulas are full of them). */
+export function escText(text: string): string {
+  if (!TEXT_NEEDS_ESCAPE.test(text)) return text;
+  return esc(text).replace(/&quot;/g, '"');
+}
+
 /** Undo XML escapes in an attribute value read from a part. */
 export function unesc(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
