@@ -260,6 +260,41 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
   });
 });
 
+describeFixtures("removing own sheets keeps the package whole", () => {
+  it("sheet-scoped names follow their sheets; pivot caches stay; every reference resolves", () => {
+    const f = "closedxml-TemplateWithTableSourcePivotTables.prepared.xlsx";
+    const input = new Uint8Array(readFileSync(join(FIXTURES, f)));
+    // Pretend two user sheets in the middle were ours: one with a sheet-scoped name, one with a pivot table.
+    const gone = ["AssetsDetail", "StressedAssetsPivot"];
+    const out = writeLosslessCopy(input, [], { isOwnSheet: (n) => gone.includes(n) });
+    const sheets = listSheets(out).map((s) => s.name);
+    expect(sheets).toEqual(listSheets(input).map((s) => s.name).filter((n) => !gone.includes(n)));
+    const wb = partText(out, "xl/workbook.xml");
+    const scoped = [...wb.matchAll(/<definedName name="([^"]+)" localSheetId="(\d+)">([^<]*)</g)];
+    expect(scoped).toHaveLength(8); // 9 before, AssetsDetail's one is gone
+    for (const [, , id, formula] of scoped) expect(formula.startsWith(`${sheets[Number(id)]}!`)).toBe(true);
+    const names = readZip(out).entries.map((e) => e.name);
+    expect(names.filter((n) => /pivotCacheDefinition\d+\.xml$/.test(n))).toHaveLength(
+      readZip(input).entries.filter((e) => /pivotCacheDefinition\d+\.xml$/.test(e.name)).length,
+    );
+    expect(names.filter((n) => /pivotTables\/pivotTable\d+\.xml$/.test(n)).length).toBeLessThan(
+      readZip(input).entries.filter((e) => /pivotTables\/pivotTable\d+\.xml$/.test(e.name)).length,
+    );
+    for (const relsName of names.filter((n) => n.endsWith(".rels"))) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(relsName)!;
+      expect(names).toContain(m[1] + m[2] || "[Content_Types].xml");
+      for (const rel of partText(out, relsName).matchAll(/<Relationship [^>]*>/g)) {
+        if (/TargetMode="External"/.test(rel[0])) continue;
+        const target = resolvePath(m[1] + m[2], /Target="([^"]+)"/.exec(rel[0])![1]);
+        expect({ relsName, target, exists: names.includes(target) }).toEqual({ relsName, target, exists: true });
+      }
+    }
+    for (const o of partText(out, "[Content_Types].xml").matchAll(/<Override PartName="\/([^"]+)"/g)) {
+      expect({ override: o[1], exists: names.includes(o[1]) }).toEqual({ override: o[1], exists: true });
+    }
+  });
+});
+
 describe("lossless copy: own sheets, rebuild by name, CSV", () => {
   it("marks own sheets; isOwnSheet also recognises sheets of another writer by name", async () => {
     const input = new Uint8Array(readFileSync(EXAMPLE));
