@@ -44,7 +44,12 @@ async function layouts() {
   const keySheets = a.book.sheets.filter((s) => s !== a.ledger);
   const ref = (field, value, year) => keyFigureReference(keySheets, field, value, year);
   const out = [
-    L.categorisationLayout(a.lines, { language: "nl", sheetName: catName, manual: a.manual, undatedYear: c.year }),
+    L.categorisationLayout(a.lines, {
+      language: "nl",
+      sheetName: catName,
+      manual: a.manual,
+      undatedYear: c.year,
+    }),
     L.comparisonLayout(
       c,
       {
@@ -60,7 +65,8 @@ async function layouts() {
   if (trendName) {
     const inhabitants = {};
     for (const p of c.series) {
-      const n = keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
+      const n =
+        keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
       const r = ref("inhabitants", n, p.year);
       if (r !== undefined) inhabitants[p.year] = r;
     }
@@ -102,8 +108,14 @@ async function child(which) {
     const files = unzipSync(new Uint8Array(fs.readFileSync(INPUT)));
     ls.forEach((l, i) => {
       const rows = [];
-      for (const b of l.blocks) for (const r of b.cells) rows.push(`<row>${r.map((v) => `<c><v>${typeof v === "object" && v ? v.formula : v}</v></c>`).join("")}</row>`);
-      files[`xl/worksheets/own${i}.xml`] = strToU8(`<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`);
+      for (const b of l.blocks)
+        for (const r of b.cells)
+          rows.push(
+            `<row>${r.map((v) => `<c><v>${typeof v === "object" && v ? v.formula : v}</v></c>`).join("")}</row>`,
+          );
+      files[`xl/worksheets/own${i}.xml`] = strToU8(
+        `<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`,
+      );
     });
     fs.writeFileSync(out, zipSync(files, { level: 6 }));
   }
@@ -127,7 +139,8 @@ async function run() {
     if (!makeInput) throw new Error("no .bench/big-ledger.xlsx: run node scripts/bench/cli.js first");
     await makeInput();
   }
-  const best = (which, n) => Array.from({ length: n }, () => inChild(which)).sort((a, b) => a.time - b.time)[0];
+  const best = (which, n) =>
+    Array.from({ length: n }, () => inChild(which)).sort((a, b) => a.time - b.time)[0];
   const lossless = best("lossless", 3);
   const floor = best("floor", 2);
   const exceljs = best("exceljs", 1);
@@ -135,14 +148,22 @@ async function run() {
     { name: "input workbook (100,000 ledger lines)", value: fs.statSync(INPUT).size / 1e6, unit: "MB" },
     { name: "lossless writer: copy with own sheets + charts (best of 3)", value: lossless.time, unit: "ms" },
     { name: "ExcelJS path: read + render + write (writeXlsx)", value: exceljs.time, unit: "ms" },
-    { name: "file floor: unzip all + plain own-sheet XML + zip all (best of 2)", value: floor.time, unit: "ms" },
+    {
+      name: "file floor: unzip all + plain own-sheet XML + zip all (best of 2)",
+      value: floor.time,
+      unit: "ms",
+    },
     { name: "ratio lossless / ExcelJS", value: lossless.time / exceljs.time, unit: "×" },
     { name: "ratio lossless / floor", value: lossless.time / floor.time, unit: "×" },
     { name: "peak RSS lossless (layouts of 100k lines included)", value: lossless.rss, unit: "MB" },
     { name: "RSS before the copy, lossless child (analysis + layouts)", value: lossless.baseRss, unit: "MB" },
     { name: "peak RSS ExcelJS path", value: exceljs.rss, unit: "MB" },
     { name: "peak RSS floor", value: floor.rss, unit: "MB" },
-    { name: "output size lossless / ExcelJS", value: `${(lossless.bytes / 1e6).toFixed(2)} / ${(exceljs.bytes / 1e6).toFixed(2)}`, unit: "MB" },
+    {
+      name: "output size lossless / ExcelJS",
+      value: `${(lossless.bytes / 1e6).toFixed(2)} / ${(exceljs.bytes / 1e6).toFixed(2)}`,
+      unit: "MB",
+    },
   ];
 }
 
@@ -160,7 +181,10 @@ if (require.main === module) {
   } else {
     run().then(
       (rows) => {
-        for (const r of rows) console.log(`${r.name}: ${typeof r.value === "number" ? Number(r.value.toPrecision(4)) : r.value} ${r.unit}`);
+        for (const r of rows)
+          console.log(
+            `${r.name}: ${typeof r.value === "number" ? Number(r.value.toPrecision(4)) : r.value} ${r.unit}`,
+          );
       },
       (e) => {
         console.error(e);

@@ -58,7 +58,9 @@ function strRef(x: Ref): string {
   const pts = x.cells
     .map((v, i) => {
       const s = shown(v);
-      return s === null || s === undefined || s === "" ? "" : `<c:pt idx="${i}"><c:v>${esc(String(s))}</c:v></c:pt>`;
+      return s === null || s === undefined || s === ""
+        ? ""
+        : `<c:pt idx="${i}"><c:v>${esc(String(s))}</c:v></c:pt>`;
     })
     .join("");
   return `<c:strRef><c:f>${esc(x.f)}</c:f><c:strCache><c:ptCount val="${x.cells.length}"/>${pts}</c:strCache></c:strRef>`;
@@ -159,5 +161,8 @@ export function drawingXml(charts: ChartSpec[], relIds: string[]): string {
       `</a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
     );
   });
-  return XML_DECL + `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">${frames.join("")}</xdr:wsDr>`;
+  return (
+    XML_DECL +
+    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.rel}">${frames.join("")}</xdr:wsDr>`
+  );
 }

@@ -59,7 +59,12 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
   const wbRels =
     XML_DECL +
     `<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL.styles}" Target="styles.xml"/>` +
-    sheetParts.map((p, i) => `<Relationship Id="rId${i + 2}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+    sheetParts
+      .map(
+        (p, i) =>
+          `<Relationship Id="rId${i + 2}" Type="${REL.worksheet}" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join("") +
     `</Relationships>`;
   const workbook =
     XML_DECL +
@@ -81,6 +86,10 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
 }
 
 /** A new workbook with the user's grids and the layouts (the CSV path of `compare -o`). */
-export function writeFreshWorkbook(sheets: UserSheet[], layouts: SheetLayout[], options: LosslessCopyOptions = {}): Uint8Array {
+export function writeFreshWorkbook(
+  sheets: UserSheet[],
+  layouts: SheetLayout[],
+  options: LosslessCopyOptions = {},
+): Uint8Array {
   return writeLosslessCopy(freshWorkbookBytes(sheets, options.date), layouts, options);
 }

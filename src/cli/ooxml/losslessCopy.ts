@@ -33,12 +33,18 @@ export interface WorkbookSheet {
 export class WorkbookFormatError extends Error {}
 
 function workbookPart(pkg: Package): string {
-  const rel = pkg.rels("").find((r) => r.type === REL.officeDocument) ?? pkg.rels("").find((r) => /officeDocument$/.test(r.type));
+  const rel =
+    pkg.rels("").find((r) => r.type === REL.officeDocument) ??
+    pkg.rels("").find((r) => /officeDocument$/.test(r.type));
   if (!rel) throw new WorkbookFormatError("no workbook part (_rels/.rels has no officeDocument)");
   return rel.part;
 }
 
-function sheetsOf(pkg: Package, wbPart: string, isOwn: (name: string) => boolean): (WorkbookSheet & { tag: string; id: number; rid: string })[] {
+function sheetsOf(
+  pkg: Package,
+  wbPart: string,
+  isOwn: (name: string) => boolean,
+): (WorkbookSheet & { tag: string; id: number; rid: string })[] {
   const xml = pkg.read(wbPart) ?? "";
   const rels = pkg.rels(wbPart);
   return tags(xml, "sheet").map(({ tag }) => {
@@ -47,7 +53,8 @@ function sheetsOf(pkg: Package, wbPart: string, isOwn: (name: string) => boolean
     const rel = rels.find((r) => r.id === rid);
     const part = rel?.part ?? "";
     const own =
-      rel?.type === REL.worksheet && (isOwn(a.name) || (part !== "" && pkg.head(part, 200).includes(OWN_SHEET_MARKER)));
+      rel?.type === REL.worksheet &&
+      (isOwn(a.name) || (part !== "" && pkg.head(part, 200).includes(OWN_SHEET_MARKER)));
     return {
       name: a.name,
       own,
@@ -63,12 +70,14 @@ function sheetsOf(pkg: Package, wbPart: string, isOwn: (name: string) => boolean
 /** The sheets of a workbook, in tab order, with the product's own ones marked. */
 export function listSheets(input: Uint8Array, options: LosslessCopyOptions = {}): WorkbookSheet[] {
   const pkg = new Package(input);
-  return sheetsOf(pkg, workbookPart(pkg), options.isOwnSheet ?? (() => false)).map(({ name, own, state, part }) => ({
-    name,
-    own,
-    state,
-    part,
-  }));
+  return sheetsOf(pkg, workbookPart(pkg), options.isOwnSheet ?? (() => false)).map(
+    ({ name, own, state, part }) => ({
+      name,
+      own,
+      state,
+      part,
+    }),
+  );
 }
 
 /**
@@ -100,7 +109,7 @@ function ownedParts(pkg: Package, root: string): Set<string> {
     }
   }
   // Removing a part from the set makes what it refers to referenced from outside: repeat until stable.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const part of owned) {
       if (part === root) continue;
@@ -114,7 +123,12 @@ function ownedParts(pkg: Package, root: string): Set<string> {
 }
 
 /** Removes an own sheet: its <sheet>, relationship, parts, content types, sheet-scoped names. */
-function removeSheet(pkg: Package, wbPart: string, sheet: { tag: string; rid: string; part: string }, index: number): void {
+function removeSheet(
+  pkg: Package,
+  wbPart: string,
+  sheet: { tag: string; rid: string; part: string },
+  index: number,
+): void {
   for (const part of ownedParts(pkg, sheet.part)) {
     const rels = `${part.slice(0, part.lastIndexOf("/") + 1)}_rels/${part.slice(part.lastIndexOf("/") + 1)}.rels`;
     pkg.remove(part);
@@ -125,13 +139,16 @@ function removeSheet(pkg: Package, wbPart: string, sheet: { tag: string; rid: st
   let xml = pkg.read(wbPart)!;
   xml = xml.replace(sheet.tag, "");
   // Sheet-scoped defined names: drop the removed sheet's, shift the ones after it.
-  xml = xml.replace(/<((?:[\w.-]+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>/g, (whole, _p, attrText: string) => {
-    const m = /\slocalSheetId="(\d+)"/.exec(attrText);
-    if (!m) return whole;
-    const id = Number(m[1]);
-    if (id === index) return "";
-    return id > index ? whole.replace(m[0], ` localSheetId="${id - 1}"`) : whole;
-  });
+  xml = xml.replace(
+    /<((?:[\w.-]+:)?)definedName\b([^>]*)>([\s\S]*?)<\/\1definedName>/g,
+    (whole, _p, attrText: string) => {
+      const m = /\slocalSheetId="(\d+)"/.exec(attrText);
+      if (!m) return whole;
+      const id = Number(m[1]);
+      if (id === index) return "";
+      return id > index ? whole.replace(m[0], ` localSheetId="${id - 1}"`) : whole;
+    },
+  );
   pkg.write(wbPart, xml);
 }
 
@@ -155,13 +172,32 @@ function setFullCalcOnLoad(xml: string): string {
     return xml.slice(0, calc.index) + tag + xml.slice(calc.index + calc.tag.length);
   }
   const p = /<([\w.-]+:)?workbook[\s>]/.exec(xml)?.[1] ?? "";
-  const after = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const after = [
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   for (const next of after) {
     const m = new RegExp(`<${p}${next}[\\s/>]`).exec(xml);
     if (m) return xml.slice(0, m.index) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(m.index);
   }
   const close = xml.lastIndexOf(`</${p}workbook>`);
   return xml.slice(0, close) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(close);
+}
+
+/** A workbook view's active or first tab past the last sheet (after sheets were removed) becomes 0. */
+function clampViews(xml: string, count: number): string {
+  return xml.replace(/<((?:[\w.-]+:)?)workbookView\b[^>]*>/g, (tag) =>
+    tag.replace(/\s(activeTab|firstSheet)="(\d+)"/g, (a, name: string, v: string) =>
+      Number(v) >= count ? ` ${name}="0"` : a,
+    ),
+  );
 }
 
 /** Table names and ids in use (table names share the namespace of defined names). */
@@ -189,7 +225,11 @@ function rPrefix(wbXml: string): string | null {
  * The user's workbook bytes with the layouts added as the product's own sheets (replacing those of an
  * earlier run). Layout names must not clash with a user sheet that stays (pick them with listSheets).
  */
-export function writeLosslessCopy(input: Uint8Array, layouts: SheetLayout[], options: LosslessCopyOptions = {}): Uint8Array {
+export function writeLosslessCopy(
+  input: Uint8Array,
+  layouts: SheetLayout[],
+  options: LosslessCopyOptions = {},
+): Uint8Array {
   const pkg = new Package(input);
   const wbPart = workbookPart(pkg);
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf("/"));
@@ -266,7 +306,10 @@ export function writeLosslessCopy(input: Uint8Array, layouts: SheetLayout[], opt
         pkg.addOverride(part, CT.chart);
         return `../charts/${part.split("/").pop()}`;
       });
-      const ids = pkg.addRels(drawingPart, chartTargets.map((target) => ({ type: REL.chart, target })));
+      const ids = pkg.addRels(
+        drawingPart,
+        chartTargets.map((target) => ({ type: REL.chart, target })),
+      );
       pkg.write(drawingPart, drawingXml(layout.charts, ids));
       pkg.addOverride(drawingPart, CT.drawing);
     }
@@ -294,6 +337,7 @@ export function writeLosslessCopy(input: Uint8Array, layouts: SheetLayout[], opt
     wbXml = wbXml.replace(empty[0], `<${p}sheets>${add}</${p}sheets>`);
   }
   if (options.fullCalcOnLoad ?? true) wbXml = setFullCalcOnLoad(wbXml);
+  if (removedIds.length) wbXml = clampViews(wbXml, kept.length + layouts.length);
   pkg.write(wbPart, wbXml);
   if (styles && stylesRel && styles.changed) pkg.write(stylesRel.part, styles.toXml());
   return pkg.toBytes(options.date);

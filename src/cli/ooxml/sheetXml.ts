@@ -4,7 +4,14 @@
  * and table references) and the table parts. Strings are always text (t="inlineStr"), never formulas.
  */
 import { columnLetter, parseCellAddress } from "../../model/layout/a1";
-import { Block, ConditionalFormatSpec, isFormula, LayoutCell, SheetLayout, TableSpec } from "../../model/layout/types";
+import {
+  Block,
+  ConditionalFormatSpec,
+  isFormula,
+  LayoutCell,
+  SheetLayout,
+  TableSpec,
+} from "../../model/layout/types";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
 
@@ -51,7 +58,8 @@ export class CellGrid {
       const row = (this.rows[top + r] ??= { values: [], styles: [] });
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
-        const empty = v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
+        const empty =
+          v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
         if (empty && !keepEmpty[c]) continue;
         row.values[left + c] = empty ? null : v;
         row.styles[left + c] = ids[c];
@@ -114,7 +122,8 @@ function cellXml(ref: string, value: LayoutCell, s: number): string {
   if (isFormula(value)) {
     const f = `<f>${escText(value.formula.replace(/^=/, ""))}</f>`;
     const v = value.value;
-    if (typeof v === "number") return `<c r="${ref}"${st}>${f}${Number.isFinite(v) ? `<v>${num(v)}</v>` : ""}</c>`;
+    if (typeof v === "number")
+      return `<c r="${ref}"${st}>${f}${Number.isFinite(v) ? `<v>${num(v)}</v>` : ""}</c>`;
     if (typeof v === "boolean") return `<c r="${ref}"${st} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
     if (typeof v === "string") return `<c r="${ref}"${st} t="str">${f}<v>${escText(v)}</v></c>`;
     return `<c r="${ref}"${st}>${f}</c>`;
@@ -135,7 +144,8 @@ export function tableColumns(layout: SheetLayout, grid: CellGrid, table: TableSp
     const v = grid.get(r.top, c);
     names.push(typeof v === "string" ? v.trim() : "");
   }
-  if (names.some((n) => n === "") || new Set(names.map((n) => n.toLowerCase())).size !== names.length) return null;
+  if (names.some((n) => n === "") || new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+    return null;
   // The header cells must hold exactly the column names (Excel requires it).
   for (let c = r.left; c <= r.right; c++) {
     if (grid.get(r.top, c) !== names[c - r.left]) return null;
@@ -201,7 +211,12 @@ export interface SheetParts {
 }
 
 /** The worksheet part, as UTF-8 bytes. */
-export function worksheetXml(layout: SheetLayout, grid: CellGrid, parts: SheetParts, styles: StyleBook | null): Uint8Array {
+export function worksheetXml(
+  layout: SheetLayout,
+  grid: CellGrid,
+  parts: SheetParts,
+  styles: StyleBook | null,
+): Uint8Array {
   const out = new ChunkWriter();
   out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();

@@ -8,16 +8,18 @@ import { CellStyle } from "../../model/layout/types";
 import { attrs, esc, rootPrefix, tags } from "./xml";
 
 /** The same looks as the add-in's renderer and the ExcelJS writer. */
-const LOOKS: Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string }> =
-  {
-    title: { bold: true, size: 14 },
-    subtitle: { italic: true, color: "404040" },
-    header: { bold: true, fill: "DDEBF7" },
-    body: {},
-    total: { bold: true, fill: "F2F2F2" },
-    note: { italic: true, color: "595959" },
-    input: { fill: "FFF2CC" },
-  };
+const LOOKS: Record<
+  CellStyle,
+  { bold?: boolean; italic?: boolean; size?: number; color?: string; fill?: string }
+> = {
+  title: { bold: true, size: 14 },
+  subtitle: { italic: true, color: "404040" },
+  header: { bold: true, fill: "DDEBF7" },
+  body: {},
+  total: { bold: true, fill: "F2F2F2" },
+  note: { italic: true, color: "595959" },
+  input: { fill: "FFF2CC" },
+};
 
 const BUILTIN_FORMATS: Record<string, number> = {
   General: 0,
@@ -31,7 +33,19 @@ const BUILTIN_FORMATS: Record<string, number> = {
 };
 
 /** The order of styleSheet's children (where a missing list goes). */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 
@@ -170,8 +184,13 @@ export class StyleBook {
         open = /\scount="\d*"/.test(open)
           ? open.replace(/\scount="\d*"/, ` count="${count}"`)
           : open.replace(/>$/, ` count="${count}">`);
-        const body = start[1] ? "" : whole.slice(start[0].length, whole.length - `</${p}${list.local}>`.length);
-        xml = xml.slice(0, m.index) + `${open}${body}${added}</${p}${list.local}>` + xml.slice(m.index + whole.length);
+        const body = start[1]
+          ? ""
+          : whole.slice(start[0].length, whole.length - `</${p}${list.local}>`.length);
+        xml =
+          xml.slice(0, m.index) +
+          `${open}${body}${added}</${p}${list.local}>` +
+          xml.slice(m.index + whole.length);
       } else {
         const element = `<${p}${list.local} count="${count}">${added}</${p}${list.local}>`;
         xml = this.insertMissing(xml, list.local, element);

@@ -55,7 +55,8 @@ export class Package {
   head(name: string, max = 512): string {
     const e = this.entry(name);
     if (!e || !this.zip) return (this.read(name) ?? "").slice(0, max);
-    if (e.method === 0) return text(this.zip.bytes.subarray(e.dataStart, e.dataStart + Math.min(max, e.size)));
+    if (e.method === 0)
+      return text(this.zip.bytes.subarray(e.dataStart, e.dataStart + Math.min(max, e.size)));
     const chunks: Uint8Array[] = [];
     const inflate = new Inflate((chunk) => chunks.push(chunk));
     const data = this.zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
@@ -152,7 +153,9 @@ export class Package {
 
   removeOverride(part: string): void {
     const xml = this.read("[Content_Types].xml")!;
-    const hit = tags(xml, "Override").find(({ tag }) => attrs(tag).PartName?.toLowerCase() === `/${part}`.toLowerCase());
+    const hit = tags(xml, "Override").find(
+      ({ tag }) => attrs(tag).PartName?.toLowerCase() === `/${part}`.toLowerCase(),
+    );
     if (hit) this.write("[Content_Types].xml", xml.replace(hit.tag, ""));
   }
 

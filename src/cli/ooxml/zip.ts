@@ -70,7 +70,8 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
     const localOffset = v.getUint32(p + 42, true);
     if (v.getUint32(localOffset, true) !== SIG_LOCAL) throw new ZipFormatError(`bad local header ${i}`);
-    const dataStart = localOffset + 30 + v.getUint16(localOffset + 26, true) + v.getUint16(localOffset + 28, true);
+    const dataStart =
+      localOffset + 30 + v.getUint16(localOffset + 26, true) + v.getUint16(localOffset + 28, true);
     const compressedSize = v.getUint32(p + 20, true);
     if (compressedSize === 0xffffffff) throw new ZipFormatError("zip64 archives are not supported");
     entries.push({
@@ -136,7 +137,12 @@ function dosDateTime(d: Date): { time: number; date: number } {
 /** Parts above this size are deflated fast rather than small. */
 const BIG_PART = 8 << 20;
 
-export function writeZip(source: Uint8Array | null, entries: OutEntry[], date = new Date(), level = 6): Uint8Array {
+export function writeZip(
+  source: Uint8Array | null,
+  entries: OutEntry[],
+  date = new Date(),
+  level = 6,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   const enc = new TextEncoder();
@@ -161,7 +167,8 @@ export function writeZip(source: Uint8Array | null, entries: OutEntry[], date = 
     const method = e.data.length > 0 ? 8 : 0;
     const crc = crc32(e.data);
     const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
-    if (offset > 0xffffffff || compressed.length > 0xffffffff) throw new ZipFormatError("archive too big (zip64)");
+    if (offset > 0xffffffff || compressed.length > 0xffffffff)
+      throw new ZipFormatError("archive too big (zip64)");
     const local = new Uint8Array(30 + name.length);
     const lv = view(local);
     lv.setUint32(0, SIG_LOCAL, true);

@@ -49,10 +49,18 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   const refs = categorisationRefs(catName, a.lines.length, "nl");
   const f = keyFiguresForYear(a.figures, c.year) ?? {};
   const keySheets = a.book.sheets.filter((s) => s !== a.ledger && !/^ICT-/.test(s.name));
-  const ref = (field: "inhabitants" | "budget" | "fteOwn" | "fteHired", value: number | undefined, year: number) =>
-    keyFigureReference(keySheets, field, value, year);
+  const ref = (
+    field: "inhabitants" | "budget" | "fteOwn" | "fteHired",
+    value: number | undefined,
+    year: number,
+  ) => keyFigureReference(keySheets, field, value, year);
   const layouts = [
-    categorisationLayout(a.lines, { language: "nl", sheetName: catName, manual: a.manual, undatedYear: c.year }),
+    categorisationLayout(a.lines, {
+      language: "nl",
+      sheetName: catName,
+      manual: a.manual,
+      undatedYear: c.year,
+    }),
     comparisonLayout(
       c,
       {
@@ -68,7 +76,8 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   if (trendName) {
     const inhabitants: Record<number, string | number> = {};
     for (const p of c.series) {
-      const n = keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
+      const n =
+        keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
       const r = ref("inhabitants", n, p.year);
       if (r !== undefined) inhabitants[p.year] = r;
     }

@@ -31,7 +31,12 @@ const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 let dir: string;
 let layouts: SheetLayout[];
 let engine: CompareJson;
-const lo: { right?: ExcelJS.Workbook; wrong?: ExcelJS.Workbook; wrongInput?: ExcelJS.Workbook; charts?: string[] } = {};
+const lo: {
+  right?: ExcelJS.Workbook;
+  wrong?: ExcelJS.Workbook;
+  wrongInput?: ExcelJS.Workbook;
+  charts?: string[];
+} = {};
 
 /** The same layouts with every cached formula value 0 (LibreOffice must compute the right ones). */
 function zeroed(ls: SheetLayout[]): SheetLayout[] {
@@ -47,11 +52,16 @@ function zeroed(ls: SheetLayout[]): SheetLayout[] {
 beforeAll(async () => {
   const probe = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) {
-    throw new Error(`LibreOffice (soffice) is not installed or does not start: ${probe.error?.message ?? probe.stderr}`);
+    throw new Error(
+      `LibreOffice (soffice) is not installed or does not start: ${probe.error?.message ?? probe.stderr}`,
+    );
   }
   dir = mkdtempSync(join(tmpdir(), "ictcost-lossless-lo-"));
   const input = new Uint8Array(readFileSync(EXAMPLE));
-  layouts = await layoutsFor(EXAMPLE, listSheets(input).map((s) => s.name));
+  layouts = await layoutsFor(
+    EXAMPLE,
+    listSheets(input).map((s) => s.name),
+  );
   engine = JSON.parse((await run(["compare", EXAMPLE, "--json"])).stdout) as CompareJson;
   const right = join(dir, "goed.xlsx");
   const wrong = join(dir, "fout.xlsx");
@@ -64,10 +74,21 @@ beforeAll(async () => {
   const outdir = join(dir, "lo");
   const convert = spawnSync(
     SOFFICE,
-    ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "xlsx", "--outdir", outdir, right, wrong],
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      outdir,
+      right,
+      wrong,
+    ],
     { encoding: "utf8", timeout: 55_000 },
   );
-  if (convert.status !== 0) throw new Error(`soffice --convert-to failed (${convert.status}): ${convert.stderr}`);
+  if (convert.status !== 0)
+    throw new Error(`soffice --convert-to failed (${convert.status}): ${convert.stderr}`);
   const load = async (name: string) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(outdir, name));
@@ -114,7 +135,8 @@ function mismatches(wb: ExcelJS.Workbook): string[] {
             typeof want === "number"
               ? typeof got === "number" && Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want))
               : (got ?? "") === want || (want === "" && got === undefined);
-          if (!ok) bad.push(`${layout.name}!${cell.address}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+          if (!ok)
+            bad.push(`${layout.name}!${cell.address}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
         }),
       );
     }
@@ -150,7 +172,11 @@ describe("LibreOffice opens the lossless copy and recalculates it", () => {
       lo.wrong!.getWorksheet(layout.name)!.eachRow((row) =>
         row.eachCell((cell) => {
           const v = isFormulaValue(cell.value) ? cell.result : cell.value;
-          expect(typeof v === "object" && v !== null && "error" in v ? `${cell.address}: ${JSON.stringify(v)}` : "").toBe("");
+          expect(
+            typeof v === "object" && v !== null && "error" in v
+              ? `${cell.address}: ${JSON.stringify(v)}`
+              : "",
+          ).toBe("");
         }),
       );
     }

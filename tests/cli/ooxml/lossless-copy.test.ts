@@ -87,7 +87,6 @@ function xmllint(files: string[]): string {
 const fixtures = preparedWorkbooks();
 const describeFixtures = fixtures.length ? describe : describe.skip;
 if (!fixtures.length) {
-  // eslint-disable-next-line no-console
   console.warn(`skipped: no real-workbook fixtures at ${FIXTURES} (../shared/fixtures is absent)`);
 }
 
@@ -97,31 +96,40 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
     for (const f of fixtures) {
       const path = join(FIXTURES, f);
       const input = new Uint8Array(readFileSync(path));
-      const layouts = await layoutsFor(path, listSheets(input).map((s) => s.name));
+      const layouts = await layoutsFor(
+        path,
+        listSheets(input).map((s) => s.name),
+      );
       copies.set(f, { input, out: writeLosslessCopy(input, layouts, { date: DATE }), layouts });
     }
   }, 60_000);
 
-  it.each(fixtures)("%s: every user entry is raw-identical, the edited index parts keep all they had", (f) => {
-    const { input, out } = copies.get(f)!;
-    const before = readZip(input);
-    const after = readZip(out);
-    for (const e of before.entries) {
-      if (EDITED.includes(e.name)) {
-        expect({ part: e.name, missing: missingElements(partText(input, e.name), partText(out, e.name)) }).toEqual({
-          part: e.name,
-          missing: [],
-        });
-        continue;
+  it.each(fixtures)(
+    "%s: every user entry is raw-identical, the edited index parts keep all they had",
+    (f) => {
+      const { input, out } = copies.get(f)!;
+      const before = readZip(input);
+      const after = readZip(out);
+      for (const e of before.entries) {
+        if (EDITED.includes(e.name)) {
+          expect({
+            part: e.name,
+            missing: missingElements(partText(input, e.name), partText(out, e.name)),
+          }).toEqual({
+            part: e.name,
+            missing: [],
+          });
+          continue;
+        }
+        const copy = raw(after, e.name);
+        expect(copy).toBeDefined();
+        expect(Buffer.from(copy!).equals(Buffer.from(raw(before, e.name)!))).toBe(true);
       }
-      const copy = raw(after, e.name);
-      expect(copy).toBeDefined();
-      expect(Buffer.from(copy!).equals(Buffer.from(raw(before, e.name)!))).toBe(true);
-    }
-    // The entries keep their order; the new ones come after them.
-    const names = after.entries.map((e) => e.name);
-    expect(names.slice(0, before.entries.length)).toEqual(before.entries.map((e) => e.name));
-  });
+      // The entries keep their order; the new ones come after them.
+      const names = after.entries.map((e) => e.name);
+      expect(names.slice(0, before.entries.length)).toEqual(before.entries.map((e) => e.name));
+    },
+  );
 
   it.each(fixtures)("%s: new parts are well-formed, typed and reachable", (f) => {
     const { input, out } = copies.get(f)!;
@@ -155,37 +163,63 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
     }
   });
 
-  it.each(fixtures)("%s: every part has a content type; own worksheets follow the schema's element order", (f) => {
-    const { out } = copies.get(f)!;
-    const types = partText(out, "[Content_Types].xml");
-    const defaults = new Set([...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
-    const overrides = new Set([...types.matchAll(/<Override [^>]*PartName="([^"]+)"/g)].map((m) => m[1].toLowerCase()));
-    for (const e of readZip(out).entries) {
-      if (e.name === "[Content_Types].xml" || e.name.endsWith("/")) continue;
-      const ext = e.name.split(".").pop()!.toLowerCase();
-      expect({ part: e.name, typed: overrides.has(`/${e.name}`.toLowerCase()) || defaults.has(ext) }).toEqual({
-        part: e.name,
-        typed: true,
-      });
-    }
-    // CT_Worksheet is a sequence: the children of each own sheet must come in this order.
-    const ORDER = ["sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "autoFilter", "conditionalFormatting", "dataValidations", "pageMargins", "drawing", "tableParts"];
-    for (const s of listSheets(out).filter((x) => x.own)) {
-      const xml = partText(out, s.part);
-      const children = [...xml.matchAll(/<(\w+)[\s>/]/g)].map((m) => m[1]).filter((n) => ORDER.includes(n));
-      const positions = children.map((n) => ORDER.indexOf(n));
-      expect(positions).toEqual([...positions].sort((a, b) => a - b));
-      expect(children).toContain("sheetData");
-    }
-  });
+  it.each(fixtures)(
+    "%s: every part has a content type; own worksheets follow the schema's element order",
+    (f) => {
+      const { out } = copies.get(f)!;
+      const types = partText(out, "[Content_Types].xml");
+      const defaults = new Set(
+        [...types.matchAll(/<Default [^>]*Extension="([^"]+)"/g)].map((m) => m[1].toLowerCase()),
+      );
+      const overrides = new Set(
+        [...types.matchAll(/<Override [^>]*PartName="([^"]+)"/g)].map((m) => m[1].toLowerCase()),
+      );
+      for (const e of readZip(out).entries) {
+        if (e.name === "[Content_Types].xml" || e.name.endsWith("/")) continue;
+        const ext = e.name.split(".").pop()!.toLowerCase();
+        expect({
+          part: e.name,
+          typed: overrides.has(`/${e.name}`.toLowerCase()) || defaults.has(ext),
+        }).toEqual({
+          part: e.name,
+          typed: true,
+        });
+      }
+      // CT_Worksheet is a sequence: the children of each own sheet must come in this order.
+      const ORDER = [
+        "sheetPr",
+        "dimension",
+        "sheetViews",
+        "sheetFormatPr",
+        "cols",
+        "sheetData",
+        "autoFilter",
+        "conditionalFormatting",
+        "dataValidations",
+        "pageMargins",
+        "drawing",
+        "tableParts",
+      ];
+      for (const s of listSheets(out).filter((x) => x.own)) {
+        const xml = partText(out, s.part);
+        const children = [...xml.matchAll(/<(\w+)[\s>/]/g)].map((m) => m[1]).filter((n) => ORDER.includes(n));
+        const positions = children.map((n) => ORDER.indexOf(n));
+        expect(positions).toEqual([...positions].sort((a, b) => a - b));
+        expect(children).toContain("sheetData");
+      }
+    },
+  );
 
   it("keeps the user features: VBA, pivot tables, charts, images, validation, conditional formats, names, hidden sheets", () => {
-    const has = (f: string, pattern: RegExp) => readZip(copies.get(f)!.out).entries.some((e) => pattern.test(e.name));
+    const has = (f: string, pattern: RegExp) =>
+      readZip(copies.get(f)!.out).entries.some((e) => pattern.test(e.name));
     const xlsm = fixtures.filter((f) => f.endsWith(".xlsm"));
     expect(xlsm.length).toBeGreaterThan(0);
     for (const f of xlsm) {
       expect(has(f, /^xl\/vbaProject\.bin$/)).toBe(true);
-      expect(partText(copies.get(f)!.out, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+      expect(partText(copies.get(f)!.out, "[Content_Types].xml")).toContain(
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+      );
     }
     expect(fixtures.some((f) => has(f, /^xl\/pivotTables\//))).toBe(true);
     expect(fixtures.some((f) => has(f, /^xl\/charts\/chart\d+\.xml$/))).toBe(true);
@@ -268,7 +302,11 @@ describeFixtures("removing own sheets keeps the package whole", () => {
     const gone = ["AssetsDetail", "StressedAssetsPivot"];
     const out = writeLosslessCopy(input, [], { isOwnSheet: (n) => gone.includes(n) });
     const sheets = listSheets(out).map((s) => s.name);
-    expect(sheets).toEqual(listSheets(input).map((s) => s.name).filter((n) => !gone.includes(n)));
+    expect(sheets).toEqual(
+      listSheets(input)
+        .map((s) => s.name)
+        .filter((n) => !gone.includes(n)),
+    );
     const wb = partText(out, "xl/workbook.xml");
     const scoped = [...wb.matchAll(/<definedName name="([^"]+)" localSheetId="(\d+)">([^<]*)</g)];
     expect(scoped).toHaveLength(8); // 9 before, AssetsDetail's one is gone
@@ -286,7 +324,11 @@ describeFixtures("removing own sheets keeps the package whole", () => {
       for (const rel of partText(out, relsName).matchAll(/<Relationship [^>]*>/g)) {
         if (/TargetMode="External"/.test(rel[0])) continue;
         const target = resolvePath(m[1] + m[2], /Target="([^"]+)"/.exec(rel[0])![1]);
-        expect({ relsName, target, exists: names.includes(target) }).toEqual({ relsName, target, exists: true });
+        expect({ relsName, target, exists: names.includes(target) }).toEqual({
+          relsName,
+          target,
+          exists: true,
+        });
       }
     }
     for (const o of partText(out, "[Content_Types].xml").matchAll(/<Override PartName="\/([^"]+)"/g)) {
@@ -298,21 +340,42 @@ describeFixtures("removing own sheets keeps the package whole", () => {
 describe("lossless copy: own sheets, rebuild by name, CSV", () => {
   it("marks own sheets; isOwnSheet also recognises sheets of another writer by name", async () => {
     const input = new Uint8Array(readFileSync(EXAMPLE));
-    const layouts = await layoutsFor(EXAMPLE, listSheets(input).map((s) => s.name));
-    const out = writeLosslessCopy(input, layouts);
-    expect(partText(out, "xl/worksheets/" + listSheets(out).find((s) => s.own)!.part.split("/").pop())).toContain(
-      OWN_SHEET_MARKER,
+    const layouts = await layoutsFor(
+      EXAMPLE,
+      listSheets(input).map((s) => s.name),
     );
+    const out = writeLosslessCopy(input, layouts);
+    expect(
+      partText(
+        out,
+        "xl/worksheets/" +
+          listSheets(out)
+            .find((s) => s.own)!
+            .part.split("/")
+            .pop(),
+      ),
+    ).toContain(OWN_SHEET_MARKER);
     const byName = listSheets(input, { isOwnSheet: (n) => n === listSheets(input)[0].name });
     expect(byName[0].own).toBe(true);
-    expect(() => writeLosslessCopy(input, [{ ...layouts[0], name: listSheets(input)[0].name }])).toThrow(/in use/);
+    expect(() => writeLosslessCopy(input, [{ ...layouts[0], name: listSheets(input)[0].name }])).toThrow(
+      /in use/,
+    );
   });
 
   it("a CSV grid becomes a fresh workbook with the layouts; text that looks like a formula stays text", async () => {
     const input = new Uint8Array(readFileSync(EXAMPLE));
     const layouts = await layoutsFor(EXAMPLE, ["ledger"]);
     const out = writeFreshWorkbook(
-      [{ name: "ledger", grid: [["Omschrijving", "Bedrag"], ["=HYPERLINK(\"x\")", 12.5], ["a & <b>", -3]] }],
+      [
+        {
+          name: "ledger",
+          grid: [
+            ["Omschrijving", "Bedrag"],
+            ['=HYPERLINK("x")', 12.5],
+            ["a & <b>", -3],
+          ],
+        },
+      ],
       layouts,
     );
     expect(input.length).toBeGreaterThan(0);
