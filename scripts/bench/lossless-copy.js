@@ -92,6 +92,7 @@ async function child(which) {
   const base = mb();
   const out = path.join(DIR, `big-ledger-${which}.xlsx`);
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   if (which === "lossless") {
     const { writeLosslessCopy } = lib("cli/ooxml/losslessCopy.js");
     fs.writeFileSync(out, writeLosslessCopy(new Uint8Array(fs.readFileSync(INPUT)), ls));
@@ -138,7 +139,9 @@ async function child(which) {
     fs.writeFileSync(out, writeZip(null, entries));
     if (cells === 0) throw new Error("no cells parsed");
   }
-  return { time: ms(t0), rss: mb(), baseRss: base, bytes: fs.statSync(out).size };
+  const time = ms(t0);
+  const c = process.cpuUsage(cpu0);
+  return { time, cpu: (c.user + c.system) / 1000, rss: mb(), baseRss: base, bytes: fs.statSync(out).size };
 }
 
 function inChild(which) {
@@ -172,8 +175,14 @@ async function run() {
       value: floor.time,
       unit: "ms",
     },
+    {
+      name: "CPU time (user + system) lossless / ExcelJS / floor",
+      value: `${Math.round(lossless.cpu)} / ${Math.round(exceljs.cpu)} / ${Math.round(floor.cpu)}`,
+      unit: "ms",
+    },
     { name: "ratio lossless / ExcelJS", value: lossless.time / exceljs.time, unit: "×" },
     { name: "ratio lossless / floor", value: lossless.time / floor.time, unit: "×" },
+    { name: "load average (1 min) at the end", value: require("os").loadavg()[0], unit: "" },
     { name: "peak RSS lossless (layouts of 100k lines included)", value: lossless.rss, unit: "MB" },
     { name: "RSS before the copy, lossless child (analysis + layouts)", value: lossless.baseRss, unit: "MB" },
     { name: "peak RSS ExcelJS path", value: exceljs.rss, unit: "MB" },
