@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs
 import { tmpdir } from "os";
 import { join } from "path";
 import { SaxesParser } from "saxes";
+import { run } from "../../../src/cli/cli";
 import { writeFreshWorkbook } from "../../../src/cli/ooxml/freshWorkbook";
 import { listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
 import { OWN_SHEET_MARKER } from "../../../src/cli/ooxml/sheetXml";
@@ -360,6 +361,27 @@ describe("lossless copy: own sheets, rebuild by name, CSV", () => {
     expect(() => writeLosslessCopy(input, [{ ...layouts[0], name: listSheets(input)[0].name }])).toThrow(
       /in use/,
     );
+  });
+
+  it("rebuilds a copy the ExcelJS writer made: its ICT sheets (recognised by name) and their tables go", async () => {
+    const old = join(dir, "exceljs-copy.xlsx");
+    const r = await run(["compare", EXAMPLE, "-o", old]);
+    expect(r.exitCode).toBe(0);
+    const input = new Uint8Array(readFileSync(old));
+    const isOwnSheet = (n: string) => /^ICT-(categorisatie|vergelijking|trend)( \(\d+\))?$/.test(n);
+    const before = listSheets(input, { isOwnSheet });
+    expect(before.filter((s) => s.own)).toHaveLength(3);
+    const layouts = await layoutsFor(
+      EXAMPLE,
+      before.filter((s) => !s.own).map((s) => s.name),
+    );
+    const out = writeLosslessCopy(input, layouts, { isOwnSheet });
+    expect(listSheets(out).map((s) => s.name)).toEqual(before.map((s) => s.name));
+    const names = readZip(out).entries.map((e) => e.name);
+    expect(names.filter((n) => /^xl\/tables\/.+\.xml$/.test(n))).toHaveLength(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(before.map((s) => s.name));
   });
 
   it("a CSV grid becomes a fresh workbook with the layouts; text that looks like a formula stays text", async () => {
