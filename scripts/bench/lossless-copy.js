@@ -171,7 +171,7 @@ async function run() {
     { name: "lossless writer: copy with own sheets + charts (best of 3)", value: lossless.time, unit: "ms" },
     { name: "ExcelJS path: read + render + write (writeXlsx)", value: exceljs.time, unit: "ms" },
     {
-      name: "file floor: unzip all + plain own-sheet XML + zip all (best of 2)",
+      name: "file floor: unzip all + parse ledger XML + plain own-sheet XML + zip all (best of 2)",
       value: floor.time,
       unit: "ms",
     },
