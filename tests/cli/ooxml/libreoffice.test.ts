@@ -9,7 +9,7 @@
  */
 import ExcelJS from "exceljs";
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync } from "fflate";
@@ -18,7 +18,7 @@ import { CompareJson } from "../../../src/cli/compare";
 import { listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
 import { KPI_IDS } from "../../../src/model/benchmark";
 import { isFormula, SheetLayout } from "../../../src/model/layout/types";
-import { EXAMPLE, layoutsFor } from "./helpers";
+import { EXAMPLE, FIXTURES, layoutsFor } from "./helpers";
 
 const SOFFICE = process.env.SOFFICE ?? "soffice";
 const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
@@ -31,6 +31,8 @@ const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
 let dir: string;
 let layouts: SheetLayout[];
 let engine: CompareJson;
+const VBA = join(FIXTURES, "poi-57181.prepared.xlsm");
+const vba: { layouts?: SheetLayout[]; sheets?: string[]; lo?: ExcelJS.Workbook } = {};
 const lo: {
   right?: ExcelJS.Workbook;
   wrong?: ExcelJS.Workbook;
@@ -67,6 +69,20 @@ beforeAll(async () => {
   const wrong = join(dir, "fout.xlsx");
   writeFileSync(right, writeLosslessCopy(input, layouts));
   writeFileSync(wrong, writeLosslessCopy(input, zeroed(layouts), { fullCalcOnLoad: false }));
+  // A real user workbook with VBA, chart sheets, images and a hidden sheet, when the fixtures are there.
+  const files = [right, wrong];
+  if (existsSync(VBA)) {
+    const vbaInput = new Uint8Array(readFileSync(VBA));
+    vba.layouts = await layoutsFor(
+      VBA,
+      listSheets(vbaInput).map((s) => s.name),
+    );
+    vba.sheets = listSheets(vbaInput)
+      .filter((s) => /\/worksheets\//.test(s.part)) // chart sheets are no worksheets for ExcelJS
+      .map((s) => s.name);
+    files.push(join(dir, "vba.xlsm"));
+    writeFileSync(files[2], writeLosslessCopy(vbaInput, zeroed(vba.layouts), { fullCalcOnLoad: false }));
+  }
 
   const profile = join(dir, "lo-profile");
   mkdirSync(join(profile, "user"), { recursive: true });
@@ -82,8 +98,7 @@ beforeAll(async () => {
       "xlsx",
       "--outdir",
       outdir,
-      right,
-      wrong,
+      ...files,
     ],
     { encoding: "utf8", timeout: 55_000 },
   );
@@ -96,12 +111,13 @@ beforeAll(async () => {
   };
   lo.right = await load("goed.xlsx");
   lo.wrong = await load("fout.xlsx");
+  if (vba.layouts) vba.lo = await load("vba.xlsx");
   lo.wrongInput = new ExcelJS.Workbook();
   await lo.wrongInput.xlsx.readFile(wrong);
-  const files = unzipSync(new Uint8Array(readFileSync(join(outdir, "goed.xlsx"))));
-  lo.charts = Object.keys(files)
+  const parts = unzipSync(new Uint8Array(readFileSync(join(outdir, "goed.xlsx"))));
+  lo.charts = Object.keys(parts)
     .filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))
-    .map((n) => new TextDecoder().decode(files[n]));
+    .map((n) => new TextDecoder().decode(parts[n]));
 }, 60_000);
 
 afterAll(() => {
@@ -113,9 +129,9 @@ function isFormulaValue(v: ExcelJS.CellValue): v is ExcelJS.CellFormulaValue {
 }
 
 /** Every formula cell of the layouts: LibreOffice's result against the engine's cached value. */
-function mismatches(wb: ExcelJS.Workbook): string[] {
+function mismatches(wb: ExcelJS.Workbook, ls: SheetLayout[] = layouts): string[] {
   const bad: string[] = [];
-  for (const layout of layouts) {
+  for (const layout of ls) {
     const ws = wb.getWorksheet(layout.name);
     if (!ws) {
       bad.push(`no sheet ${layout.name}`);
@@ -194,4 +210,14 @@ describe("LibreOffice opens the lossless copy and recalculates it", () => {
     expect((bar.match(/<c:ser>/g) ?? []).length).toBe(2); // own and benchmark
     expect(bar).toContain('<c:barDir val="col"/>');
   });
+
+  (existsSync(VBA) ? it : it.skip)(
+    "a real .xlsm (VBA, chart sheets, images, hidden sheet) opens with every sheet, formulas recalculated",
+    () => {
+      expect(vba.lo!.worksheets.map((w) => w.name)).toEqual(
+        expect.arrayContaining([...vba.sheets!, ...vba.layouts!.map((l) => l.name)]),
+      );
+      expect(mismatches(vba.lo!, vba.layouts!)).toEqual([]);
+    },
+  );
 });
