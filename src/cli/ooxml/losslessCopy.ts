@@ -81,6 +81,20 @@ export function listSheets(input: Uint8Array, options: LosslessCopyOptions = {})
 }
 
 /**
+ * Whether the workbook is macro-enabled (.xlsm: its main part's content type). The copy keeps that
+ * content type, so it must get the same extension: Excel refuses an .xlsx whose content is an .xlsm.
+ */
+export function isMacroEnabled(input: Uint8Array): boolean {
+  const pkg = new Package(input);
+  const part = workbookPart(pkg);
+  const types = pkg.read("[Content_Types].xml") ?? "";
+  const override = tags(types, "Override").find(
+    ({ tag }) => attrs(tag).PartName?.toLowerCase() === `/${part}`.toLowerCase(),
+  );
+  return /macroEnabled/i.test(override ? attrs(override.tag).ContentType : "");
+}
+
+/**
  * Every part reachable from `root` through internal relationships, except parts that a part outside
  * that set also refers to (a pivot cache, a shared image): those stay.
  */

@@ -16,7 +16,7 @@ import { join } from "path";
 import { SaxesParser } from "saxes";
 import { run } from "../../../src/cli/cli";
 import { writeFreshWorkbook } from "../../../src/cli/ooxml/freshWorkbook";
-import { listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
+import { isMacroEnabled, listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
 import { OWN_SHEET_MARKER } from "../../../src/cli/ooxml/sheetXml";
 import { readZip, ZipArchive } from "../../../src/cli/ooxml/zip";
 import { resolvePath } from "../../../src/cli/ooxml/xml";
@@ -216,6 +216,7 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
       readZip(copies.get(f)!.out).entries.some((e) => pattern.test(e.name));
     const xlsm = fixtures.filter((f) => f.endsWith(".xlsm"));
     expect(xlsm.length).toBeGreaterThan(0);
+    for (const f of fixtures) expect(isMacroEnabled(copies.get(f)!.out)).toBe(f.endsWith(".xlsm"));
     for (const f of xlsm) {
       expect(has(f, /^xl\/vbaProject\.bin$/)).toBe(true);
       expect(partText(copies.get(f)!.out, "[Content_Types].xml")).toContain(
