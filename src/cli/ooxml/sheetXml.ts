@@ -12,6 +12,7 @@ import {
   SheetLayout,
   TableSpec,
 } from "../../model/layout/types";
+import { findSharedFormulas, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
 
@@ -117,10 +118,14 @@ function num(n: number): string {
   return String(n);
 }
 
-function cellXml(ref: string, value: LayoutCell, s: number): string {
+function cellXml(ref: string, value: LayoutCell, s: number, shared?: SharedRef): string {
   const st = s ? ` s="${s}"` : "";
   if (isFormula(value)) {
-    const f = `<f>${escText(value.formula.replace(/^=/, ""))}</f>`;
+    const f = !shared
+      ? `<f>${escText(value.formula.replace(/^=/, ""))}</f>`
+      : shared.ref
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(value.formula.replace(/^=/, ""))}</f>`
+        : `<f t="shared" si="${shared.si}"/>`;
     const v = value.value;
     if (typeof v === "number")
       return `<c r="${ref}"${st}>${f}${Number.isFinite(v) ? `<v>${num(v)}</v>` : ""}</c>`;
@@ -235,11 +240,13 @@ export function worksheetXml(
   out.push(colsXml(layout.columnWidths ?? []));
   out.push("<sheetData>");
   const letters: string[] = [];
+  const shared = findSharedFormulas(grid.rows, columnLetter);
   grid.rows.forEach((row, r) => {
     out.push(`<row r="${r}">`);
+    const refs = shared.get(r);
     row.styles.forEach((s, c) => {
       const letter = (letters[c] ??= columnLetter(c));
-      out.push(cellXml(letter + r, row.values[c], s));
+      out.push(cellXml(letter + r, row.values[c], s, refs?.[c]));
     });
     out.push("</row>");
   });
