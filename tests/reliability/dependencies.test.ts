@@ -68,11 +68,13 @@ function graph(entries: string[]): { files: Set<string>; packages: Map<string, s
 }
 
 describe("runtime dependencies", () => {
-  it("are exactly ExcelJS and csv-parse (CLI) and Fluent UI web components (task pane)", () => {
+  it("are exactly ExcelJS, csv-parse, fflate and saxes (CLI) and Fluent UI web components (task pane)", () => {
     expect(Object.keys(pkg.dependencies ?? {}).sort()).toEqual([
       "@fluentui/web-components",
       "csv-parse",
       "exceljs",
+      "fflate",
+      "saxes",
     ]);
     expect(pkg.optionalDependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
