@@ -42,7 +42,9 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
       conditionalFormats: [],
       validations: [],
     };
-    const xml = text(worksheetXml(layout, new CellGrid(layout, null), { tableRelIds: [] }, null));
+    const xml = worksheetXml(layout, new CellGrid(layout, null), { tableRelIds: [] }, null)
+      .map((c) => text(c))
+      .join("");
     return { name: `xl/worksheets/sheet${i + 1}.xml`, xml: xml.replace(OWN_SHEET_MARKER, "") };
   });
   const types =

@@ -90,27 +90,35 @@ export class CellGrid {
   }
 }
 
-/** Text written as UTF-8 in chunks of about a megabyte: no single huge string for a 100,000-row sheet. */
+/**
+ * Text written as UTF-8 straight into buffers of about a megabyte: no single huge string (and no copy
+ * into one huge buffer) for a 100,000-row sheet. The chunks go to the zip writer as they are.
+ */
 class ChunkWriter {
-  private parts: string[] = [];
-  private length = 0;
-  private readonly chunks: Buffer[] = [];
+  private static readonly SIZE = 1 << 20;
+  private buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
+  private pos = 0;
+  private readonly chunks: Uint8Array[] = [];
 
   push(s: string): void {
-    this.parts.push(s);
-    this.length += s.length;
-    if (this.length > 1 << 20) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (this.pos + s.length * 3 > this.buffer.length) {
+      this.flush();
+      if (s.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(s.length * 3);
+    }
+    this.pos += this.buffer.write(s, this.pos);
   }
 
   private flush(): void {
-    this.chunks.push(Buffer.from(this.parts.join(""), "utf8"));
-    this.parts = [];
-    this.length = 0;
+    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    this.buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
+    this.pos = 0;
   }
 
-  bytes(): Uint8Array {
-    this.flush();
-    return Buffer.concat(this.chunks);
+  bytes(): Uint8Array[] {
+    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    this.pos = 0;
+    return this.chunks;
   }
 }
 
@@ -215,13 +223,13 @@ export interface SheetParts {
   autoFilter?: string;
 }
 
-/** The worksheet part, as UTF-8 bytes. */
+/** The worksheet part, as UTF-8 bytes in chunks. */
 export function worksheetXml(
   layout: SheetLayout,
   grid: CellGrid,
   parts: SheetParts,
   styles: StyleBook | null,
-): Uint8Array {
+): Uint8Array[] {
   const out = new ChunkWriter();
   out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();

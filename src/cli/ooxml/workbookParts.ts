@@ -6,6 +6,9 @@ import { Inflate } from "fflate";
 import { entryData, OutEntry, readZip, writeZip, ZipArchive, ZipEntry } from "./zip";
 import { attrs, bytes, esc, relsPath, resolvePath, tags, text, XML_DECL, NS } from "./xml";
 
+/** A part's content: text, bytes, or bytes in chunks (a big sheet). */
+export type PartData = string | Uint8Array | Uint8Array[];
+
 export interface Relationship {
   id: string;
   type: string;
@@ -19,8 +22,8 @@ export interface Relationship {
 export class Package {
   private readonly zip: ZipArchive | null;
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly edited = new Map<string, string | Uint8Array>();
-  private readonly added = new Map<string, string | Uint8Array>();
+  private readonly edited = new Map<string, PartData>();
+  private readonly added = new Map<string, PartData>();
   private readonly removed = new Set<string>();
 
   constructor(input: Uint8Array | null) {
@@ -46,7 +49,7 @@ export class Package {
   read(name: string): string | null {
     if (this.removed.has(name.toLowerCase())) return null;
     const v = this.edited.get(name) ?? this.added.get(name);
-    if (v !== undefined) return typeof v === "string" ? v : text(v);
+    if (v !== undefined) return typeof v === "string" ? v : text(Array.isArray(v) ? concat(v) : v);
     const e = this.entry(name);
     return e && this.zip ? text(entryData(this.zip, e)) : null;
   }
@@ -66,7 +69,7 @@ export class Package {
     return text(chunks.length === 1 ? chunks[0] : concat(chunks)).slice(0, max);
   }
 
-  write(name: string, data: string | Uint8Array): void {
+  write(name: string, data: PartData): void {
     const e = this.entry(name);
     this.removed.delete(name.toLowerCase());
     if (e) this.edited.set(e.name, data);
@@ -168,7 +171,7 @@ export class Package {
   }
 }
 
-function asBytes(d: string | Uint8Array): Uint8Array {
+function asBytes(d: PartData): Uint8Array | Uint8Array[] {
   return typeof d === "string" ? bytes(d) : d;
 }
 

@@ -115,15 +115,37 @@ const CRC_TABLE = (() => {
 
 const nativeCrc32 = (zlib as unknown as { crc32?: (d: Uint8Array) => number }).crc32;
 
-export function crc32(data: Uint8Array): number {
-  if (nativeCrc32) return nativeCrc32(data) >>> 0;
-  let c = 0xffffffff;
+export function crc32(data: Uint8Array, previous = 0): number {
+  if (nativeCrc32) return (nativeCrc32 as (d: Uint8Array, v: number) => number)(data, previous) >>> 0;
+  let c = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
 /** One entry of the archive to write: kept raw from the input, or new content. */
-export type OutEntry = { keep: ZipEntry } | { name: string; data: Uint8Array };
+export type OutEntry = { keep: ZipEntry } | { name: string; data: Uint8Array | Uint8Array[] };
+
+/**
+ * Deflates chunks as one stream: each chunk but the last ends with a sync flush (no final block), so
+ * the pieces concatenate into one valid deflate stream without joining the input first.
+ */
+function deflateChunks(
+  chunks: Uint8Array[],
+  level: number,
+): { data: Uint8Array[]; size: number; crc: number } {
+  const data: Uint8Array[] = [];
+  let crc = 0;
+  let size = 0;
+  chunks.forEach((chunk, i) => {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    const last = i === chunks.length - 1;
+    data.push(
+      zlib.deflateRawSync(chunk, last ? { level } : { level, finishFlush: zlib.constants.Z_SYNC_FLUSH }),
+    );
+  });
+  return { data, size, crc };
+}
 
 function dosDateTime(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getFullYear());
@@ -159,15 +181,16 @@ export function writeZip(
       continue;
     }
     const name = enc.encode(e.name);
+    const chunks = (Array.isArray(e.data) ? e.data : [e.data]).filter((c) => c.length > 0);
+    const total = chunks.reduce((n, c) => n + c.length, 0);
     // Big parts (a 100,000-row sheet) at level 1: 3× faster for about 15% more bytes.
-    const compressed =
-      e.data.length > 0
-        ? zlib.deflateRawSync(e.data, { level: e.data.length > BIG_PART ? Math.min(level, 1) : level })
-        : new Uint8Array(0);
-    const method = e.data.length > 0 ? 8 : 0;
-    const crc = crc32(e.data);
+    const deflated = total > 0 ? deflateChunks(chunks, total > BIG_PART ? Math.min(level, 1) : level) : null;
+    const pieces = deflated ? deflated.data : [];
+    const compressedLength = pieces.reduce((n, c) => n + c.length, 0);
+    const method = deflated ? 8 : 0;
+    const crc = deflated ? deflated.crc : 0;
     const flags = /[^\x20-\x7e]/.test(e.name) ? 0x800 : 0;
-    if (offset > 0xffffffff || compressed.length > 0xffffffff)
+    if (offset > 0xffffffff || compressedLength > 0xffffffff)
       throw new ZipFormatError("archive too big (zip64)");
     const local = new Uint8Array(30 + name.length);
     const lv = view(local);
@@ -178,8 +201,8 @@ export function writeZip(
     lv.setUint16(10, time, true);
     lv.setUint16(12, day, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, compressed.length, true);
-    lv.setUint32(22, e.data.length, true);
+    lv.setUint32(18, compressedLength, true);
+    lv.setUint32(22, total, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
     const central = new Uint8Array(46 + name.length);
@@ -192,14 +215,14 @@ export function writeZip(
     cv.setUint16(12, time, true);
     cv.setUint16(14, day, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, compressed.length, true);
-    cv.setUint32(24, e.data.length, true);
+    cv.setUint32(20, compressedLength, true);
+    cv.setUint32(24, total, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     central.set(name, 46);
-    parts.push(local, compressed);
+    for (const piece of [local, ...pieces]) parts.push(piece);
     centrals.push(central);
-    offset += local.length + compressed.length;
+    offset += local.length + compressedLength;
   }
   if (entries.length >= 0xffff) throw new ZipFormatError("too many entries (zip64)");
   const cdSize = centrals.reduce((s, c) => s + c.length, 0);
