@@ -31,7 +31,7 @@ const STYLES =
 
 /** The skeleton package holding the user's sheets. */
 export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array {
-  const list = sheets.length ? sheets : [{ name: "Blad1", grid: [] }];
+  const list = sheets;
   const sheetParts = list.map((s, i) => {
     const layout: SheetLayout = {
       role: "sample-ledger", // not rendered as a role: a plain grid of values
@@ -87,11 +87,15 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
   );
 }
 
-/** A new workbook with the user's grids and the layouts (the CSV path of `compare -o`). */
+/**
+ * A new workbook with the user's grids and the layouts: the CSV path of `compare -o`, and (with no user
+ * sheets) the input template of `ictcost template`.
+ */
 export function writeFreshWorkbook(
   sheets: UserSheet[],
   layouts: SheetLayout[],
   options: LosslessCopyOptions = {},
 ): Uint8Array {
+  if (sheets.length + layouts.length === 0) throw new Error("a workbook needs at least one sheet");
   return writeLosslessCopy(freshWorkbookBytes(sheets, options.date), layouts, options);
 }

@@ -385,6 +385,14 @@ describe("lossless copy: own sheets, rebuild by name, CSV", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(before.map((s) => s.name));
   });
 
+  it("layouts alone make a workbook (the template command's case); nothing at all is refused", async () => {
+    const layouts = await layoutsFor(EXAMPLE, []);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(writeFreshWorkbook([], layouts)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(layouts.map((l) => l.name));
+    expect(() => writeFreshWorkbook([], [])).toThrow(/at least one sheet/);
+  });
+
   it("a CSV grid becomes a fresh workbook with the layouts; text that looks like a formula stays text", async () => {
     const input = new Uint8Array(readFileSync(EXAMPLE));
     const layouts = await layoutsFor(EXAMPLE, ["ledger"]);
