@@ -21,6 +21,11 @@ export function workbookPart(pkg: Package): string {
     pkg.rels("").find((r) => r.type === REL.officeDocument) ??
     pkg.rels("").find((r) => /officeDocument$/.test(r.type));
   if (!rel) throw new WorkbookFormatError("no workbook part (_rels/.rels has no officeDocument)");
+  if (/purl\.oclc\.org/.test(rel.type)) {
+    throw new WorkbookFormatError(
+      "Strict Open XML workbooks are not supported: save the workbook as a regular Excel workbook (.xlsx)",
+    );
+  }
   return rel.part;
 }
 

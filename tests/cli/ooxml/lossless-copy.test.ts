@@ -15,7 +15,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { SaxesParser } from "saxes";
 import { run } from "../../../src/cli/cli";
-import { writeFreshWorkbook } from "../../../src/cli/ooxml/freshWorkbook";
+import { freshWorkbookBytes, writeFreshWorkbook } from "../../../src/cli/ooxml/freshWorkbook";
 import { isMacroEnabled, listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
 import { OWN_SHEET_MARKER } from "../../../src/cli/ooxml/sheetXml";
 import { readZip, ZipArchive } from "../../../src/cli/ooxml/zip";
@@ -391,6 +391,23 @@ describe("lossless copy: own sheets, rebuild by name, CSV", () => {
     await wb.xlsx.load(Buffer.from(writeFreshWorkbook([], layouts)) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(layouts.map((l) => l.name));
     expect(() => writeFreshWorkbook([], [])).toThrow(/at least one sheet/);
+  });
+
+  it("refuses what it cannot copy safely: no zip, a Strict Open XML workbook", async () => {
+    expect(() => writeLosslessCopy(new TextEncoder().encode("Omschrijving;Bedrag\n"), [])).toThrow(
+      /not a zip/,
+    );
+    const { unzipSync, zipSync, strToU8 } = jest.requireActual<typeof import("fflate")>("fflate");
+    const files = unzipSync(freshWorkbookBytes([{ name: "a", grid: [[1]] }]));
+    files["_rels/.rels"] = strToU8(
+      dec
+        .decode(files["_rels/.rels"])
+        .replace(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+          "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+        ),
+    );
+    expect(() => writeLosslessCopy(zipSync(files), [])).toThrow(/Strict Open XML/);
   });
 
   it("a CSV grid becomes a fresh workbook with the layouts; text that looks like a formula stays text", async () => {
