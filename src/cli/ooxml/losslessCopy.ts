@@ -13,6 +13,7 @@ import { StyleBook } from "./styles";
 import {
   clampViews,
   dropStaleCalcChain,
+  listSheets,
   removeSheet,
   sheetsOf,
   workbookPart,
@@ -202,4 +203,20 @@ export function writeLosslessCopy(
   pkg.write(wbPart, wbXml);
   if (styles && stylesRel && styles.changed) pkg.write(stylesRel.part, styles.toXml());
   return pkg.toBytes(options.date);
+}
+
+/**
+ * The whole `compare -o` step in one call: the names of the sheets that stay (user sheets), the layouts
+ * made for them by the caller (so their formulas name the right sheets), and the copy.
+ */
+export function copyWithLayouts(
+  input: Uint8Array,
+  makeLayouts: (userSheetNames: string[]) => SheetLayout[],
+  options: LosslessCopyOptions = {},
+): { bytes: Uint8Array; sheets: string[] } {
+  const userSheetNames = listSheets(input, options)
+    .filter((s) => !s.own)
+    .map((s) => s.name);
+  const layouts = makeLayouts(userSheetNames);
+  return { bytes: writeLosslessCopy(input, layouts, options), sheets: layouts.map((l) => l.name) };
 }
