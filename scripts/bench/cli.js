@@ -115,7 +115,7 @@ async function run() {
   ];
 }
 
-module.exports = { run };
+module.exports = { run, makeInput };
 
 if (require.main === module) {
   if (process.argv[2] === "--child") {

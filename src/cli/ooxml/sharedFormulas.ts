@@ -1,0 +1,70 @@
+/**
+ * Shared formulas: a column of formulas that differ only by their relative row numbers (the
+ * categorisation sheet's Definitief and Component columns, 100,000 rows each) is written as one master
+ * formula `<f t="shared" ref="O5:O100004" si="0">…</f>` and `<f t="shared" si="0"/>` in every other cell,
+ * as Excel itself saves them. Rows are only shared when each cell's formula, with its relative row
+ * references written as offsets from the cell, is the same text: what Excel derives from the master is
+ * then exactly the formula the layout gave.
+ */
+import { isFormula, LayoutCell } from "../../model/layout/types";
+
+/** Per cell of a run: the run's id; the master (first) cell also has the run's range. */
+export interface SharedRef {
+  si: number;
+  ref?: string;
+}
+
+// A string literal, a quoted sheet name, or a cell reference (not part of a longer name or a function).
+const TOKENS = /"(?:[^"]|"")*"|'(?:[^']|'')*'|(?<![\w.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\w.(!])/g;
+
+/** The formula with relative row numbers as offsets from `row`: equal for formulas Excel would share. */
+export function rowTemplate(formula: string, row: number): string {
+  return formula.replace(TOKENS, (whole, col: string | undefined, dollar: string, digits: string) => {
+    if (col === undefined || dollar === "$") return whole;
+    return `${col}\u0000${Number(digits) - row}\u0000`;
+  });
+}
+
+/**
+ * The shared-formula runs of a grid's columns: `rows[r].values[c]` are the cells; returns, per row, the
+ * SharedRef of each cell in a run of two or more.
+ */
+export function findSharedFormulas(
+  rows: { values: LayoutCell[] }[],
+  columnLetter: (c: number) => string,
+): Map<number, SharedRef[]> {
+  const out = new Map<number, SharedRef[]>();
+  const open = new Map<number, { template: string; start: number; last: number }>();
+  let si = 0;
+  const close = (c: number) => {
+    const run = open.get(c);
+    open.delete(c);
+    if (!run || run.last === run.start) return;
+    const id = si++;
+    for (let r = run.start; r <= run.last; r++) {
+      let refs = out.get(r);
+      if (!refs) out.set(r, (refs = []));
+      refs[c] =
+        r === run.start
+          ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` }
+          : { si: id };
+    }
+  };
+  rows.forEach((row, r) => {
+    row.values.forEach((v, c) => {
+      if (!isFormula(v)) return;
+      const template = rowTemplate(v.formula.replace(/^=/, ""), r);
+      const run = open.get(c);
+      if (run && run.last === r - 1 && run.template === template) {
+        run.last = r;
+        return;
+      }
+      close(c);
+      open.set(c, { template, start: r, last: r });
+    });
+    // A column whose run did not reach this row is closed.
+    for (const [c, run] of open) if (run.last < r) close(c);
+  });
+  for (const c of [...open.keys()]) close(c);
+  return out;
+}

@@ -1,0 +1,276 @@
+/**
+ * A SheetLayout as SpreadsheetML: the worksheet part (cells with inline strings, formulas with their
+ * cached values, styles, column widths, frozen rows, conditional formats, list validations, the drawing
+ * and table references) and the table parts. Strings are always text (t="inlineStr"), never formulas.
+ */
+import { columnLetter, parseCellAddress } from "../../model/layout/a1";
+import {
+  Block,
+  ConditionalFormatSpec,
+  isFormula,
+  LayoutCell,
+  SheetLayout,
+  TableSpec,
+} from "../../model/layout/types";
+import { findSharedFormulas, SharedRef } from "./sharedFormulas";
+import { StyleBook } from "./styles";
+import { esc, escText, NS, XML_DECL } from "./xml";
+
+/** Marks a worksheet part as the product's own: a rebuild recognises (and replaces) it by this. */
+export const OWN_SHEET_MARKER = "<!--ictcost:own-sheet-->";
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function parseRange(range: string): Rect {
+  const [a, b] = range.split(":");
+  const tl = parseCellAddress(a);
+  const br = b === undefined ? tl : parseCellAddress(b);
+  return { top: tl.row, left: tl.column, bottom: br.row, right: br.column };
+}
+
+/** One row's cells: values and style indexes by column (sparse arrays, no object per cell). */
+interface GridRow {
+  values: LayoutCell[];
+  styles: number[];
+}
+
+/** The cells of a layout by row and column (later blocks win), with each cell's style index. */
+export class CellGrid {
+  readonly rows: GridRow[] = [];
+
+  constructor(layout: SheetLayout, styles: StyleBook | null) {
+    for (const block of layout.blocks) this.add(block, styles);
+  }
+
+  private add(block: Block, styles: StyleBook | null): void {
+    const { row: top, column: left } = parseCellAddress(block.at);
+    const formats = block.numberFormats ?? [];
+    const styled = block.style !== undefined && block.style !== "body";
+    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
+    const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
+    for (let r = 0; r < block.cells.length; r++) {
+      const cells = block.cells[r];
+      const row = (this.rows[top + r] ??= { values: [], styles: [] });
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c];
+        const empty =
+          v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
+        if (empty && !keepEmpty[c]) continue;
+        row.values[left + c] = empty ? null : v;
+        row.styles[left + c] = ids[c];
+      }
+    }
+  }
+
+  get(row: number, col: number): LayoutCell {
+    return this.rows[row]?.values[col] ?? null;
+  }
+
+  bounds(): Rect | null {
+    let box: Rect | null = null;
+    this.rows.forEach((row, r) => {
+      const cols = Object.keys(row.styles);
+      if (cols.length === 0) return;
+      const first = Number(cols[0]);
+      const last = Number(cols[cols.length - 1]);
+      if (!box) box = { top: r, left: first, bottom: r, right: last };
+      else {
+        box.bottom = r;
+        box.left = Math.min(box.left, first);
+        box.right = Math.max(box.right, last);
+      }
+    });
+    return box;
+  }
+}
+
+/**
+ * Text written as UTF-8 straight into buffers of about a megabyte: no single huge string (and no copy
+ * into one huge buffer) for a 100,000-row sheet. The chunks go to the zip writer as they are.
+ */
+class ChunkWriter {
+  private static readonly SIZE = 1 << 20;
+  private buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
+  private pos = 0;
+  private readonly chunks: Uint8Array[] = [];
+
+  push(s: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (this.pos + s.length * 3 > this.buffer.length) {
+      this.flush();
+      if (s.length * 3 > this.buffer.length) this.buffer = Buffer.allocUnsafe(s.length * 3);
+    }
+    this.pos += this.buffer.write(s, this.pos);
+  }
+
+  private flush(): void {
+    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    this.buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
+    this.pos = 0;
+  }
+
+  bytes(): Uint8Array[] {
+    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    this.pos = 0;
+    return this.chunks;
+  }
+}
+
+function num(n: number): string {
+  return String(n);
+}
+
+function cellXml(ref: string, value: LayoutCell, s: number, shared?: SharedRef): string {
+  const st = s ? ` s="${s}"` : "";
+  if (isFormula(value)) {
+    const f = !shared
+      ? `<f>${escText(value.formula.replace(/^=/, ""))}</f>`
+      : shared.ref
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(value.formula.replace(/^=/, ""))}</f>`
+        : `<f t="shared" si="${shared.si}"/>`;
+    const v = value.value;
+    if (typeof v === "number")
+      return `<c r="${ref}"${st}>${f}${Number.isFinite(v) ? `<v>${num(v)}</v>` : ""}</c>`;
+    if (typeof v === "boolean") return `<c r="${ref}"${st} t="b">${f}<v>${v ? 1 : 0}</v></c>`;
+    if (typeof v === "string") return `<c r="${ref}"${st} t="str">${f}<v>${escText(v)}</v></c>`;
+    return `<c r="${ref}"${st}>${f}</c>`;
+  }
+  if (value === null || value === undefined || value === "") return `<c r="${ref}"${st}/>`;
+  if (typeof value === "number") return `<c r="${ref}"${st}><v>${num(value)}</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${st} t="b"><v>${value ? 1 : 0}</v></c>`;
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}"${st} t="inlineStr"><is><t${space}>${escText(value)}</t></is></c>`;
+}
+
+/** A table's header and body, when the layout draws it as one header row and one body block. */
+export function tableColumns(layout: SheetLayout, grid: CellGrid, table: TableSpec): string[] | null {
+  const r = parseRange(table.range);
+  if (r.bottom <= r.top) return null;
+  const names: string[] = [];
+  for (let c = r.left; c <= r.right; c++) {
+    const v = grid.get(r.top, c);
+    names.push(typeof v === "string" ? v.trim() : "");
+  }
+  if (names.some((n) => n === "") || new Set(names.map((n) => n.toLowerCase())).size !== names.length)
+    return null;
+  // The header cells must hold exactly the column names (Excel requires it).
+  for (let c = r.left; c <= r.right; c++) {
+    if (grid.get(r.top, c) !== names[c - r.left]) return null;
+  }
+  return names;
+}
+
+export function tableXml(table: TableSpec, id: number, name: string, columns: string[]): string {
+  const cols = columns.map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`).join("");
+  return (
+    XML_DECL +
+    `<table xmlns="${NS.main}" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${table.range}" totalsRowShown="0">` +
+    `<autoFilter ref="${table.range}"/><tableColumns count="${columns.length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="${esc(table.style ?? "TableStyleMedium2")}" showFirstColumn="0" showLastColumn="0" ` +
+    `showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+function conditionalXml(specs: ConditionalFormatSpec[], styles: StyleBook | null): string {
+  let priority = 1;
+  return specs
+    .map((spec) => {
+      const dxf = styles ? ` dxfId="${styles.dxf(spec.fill, spec.fontColor)}"` : "";
+      const strip = (f: string) => esc(f.replace(/^=/, ""));
+      const rule = spec.expression
+        ? `<cfRule type="expression"${dxf} priority="${priority++}"><formula>${strip(spec.expression)}</formula></cfRule>`
+        : `<cfRule type="cellIs"${dxf} priority="${priority++}" operator="${spec.operator}">` +
+          `<formula>${strip(spec.formula1)}</formula>` +
+          (spec.formula2 !== undefined ? `<formula>${strip(spec.formula2)}</formula>` : "") +
+          `</cfRule>`;
+      return `<conditionalFormatting sqref="${spec.range.replace(/\$/g, "")}">${rule}</conditionalFormatting>`;
+    })
+    .join("");
+}
+
+function validationsXml(layout: SheetLayout): string {
+  if (layout.validations.length === 0) return "";
+  const items = layout.validations.map((v) => {
+    const list = `"${v.list.map((x) => x.replace(/"/g, '""')).join(",")}"`;
+    const prompt = v.prompt ? ` showInputMessage="1" prompt="${esc(v.prompt.slice(0, 255))}"` : "";
+    return (
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${prompt} sqref="${v.range.replace(/\$/g, "")}">` +
+      `<formula1>${esc(list)}</formula1></dataValidation>`
+    );
+  });
+  return `<dataValidations count="${items.length}">${items.join("")}</dataValidations>`;
+}
+
+function colsXml(widths: number[]): string {
+  if (widths.length === 0) return "";
+  const cols = widths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>` : ""))
+    .join("");
+  return cols ? `<cols>${cols}</cols>` : "";
+}
+
+export interface SheetParts {
+  /** r:id of the drawing in the sheet's rels, when the sheet has charts. */
+  drawingRelId?: string;
+  /** Tables that were written, with their r:ids (the others become an autoFilter). */
+  tableRelIds: string[];
+  autoFilter?: string;
+}
+
+/** The worksheet part, as UTF-8 bytes in chunks. */
+export function worksheetXml(
+  layout: SheetLayout,
+  grid: CellGrid,
+  parts: SheetParts,
+  styles: StyleBook | null,
+): Uint8Array[] {
+  const out = new ChunkWriter();
+  out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  const box = grid.bounds();
+  out.push(
+    `<dimension ref="${box ? `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}` : "A1"}"/>`,
+  );
+  const freeze = layout.freezeRows ?? 0;
+  out.push(
+    freeze > 0
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" ` +
+          `activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" ` +
+          `sqref="A${freeze + 1}"/></sheetView></sheetViews>`
+      : `<sheetViews><sheetView workbookViewId="0"/></sheetViews>`,
+  );
+  out.push(`<sheetFormatPr defaultRowHeight="15"/>`);
+  out.push(colsXml(layout.columnWidths ?? []));
+  out.push("<sheetData>");
+  const letters: string[] = [];
+  const shared = findSharedFormulas(grid.rows, columnLetter);
+  grid.rows.forEach((row, r) => {
+    out.push(`<row r="${r}">`);
+    const refs = shared.get(r);
+    row.styles.forEach((s, c) => {
+      const letter = (letters[c] ??= columnLetter(c));
+      out.push(cellXml(letter + r, row.values[c], s, refs?.[c]));
+    });
+    out.push("</row>");
+  });
+  out.push("</sheetData>");
+  if (parts.autoFilter) out.push(`<autoFilter ref="${parts.autoFilter}"/>`);
+  out.push(conditionalXml(layout.conditionalFormats, styles));
+  out.push(validationsXml(layout));
+  out.push(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`);
+  if (parts.drawingRelId) out.push(`<drawing r:id="${parts.drawingRelId}"/>`);
+  if (parts.tableRelIds.length) {
+    out.push(
+      `<tableParts count="${parts.tableRelIds.length}">` +
+        parts.tableRelIds.map((id) => `<tablePart r:id="${id}"/>`).join("") +
+        `</tableParts>`,
+    );
+  }
+  out.push("</worksheet>");
+  return out.bytes();
+}
