@@ -5,7 +5,6 @@
  */
 import { existsSync, realpathSync, statSync } from "fs";
 import { resolve } from "path";
-import type { Workbook } from "exceljs";
 import { SheetLayout } from "../model/layout";
 import {
   categorisationSheet,
@@ -25,7 +24,8 @@ import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
 import { cliError, findFileInputs, InputWorkbook, readInputFile } from "./input";
-import { writeSafely } from "./safeWrite";
+import { isMacroEnabled } from "./ooxml/losslessCopy";
+import { writeBytes, writeSafely } from "./safeWrite";
 
 interface CompareCommandOptions {
   file: string;
@@ -65,13 +65,14 @@ function csvSheetName(name: string, taken: readonly string[]): string {
 }
 
 /**
- * Names for the report's sheets: the add-in's rule (pickSheetName). Every sheet of the file stays as it
- * is — a file carries no record of which sheets an earlier run wrote, and a sheet the user named
- * "ICT-vergelijking" is theirs — so a name in use gets "(2)".
+ * Names for the report's sheets: the add-in's rule (pickSheetName). The sheets an earlier `compare -o`
+ * wrote carry a mark in their XML and are replaced; every other sheet stays as it is — a sheet the user
+ * named "ICT-vergelijking" is theirs — so a name in use gets "(2)".
  */
 function sheetNamePicker(book: InputWorkbook): (role: OutputRole) => string {
-  const userNames = book.excel
-    ? book.sheets.map((s) => s.name)
+  // The sheets that stay in the copy: every user sheet; an earlier run's own (marked) sheets are replaced.
+  const userNames = book.bytes
+    ? book.sheets.filter((s) => !book.markedOwn?.has(s.name)).map((s) => s.name)
     : book.sheets.map((s) => csvSheetName(s.name, []));
   const taken = [...userNames];
   return (role) => {
@@ -167,37 +168,45 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-/** A new workbook holding the CSV file's grid as its one user sheet. */
-async function workbookFromCsv(book: InputWorkbook): Promise<Workbook> {
-  const { default: ExcelJS } = await import("exceljs");
-  const { setUserValue } = await import("./writeXlsx");
-  const wb = new ExcelJS.Workbook();
-  for (const sheet of book.sheets) {
-    const ws = wb.addWorksheet(
-      csvSheetName(
-        sheet.name,
-        wb.worksheets.map((w) => w.name),
-      ),
-    );
-    sheet.grid.forEach((row, r) => {
-      const out = ws.getRow(sheet.firstRow + r);
-      row.forEach((v, c) => {
-        if (v !== "" && v !== null && v !== undefined) setUserValue(out.getCell(sheet.firstColumn + c), v);
-      });
-    });
-  }
-  return wb;
+/**
+ * The copy: every part of the user's .xlsx/.xlsm byte for byte, plus the report's sheets and native
+ * charts (src/cli/ooxml); for a CSV file, a new workbook with its grid as the one user sheet. Written to
+ * a temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
+ */
+async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
+  const { writeLosslessCopy } = await import("./ooxml/losslessCopy");
+  const { writeFreshWorkbook } = await import("./ooxml/freshWorkbook");
+  const big = a.lines.length >= PROGRESS_LINES;
+  if (big) progress(`schrijven… ${out} / writing… ${out}`);
+  const bytes = a.book.bytes
+    ? writeLosslessCopy(a.book.bytes, a.layouts)
+    : writeFreshWorkbook(
+        a.book.sheets.map((s) => ({
+          name: csvSheetName(s.name, []),
+          grid: s.grid,
+          firstRow: s.firstRow,
+          firstColumn: s.firstColumn,
+        })),
+        a.layouts,
+      );
+  await writeSafely(out, async (temp) => writeBytes(temp, bytes));
+  return a.layouts.map((l) => l.name);
 }
 
-async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
-  const { renderLayout, writeWorkbook } = await import("./writeXlsx");
-  const workbook = a.book.excel ?? (await workbookFromCsv(a.book));
-  const big = a.lines.length >= PROGRESS_LINES;
-  for (const layout of a.layouts) renderLayout(workbook, layout);
-  if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  // A temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
-  await writeSafely(out, (temp) => writeWorkbook(workbook, temp));
-  return a.layouts.map((l) => l.name);
+/**
+ * The copy keeps the input's kind: a workbook with macros stays an .xlsm (Excel refuses an .xlsx whose
+ * content is macro-enabled), any other an .xlsx.
+ */
+function checkOutputExtension(book: InputWorkbook, out: string): void {
+  const macros = book.bytes !== undefined && isMacroEnabled(book.bytes);
+  const ext = macros ? ".xlsm" : ".xlsx";
+  if (out.toLowerCase().endsWith(ext)) return;
+  throw userError(
+    macros
+      ? `De werkmap bevat macro's: geef -o een .xlsm-bestand, niet ${out}`
+      : `-o verwacht een .xlsx-bestand: ${out}`,
+    macros ? `The workbook has macros: give -o an .xlsm file, not ${out}` : `-o needs an .xlsx file: ${out}`,
+  );
 }
 
 export async function compareCommand(options: CompareCommandOptions) {
@@ -208,19 +217,20 @@ export async function compareCommand(options: CompareCommandOptions) {
       `-o is the input file itself: choose another output file (${options.out}); the input is never overwritten`,
     );
   }
-  if (options.out !== undefined && !/\.xlsx$/i.test(options.out)) {
+  if (options.out !== undefined && !/\.xls[xm]$/i.test(options.out)) {
     throw userError(
-      `-o verwacht een .xlsx-bestand: ${options.out}`,
-      `-o needs an .xlsx file: ${options.out}`,
+      `-o verwacht een .xlsx-bestand (of .xlsm bij een werkmap met macro's): ${options.out}`,
+      `-o needs an .xlsx file (or .xlsm for a workbook with macros): ${options.out}`,
     );
   }
   const analysis = await analyse(options);
+  if (options.out !== undefined) checkOutputExtension(analysis.book, options.out);
   let written = "";
   if (options.out !== undefined) {
     const sheets = await writeCopy(analysis, options.out, progress);
     written =
-      `Geschreven: ${options.out} (bladen ${sheets.join(", ")}; grafieken niet: ExcelJS kan geen grafieken schrijven)\n` +
-      `Written: ${options.out} (sheets ${sheets.join(", ")}; no charts: ExcelJS cannot write charts)\n`;
+      `Geschreven: ${options.out} (bladen ${sheets.join(", ")}, met grafieken)\n` +
+      `Written: ${options.out} (sheets ${sheets.join(", ")}, with charts)\n`;
   }
   const issues = options.json
     ? ""

@@ -2,8 +2,7 @@
  * The CLI's face of the pipeline: from a path on the command line to the core's plain workbook, and the
  * core's findInputs with its refusals in command-line terms. Every user mistake becomes a UserError.
  */
-import { statSync } from "fs";
-import type { Workbook } from "exceljs";
+import { readFileSync, statSync } from "fs";
 import { extname } from "path";
 import {
   CATEGORISATION_SHEET,
@@ -34,8 +33,10 @@ export interface InputWorkbook {
   sheets: SheetGrid[];
   /** Excel tables (ListObjects) of an .xlsx file, cut from their sheet's grid. */
   tables: PlainTable[];
-  /** For .xlsx/.xlsm: the workbook as loaded, so a copy can be written without reading it twice. */
-  excel?: Workbook;
+  /** For .xlsx/.xlsm: the file's bytes, copied part for part into `compare -o`'s copy. */
+  bytes?: Uint8Array;
+  /** For .xlsx/.xlsm: the sheets an earlier `compare -o` wrote (marked in their XML); a rebuild replaces them. */
+  markedOwn?: ReadonlySet<string>;
 }
 
 const EXCEL_EXTENSIONS = new Set([".xlsx", ".xlsm"]);
@@ -58,8 +59,15 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   if (EXCEL_EXTENSIONS.has(ext)) {
     // ExcelJS takes a second to load: only for workbooks, not for CSV files or --help.
     const { loadXlsxFile } = await import("./xlsx");
-    const { workbook, sheets, tables } = await loadXlsxFile(path);
-    return { path, sheets, tables, excel: workbook };
+    const { listSheets } = await import("./ooxml/losslessCopy");
+    const { sheets, tables } = await loadXlsxFile(path);
+    const bytes = new Uint8Array(readFileSync(path));
+    const markedOwn = new Set(
+      listSheets(bytes)
+        .filter((s) => s.own)
+        .map((s) => s.name),
+    );
+    return { path, sheets, tables, bytes, markedOwn };
   }
   throw userError(
     `Bestandstype '${ext || "(geen)"}' wordt niet ondersteund: gebruik .csv of .xlsx (${path})`,
@@ -77,7 +85,12 @@ const OWN_NAMES: [SheetRole, Bilingual][] = [
  * The role of a sheet an earlier run (or the add-in) wrote — "ICT-vergelijking", "ICT-vergelijking (2)" —
  * recognised by name, since a file carries no add-in settings the CLI could trust.
  */
-export function ownSheetRole(name: string): SheetRole | undefined {
+export function ownSheetRole(name: string, book?: InputWorkbook): SheetRole | undefined {
+  if (book?.markedOwn?.has(name)) return roleByName(name) ?? "comparison";
+  return roleByName(name);
+}
+
+function roleByName(name: string): SheetRole | undefined {
   const base = fold(name.replace(/\s*\(\d+\)$/, ""));
   return OWN_NAMES.find(([, n]) => fold(n.nl) === base || fold(n.en) === base)?.[0];
 }
@@ -85,7 +98,7 @@ export function ownSheetRole(name: string): SheetRole | undefined {
 /** The file as the pipeline's plain workbook: rows and columns 0-based, the add-in's sheets marked. */
 export function plainWorkbook(book: InputWorkbook): PlainWorkbook {
   const sheets: PlainSheet[] = book.sheets.map((s) => {
-    const role = ownSheetRole(s.name);
+    const role = ownSheetRole(s.name, book);
     const sheet: PlainSheet = {
       name: s.name,
       values: s.grid,
@@ -99,7 +112,9 @@ export function plainWorkbook(book: InputWorkbook): PlainWorkbook {
 
 /** Manual categories (Handmatig) of an earlier categorisation sheet in the workbook, if there is one. */
 export function manualCategories(book: InputWorkbook): Map<string, CategoryCode> {
-  const sheet = book.sheets.find((s) => ownSheetRole(s.name) === "categorisation");
+  const categorisation = book.sheets.filter((s) => ownSheetRole(s.name, book) === "categorisation");
+  // The one an earlier run marked as its own first: a user's sheet of that name is no record of ours.
+  const sheet = categorisation.find((s) => book.markedOwn?.has(s.name)) ?? categorisation[0];
   return sheet ? readManualCategories(sheet.grid) : new Map();
 }
 

@@ -19,6 +19,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { UserError, userError } from "./errors";
@@ -123,4 +124,9 @@ export async function writeSafely(target: string, write: (tempPath: string) => P
       `Cannot write: ${target} (${reason(e)})${hint.en}; an existing file was not changed`,
     );
   }
+}
+
+/** A file's bytes written at once: the copy's writer (and the seam a test uses to fail a write half-way). */
+export function writeBytes(path: string, bytes: Uint8Array): void {
+  writeFileSync(path, bytes);
 }

@@ -8,6 +8,7 @@
  *  - tables, number formats, styles, data validations, conditional formats, column widths, frozen rows.
  * ExcelJS cannot write charts: where a layout has one, the sheet gets a note saying so.
  */
+import { isFormulaLike, TEXT_FORMAT } from "./textCells";
 import ExcelJS from "exceljs";
 import { parseCellAddress } from "../model/layout/a1";
 import {
@@ -94,19 +95,6 @@ class SharedStyles {
     return shared;
   }
 }
-
-/**
- * Text that Excel would take for a formula once the user edits the cell (F2, Enter): "=…", "+…", "-…",
- * "@…", also after spaces or a tab ("\t=1+1": the readers trim it to "=1+1"). ExcelJS stores every string
- * as text, but cannot write Excel's quote prefix; such cells get the Text number format ("@") instead,
- * in which Excel keeps an edited "=1+1" as text too.
- */
-export function isFormulaLike(value: unknown): value is string {
-  return typeof value === "string" && /^\s*[=+\-@]/.test(value);
-}
-
-/** Excel's Text number format. */
-export const TEXT_FORMAT = "@";
 
 /**
  * A user's value in a sheet the CLI writes from scratch (the copy of a CSV ledger): formula-like text

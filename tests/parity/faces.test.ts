@@ -96,7 +96,7 @@ async function throughAddIn(file: string, inhabitants: number | undefined) {
   const fake = createFakeExcel({ sheets: [] });
   for (const s of book.sheets) {
     // A CSV file becomes a sheet named as in the CLI's copy.
-    const name = book.excel ? s.name : s.name.replace(/\.csv$/i, "");
+    const name = book.bytes ? s.name : s.name.replace(/\.csv$/i, "");
     if (s.grid.length === 0) fake.workbook.addSheet(name);
     // Text stays text, as in the user's file (Excel would parse "-4.790,00" typed into a cell).
     else
@@ -148,7 +148,8 @@ async function throughCli(file: string, inhabitants: number | undefined) {
     wb.getWorksheet(name)!.eachRow((row) =>
       row.eachCell((c) => {
         const v = c.value as ExcelJS.CellValue;
-        const formula = v && typeof v === "object" && "formula" in v ? v.formula : undefined;
+        // `cell.formula` also spells out a shared formula's child (the copy shares repeated column formulas).
+        const formula = c.type === ExcelJS.ValueType.Formula ? c.formula : undefined;
         // ExcelJS drops a cached result of 0 from `value`: `result` has it (see the CLI's notes).
         const value = formula !== undefined ? ((c.result as Cell["value"]) ?? "") : plainValue(v);
         if ((value === "" && formula === undefined) || chartNotes.has(c.address)) return;

@@ -22,6 +22,7 @@ import {
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
+import * as safeWrite from "../../src/cli/safeWrite";
 import { writeSafely } from "../../src/cli/safeWrite";
 import * as writeXlsx from "../../src/cli/writeXlsx";
 
@@ -46,11 +47,14 @@ function folder(name: string): { work: string; input: string; target: string } {
 }
 
 /** The workbook writer writes 1,000 bytes to the path it is given, then fails as on a full disk. */
+/** Both writers (the copy's bytes, the template's ExcelJS workbook) put 1,000 bytes on disk, then fail. */
 function failHalfWay(): jest.SpyInstance {
-  return jest.spyOn(writeXlsx, "writeWorkbook").mockImplementation(async (_wb, path) => {
+  const fail = (path: string) => {
     writeFileSync(path, Buffer.alloc(1000, 0x50));
     throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
-  });
+  };
+  jest.spyOn(writeXlsx, "writeWorkbook").mockImplementation(async (_wb, path) => fail(path));
+  return jest.spyOn(safeWrite, "writeBytes").mockImplementation((path) => fail(path));
 }
 
 describe("a failed write never costs the target (item 3)", () => {

@@ -244,7 +244,8 @@ describe("(d) the product writes no CSV file", () => {
       }
     };
     walk(path.join(__dirname, "../../src"));
-    // The only file writer is the workbook copy (ExcelJS), reviewed in (c); no CSV writer exists.
-    expect(writers.sort()).toEqual(["src/cli/writeXlsx.ts"]);
+    // The only file writers are the workbook copy's bytes (src/cli/ooxml, written by safeWrite.writeBytes)
+    // and the template (ExcelJS), reviewed in (c); no CSV writer exists.
+    expect(writers.sort()).toEqual(["src/cli/safeWrite.ts", "src/cli/writeXlsx.ts"]);
   });
 });

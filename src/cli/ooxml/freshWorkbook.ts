@@ -24,10 +24,15 @@ const STYLES =
   `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
   `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
   `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-  `<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>` +
+  `<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  // 1: Text, for user text Excel would otherwise read as a formula once edited (see textCells.ts).
+  `<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>` +
   `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
   `<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>` +
   `</styleSheet>`;
+
+/** The cellXfs index of the Text style in STYLES. */
+const TEXT_STYLE = 1;
 
 /** The skeleton package holding the user's sheets. */
 export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array {
@@ -42,7 +47,7 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
       conditionalFormats: [],
       validations: [],
     };
-    const xml = worksheetXml(layout, new CellGrid(layout, null), { tableRelIds: [] }, null)
+    const xml = worksheetXml(layout, new CellGrid(layout, null, TEXT_STYLE), { tableRelIds: [] }, null)
       .map((c) => text(c))
       .join("");
     return { name: `xl/worksheets/sheet${i + 1}.xml`, xml: xml.replace(OWN_SHEET_MARKER, "") };

@@ -3,6 +3,7 @@
  * cached values, styles, column widths, frozen rows, conditional formats, list validations, the drawing
  * and table references) and the table parts. Strings are always text (t="inlineStr"), never formulas.
  */
+import { isFormulaLike, TEXT_FORMAT } from "../textCells";
 import { columnLetter, parseCellAddress } from "../../model/layout/a1";
 import {
   Block,
@@ -43,7 +44,15 @@ interface GridRow {
 export class CellGrid {
   readonly rows: GridRow[] = [];
 
-  constructor(layout: SheetLayout, styles: StyleBook | null) {
+  /**
+   * `textStyle`: the style index with the Text number format for formula-like strings (isFormulaLike)
+   * when there is no StyleBook to ask (the fresh workbook of a CSV file has one ready).
+   */
+  constructor(
+    layout: SheetLayout,
+    styles: StyleBook | null,
+    private readonly textStyle = 0,
+  ) {
     for (const block of layout.blocks) this.add(block, styles);
   }
 
@@ -63,7 +72,12 @@ export class CellGrid {
           v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
         if (empty && !keepEmpty[c]) continue;
         row.values[left + c] = empty ? null : v;
-        row.styles[left + c] = ids[c];
+        // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
+        row.styles[left + c] = isFormulaLike(v)
+          ? styles
+            ? styles.xf(block.style, TEXT_FORMAT)
+            : this.textStyle
+          : ids[c];
       }
     }
   }

@@ -6,19 +6,15 @@
 import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { unzipSync } from "fflate";
-import { analyse } from "../../../src/cli/compare";
+import { findFileInputs, readInputFile } from "../../../src/cli/input";
+import { CATEGORISATION_SHEET, COMPARISON_SHEET, SheetLayout, TREND_SHEET } from "../../../src/model/layout";
 import {
-  CATEGORISATION_SHEET,
-  categorisationLayout,
-  categorisationRefs,
-  COMPARISON_SHEET,
-  comparisonLayout,
-  SheetLayout,
-  TREND_SHEET,
-  trendLayout,
-} from "../../../src/model/layout";
-import { keyFiguresForYear } from "../../../src/model/keyFigures";
-import { keyFigureReference } from "../../../src/model/keyFigureCells";
+  categorisationSheet,
+  categorise,
+  defaultYear,
+  layoutReport,
+  OutputRole,
+} from "../../../src/model/pipeline";
 import { pickSheetName } from "../../../src/model/sheetNames";
 
 export const ROOT = join(__dirname, "../../..");
@@ -33,64 +29,36 @@ export function preparedWorkbooks(): string[] {
     .sort();
 }
 
-/** The layouts compare -o writes for a workbook, named beside `existing` sheet names. */
+const DESIRED: Record<OutputRole, string> = {
+  categorisation: CATEGORISATION_SHEET.nl,
+  comparison: COMPARISON_SHEET.nl,
+  trend: TREND_SHEET.nl,
+};
+
+/** The layouts compare -o writes for a workbook (the pipeline's steps), named beside `existing` sheet names. */
 export async function layoutsFor(file: string, existing: string[]): Promise<SheetLayout[]> {
-  const a = await analyse({ file });
-  const c = a.comparison;
+  const inputs = findFileInputs(await readInputFile(file));
+  const year = defaultYear(inputs);
+  const categorised = categorise(inputs);
   const taken = [...existing];
-  const pick = (desired: string) => {
-    const name = pickSheetName(desired, taken);
+  const pickName = (role: OutputRole) => {
+    const name = pickSheetName(DESIRED[role], taken);
     taken.push(name);
     return name;
   };
-  const catName = pick(CATEGORISATION_SHEET.nl);
-  const cmpName = pick(COMPARISON_SHEET.nl);
-  const trendName = c.series.length >= 2 ? pick(TREND_SHEET.nl) : null;
-  const refs = categorisationRefs(catName, a.lines.length, "nl");
-  const f = keyFiguresForYear(a.figures, c.year) ?? {};
-  const keySheets = a.book.sheets.filter((s) => s !== a.ledger && !/^ICT-/.test(s.name));
-  const ref = (
-    field: "inhabitants" | "budget" | "fteOwn" | "fteHired",
-    value: number | undefined,
-    year: number,
-  ) => keyFigureReference(keySheets, field, value, year);
-  const layouts = [
-    categorisationLayout(a.lines, {
-      language: "nl",
-      sheetName: catName,
-      manual: a.manual,
-      undatedYear: c.year,
-    }),
-    comparisonLayout(
-      c,
-      {
-        categorisation: refs,
-        inhabitants: ref("inhabitants", c.inhabitants, c.year) as string | number,
-        budget: ref("budget", f.budget, c.year),
-        fteOwn: ref("fteOwn", f.fteOwn, c.year),
-        fteHired: ref("fteHired", f.fteHired, c.year),
-      },
-      { language: "nl", sheetName: cmpName, keyFigures: f },
-    ),
+  const categorisationName = pickName("categorisation");
+  const report = layoutReport(inputs, categorised, {
+    language: "nl",
+    year,
+    categorisationName,
+    pickName,
+    comparison: true,
+    trend: "optional",
+  });
+  return [
+    categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
+    ...[report.compared, report.trend].filter((x) => x !== undefined).map((x) => x.layout),
   ];
-  if (trendName) {
-    const inhabitants: Record<number, string | number> = {};
-    for (const p of c.series) {
-      const n =
-        keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
-      const r = ref("inhabitants", n, p.year);
-      if (r !== undefined) inhabitants[p.year] = r;
-    }
-    layouts.push(
-      trendLayout(c.series, {
-        language: "nl",
-        sheetName: trendName,
-        refs: { categorisation: refs, inhabitants },
-        figures: a.figures,
-      }),
-    );
-  }
-  return layouts;
 }
 
 /** Decompressed zip entries by name. */

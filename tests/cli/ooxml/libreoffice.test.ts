@@ -14,7 +14,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync } from "fflate";
 import { run } from "../../../src/cli/cli";
-import { CompareJson } from "../../../src/cli/compare";
+import { CompareJson } from "../../../src/cli/compareOutput";
 import { listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCopy";
 import { KPI_IDS } from "../../../src/model/benchmark";
 import { isFormula, SheetLayout } from "../../../src/model/layout/types";
