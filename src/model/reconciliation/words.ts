@@ -4,6 +4,7 @@
  */
 import { AmountSource, SkipKind } from "../grid/read";
 import { ReaderField } from "../grid/headers";
+import { columnLetter } from "../layout/a1";
 import { Bilingual, YearSource } from "../types";
 
 export const FIELD_WORDS: Record<ReaderField, Bilingual> = {
@@ -67,13 +68,7 @@ export const AMOUNT_WORDS: Record<AmountSource, Bilingual> = {
   balance: { nl: "kolom saldo", en: "balance column" },
 };
 
+/** 0-based column index (as the reader reports them, never negative) → letters: 0 → "A". */
 export function col(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return columnLetter(index + 1);
 }
