@@ -17,7 +17,8 @@
  *                       series aligned with cbs-gemeenten.json's names; amounts in thousands of euros
  *                       as CBS gives them: lex = lasten excl. reserves (0.10 and 0.11 left out),
  *                       oh = taakveld 0.4 Overhead lasten, ohs = of which salaries (1.1);
- *                       nl = the Nederland total.
+ *                       nl = the Nederland total. A municipality that filed nothing (every amount
+ *                       0 in the CSV) is null: CBS lacks it for that document.
  */
 const fs = require("fs");
 const path = require("path");
@@ -135,6 +136,9 @@ for (const key of docKeys) {
       d.nl = row;
       continue;
     }
+    // A municipality that filed nothing has every amount 0 (Vijfheerenlanden, jaarrekening 2023): not
+    // there, rather than a municipality without expenses.
+    if (int(r.lasten_k, "lasten_k") === 0 && row[1] === 0 && row[2] === 0) continue;
     const i = index.get(r.gemeente);
     [d.inh[i], d.lex[i], d.oh[i], d.ohs[i]] = row;
   }

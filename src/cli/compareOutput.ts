@@ -8,6 +8,9 @@ import { formatEuro, formatNumber, formatPercent } from "../model/format";
 import { CATEGORIES } from "../model/taxonomy";
 import { Bilingual, CategorisedLine, CategoryCode, Component, ReadIssue } from "../model/types";
 import { Column, renderTable } from "./table";
+import { CbsOutcome } from "../model/pipeline/cbs";
+import { OverheadContext } from "../model/cbs/overhead";
+import { cbsJson, CbsJson, cbsLines, overheadLines } from "./cbsOutput";
 
 /** What the output needs of one comparison run. */
 export interface AnalysisOutput {
@@ -16,6 +19,9 @@ export interface AnalysisOutput {
   comparison: Comparison;
   readIssues: ReadIssue[];
   linesSkipped: number;
+  /** What CBS contributed, and the overhead context (issue 17). */
+  cbs?: CbsOutcome;
+  overhead?: OverheadContext;
 }
 
 interface KpiJson {
@@ -35,6 +41,8 @@ export interface CompareJson {
   categories: Partial<Record<CategoryCode, number>>;
   kpis: Record<string, KpiJson>;
   issues: { sheet: string | null; row: number | null; message: string }[];
+  /** CBS's figures used (source, year), differences, overhead context; null when no municipality is named. */
+  cbs: CbsJson | null;
 }
 
 /** Euro amounts to the cent: a ledger holds cents, the rest is floating-point noise of the sums. */
@@ -78,7 +86,10 @@ export function compareJson(a: AnalysisOutput): CompareJson {
     issues: [
       ...a.readIssues.map((i) => ({ sheet: i.sheet ?? null, row: i.row, message: both(i.message) })),
       ...c.issues.map((m) => ({ sheet: null, row: null, message: both(m) })),
+      ...(a.cbs?.notes ?? []).map((m) => ({ sheet: null, row: null, message: both(m) })),
+      ...(a.overhead?.notes ?? []).map((m) => ({ sheet: null, row: null, message: both(m) })),
     ],
+    cbs: cbsJson(a.cbs, a.overhead),
   };
 }
 
@@ -131,6 +142,7 @@ export function compareTable(a: AnalysisOutput): string {
   const head = [
     `${c.municipality ?? "Gemeente"} – boekjaar ${c.year} – ${formatNumber(c.inhabitants ?? 0, "nl")} inwoners`,
     `Benchmark: ${edition.title} (${edition.publisher}), boekjaar ${edition.bookYear}`,
+    ...cbsLines(a.cbs),
     "",
   ];
   const foot = [
@@ -139,6 +151,7 @@ export function compareTable(a: AnalysisOutput): string {
       `personeel ${formatEuro(t.components.personnel, "nl")}, infrastructuur ${formatEuro(t.components.infrastructure, "nl")})`,
     `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
       `— telt niet mee / unclassified: not counted`,
+    ...overheadLines(a.overhead),
   ];
   return [...head, renderTable(KPI_COLUMNS, rows).trimEnd(), ...foot].join("\n") + "\n";
 }
