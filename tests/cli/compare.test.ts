@@ -64,6 +64,7 @@ describe("compare --json on the example workbook", () => {
       "categories",
       "kpis",
       "issues",
+      "cbs",
     ]);
     expect(Object.keys(out.lines)).toEqual(["read", "skipped", "unclassified", "unclassified_amount"]);
     expect(Object.keys(out.components)).toEqual(["software", "personnel", "infrastructure"]);
@@ -126,7 +127,7 @@ describe("compare --json on the example workbook", () => {
     const r = await run(["compare", DEV, "--json"]);
     expectUserError(
       r,
-      /^ictcost: Het aantal inwoners voor 2022 is niet gevonden\. Geef --inhabitants N\. \/ The number of inhabitants/,
+      /^ictcost: Het aantal inwoners voor 2022 is niet gevonden\. Geef --inhabitants N of --gemeente NAAM\. \/ The number of inhabitants/,
     );
     const out = await json(DEV, "--inhabitants", "50000");
     expect(out.inhabitants).toBe(50000);

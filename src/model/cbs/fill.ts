@@ -132,7 +132,7 @@ export function figureDifference(
 ): FigureDifference | undefined {
   if (!(cbs.value > 0)) return undefined;
   const relative = (user - cbs.value) / cbs.value;
-  if (Math.abs(relative) <= tolerance) return undefined;
+  if (Math.abs(relative) <= tolerance + 1e-12) return undefined;
   const pct = (lang: "nl" | "en") =>
     `${relative > 0 ? "+" : "-"}${(Math.abs(relative) * 100).toFixed(1).replace(".", lang === "nl" ? "," : ".")}%`;
   const euro = field === "budget";

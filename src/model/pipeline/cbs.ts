@@ -62,7 +62,12 @@ export function withCbsFigures(inputs: Inputs, options: CbsOptions): { inputs: I
   const lookup = findMunicipality(asked.name, options.year, data);
   outcome.lookup = lookup;
   if (lookup.kind !== "match") {
-    outcome.notes.push(lookup.message);
+    // Asked for outright, or needed for a missing figure: say why CBS cannot help. A name in the key
+    // figures CBS does not know (a fictitious sample, a shared-service organisation) is no news when
+    // the user gave every figure.
+    const current = keyFiguresForYear(inputs.figures, options.year);
+    const needed = current?.inhabitants === undefined || current?.budget === undefined;
+    if (asked.from === "option" || needed) outcome.notes.push(lookup.message);
     return { inputs, cbs: outcome };
   }
   const cbs = cbsKeyFigures(lookup.name, options.year, data);
