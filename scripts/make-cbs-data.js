@@ -152,12 +152,26 @@ const iv3Json = {
   docs,
 };
 
-fs.mkdirSync(outDir, { recursive: true });
-for (const [file, data] of [
-  ["cbs-gemeenten.json", gemeenten],
-  ["cbs-iv3.json", iv3Json],
-]) {
-  const text = JSON.stringify(data) + "\n";
-  fs.writeFileSync(path.join(outDir, file), text);
-  console.log(`${file}: ${names.length} gemeenten, ${text.length} bytes`);
+/**
+ * Written as prettier formats it (`npm run lint` checks the JSON under src/), so a regenerated file differs
+ * only where the data does. The bundle does not carry the whitespace: webpack re-serialises JSON.
+ */
+async function write() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const prettier = require("prettier");
+  const options = (await prettier.resolveConfig(path.join(outDir, "x.json"))) ?? {};
+  for (const [file, data] of [
+    ["cbs-gemeenten.json", gemeenten],
+    ["cbs-iv3.json", iv3Json],
+  ]) {
+    const compact = JSON.stringify(data);
+    const text = await prettier.format(compact, { ...options, parser: "json" });
+    fs.writeFileSync(path.join(outDir, file), text);
+    console.log(`${file}: ${names.length} gemeenten, ${compact.length} bytes of data`);
+  }
 }
+
+write().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
