@@ -199,6 +199,14 @@ const COMPARE: CommandSpec = {
         en: "total budget in € (overrides the key figures)",
       },
     },
+    {
+      name: "gemeente",
+      value: "NAAM",
+      help: {
+        nl: "gemeente voor de CBS-cijfers (inwoners, begroting, overhead); anders de Gemeente uit de kerngegevens",
+        en: "municipality for CBS's figures (inhabitants, budget, overhead); else the key figures' Gemeente",
+      },
+    },
     { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
     { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
     EDITION_FILE_FLAG,
@@ -213,6 +221,7 @@ const COMPARE: CommandSpec = {
       year: flagYear(args.flags.year),
       inhabitants: flagPositive("inhabitants", args.flags.inhabitants),
       budget: flagPositive("budget", args.flags.budget),
+      gemeente: str(args.flags.gemeente),
       json: args.flags.json === true,
       progress: context?.progress,
     };

@@ -15,7 +15,12 @@ import {
   layoutReport,
   OutputRole,
   Report,
+  cbsOverhead,
+  withCbsFigures,
   withTypedFigures,
+  CbsOutcome,
+  InputError,
+  withHint,
 } from "../model/pipeline";
 import { CATEGORISATION_SHEET, COMPARISON_SHEET, TREND_SHEET } from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
@@ -34,6 +39,8 @@ interface CompareCommandOptions {
   year?: number;
   inhabitants?: number;
   budget?: number;
+  /** The municipality for CBS's figures (--gemeente); else the key figures' Gemeente. */
+  gemeente?: string;
   edition?: string;
   json?: boolean;
   /** Live progress for big files (the binary writes it to stderr). */
@@ -43,6 +50,8 @@ interface CompareCommandOptions {
 /** Everything one comparison run read and computed. */
 export interface Analysis extends AnalysisOutput {
   book: InputWorkbook;
+  /** What CBS contributed (filled figures, differences, notes). */
+  cbs: CbsOutcome;
   inputs: Inputs;
   categorised: Categorised;
   report: Report;
@@ -97,6 +106,13 @@ function flagFigures(options: CompareCommandOptions, year: number): KeyFigures[]
   ];
 }
 
+/** A refusal for want of inhabitants says why CBS could not give them (e.g. 'Bergen' is two municipalities). */
+function withCbsNotes(e: unknown, cbs: CbsOutcome): unknown {
+  if (!(e instanceof InputError) || e.code !== "noInhabitants" || cbs.notes.length === 0) return e;
+  const notes = { nl: cbs.notes.map((n) => n.nl).join(" "), en: cbs.notes.map((n) => n.en).join(" ") };
+  return new InputError(e.code, withHint(e.userMessage, notes), e.detection, e.issues);
+}
+
 export async function analyse(options: CompareCommandOptions): Promise<Analysis> {
   const progress = options.progress ?? (() => undefined);
   const book = await readInputFile(options.file);
@@ -108,7 +124,12 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     );
   }
   const year = defaultYear(found, options.year);
-  const inputs = withTypedFigures(found, flagFigures(options, year));
+  const typedInputs = withTypedFigures(found, flagFigures(options, year));
+  // CBS fills what is still empty for the comparison year (never overwrites); a --gemeente CBS cannot
+  // place is asked back, never guessed.
+  const { inputs, cbs } = withCbsFigures(typedInputs, { gemeente: options.gemeente, year });
+  if (cbs.asked?.from === "option" && cbs.lookup && cbs.lookup.kind !== "match")
+    throw userError(cbs.lookup.message.nl, cbs.lookup.message.en);
   if (big) progress("categoriseren… / categorising…");
   const categorised = categorise(inputs);
   const pickName = sheetNamePicker(book);
@@ -125,7 +146,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       trend: "optional",
     });
   } catch (e) {
-    throw cliError(e, book);
+    throw cliError(withCbsNotes(e, cbs), book);
   }
   const layouts = [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
@@ -137,6 +158,8 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     categorised,
     report,
     layouts,
+    cbs,
+    overhead: cbsOverhead(cbs, report.comparison),
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,
@@ -239,6 +262,8 @@ export async function compareCommand(options: CompareCommandOptions) {
           (i) => `${[i.sheet, `rij ${i.row}`].filter(Boolean).join(", ")}: ${both(i.message)}`,
         ),
         ...analysis.comparison.issues.map(both),
+        ...(analysis.cbs?.notes ?? []).map(both),
+        ...(analysis.overhead?.notes ?? []).map(both),
       ]
         .map((line) => line + "\n")
         .join("");

@@ -10,6 +10,9 @@ import { Bilingual, CategorisedLine, CategoryCode, Component, ReadIssue } from "
 import { reviewList } from "../model/categorise/review";
 import { Reconciliation, reconciliationLines } from "../model/reconciliation";
 import { Column, renderTable } from "./table";
+import { CbsOutcome } from "../model/pipeline/cbs";
+import { OverheadContext } from "../model/cbs/overhead";
+import { cbsJson, CbsJson, cbsLines, overheadLines } from "./cbsOutput";
 
 /** What the output needs of one comparison run. */
 export interface AnalysisOutput {
@@ -20,6 +23,9 @@ export interface AnalysisOutput {
   comparison: Comparison;
   readIssues: ReadIssue[];
   linesSkipped: number;
+  /** What CBS contributed, and the overhead context (issue 17). */
+  cbs?: CbsOutcome;
+  overhead?: OverheadContext;
 }
 
 interface KpiJson {
@@ -65,6 +71,8 @@ export interface CompareJson {
     rule: string;
   }[];
   issues: { sheet: string | null; row: number | null; message: string }[];
+  /** CBS's figures used (source, year), differences, overhead context; null when no municipality is named. */
+  cbs: CbsJson | null;
 }
 
 /** How many lines the review list shows: enough for a first pass, short enough to read. */
@@ -144,7 +152,10 @@ export function compareJson(a: AnalysisOutput): CompareJson {
     issues: [
       ...a.readIssues.map((i) => ({ sheet: i.sheet ?? null, row: i.row, message: both(i.message) })),
       ...c.issues.map((m) => ({ sheet: null, row: null, message: both(m) })),
+      ...(a.cbs?.notes ?? []).map((m) => ({ sheet: null, row: null, message: both(m) })),
+      ...(a.overhead?.notes ?? []).map((m) => ({ sheet: null, row: null, message: both(m) })),
     ],
+    cbs: cbsJson(a.cbs, a.overhead),
   };
 }
 
@@ -197,6 +208,7 @@ export function compareTable(a: AnalysisOutput): string {
   const head = [
     `${c.municipality ?? "Gemeente"} – boekjaar ${c.year} – ${formatNumber(c.inhabitants ?? 0, "nl")} inwoners`,
     `Benchmark: ${edition.title} (${edition.publisher}), boekjaar ${edition.bookYear}`,
+    ...cbsLines(a.cbs),
     "",
   ];
   const foot = [
@@ -205,6 +217,7 @@ export function compareTable(a: AnalysisOutput): string {
       `personeel ${formatEuro(t.components.personnel, "nl")}, infrastructuur ${formatEuro(t.components.infrastructure, "nl")})`,
     `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
       `— telt niet mee / unclassified: not counted`,
+    ...overheadLines(a.overhead),
   ];
   // Never a KPI without the reconciliation: what was read, against the source's own total.
   const reconciliation = [...reconciliationLines(a.reconciliations, "nl"), ""];

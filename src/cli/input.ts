@@ -135,7 +135,10 @@ function cliHint(code: InputErrorCode, book: InputWorkbook): Bilingual | undefin
         en: `File ${book.path}: give the header row Description and Amount columns.`,
       };
     case "noInhabitants":
-      return { nl: "Geef --inhabitants N.", en: "Pass --inhabitants N." };
+      return {
+        nl: "Geef --inhabitants N of --gemeente NAAM.",
+        en: "Pass --inhabitants N or --gemeente NAME.",
+      };
     case "tooLarge":
       return { nl: "Of sla het grootboek op als CSV.", en: "Or save the ledger as CSV." };
     default:

@@ -67,6 +67,7 @@ describe("compare --json on the example workbook", () => {
       "reconciliation",
       "review",
       "issues",
+      "cbs",
     ]);
     // The review list: the lines to check first, by amount × uncertainty, highest first.
     expect(out.review.length).toBeGreaterThan(0);
@@ -133,7 +134,7 @@ describe("compare --json on the example workbook", () => {
     const r = await run(["compare", DEV, "--json"]);
     expectUserError(
       r,
-      /^ictcost: Het aantal inwoners voor 2022 is niet gevonden\. Geef --inhabitants N\. \/ The number of inhabitants/,
+      /^ictcost: Het aantal inwoners voor 2022 is niet gevonden\. Geef --inhabitants N of --gemeente NAAM\. \/ The number of inhabitants/,
     );
     const out = await json(DEV, "--inhabitants", "50000");
     expect(out.inhabitants).toBe(50000);

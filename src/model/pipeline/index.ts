@@ -12,3 +12,4 @@ export * from "./findInputs";
 export * from "./keyFigureSources";
 export * from "./ledgerPlaces";
 export * from "./report";
+export * from "./cbs";
