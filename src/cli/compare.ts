@@ -10,14 +10,13 @@ import {
   categorisationSheet,
   categorise,
   Categorised,
-  defaultYear,
   Inputs,
   layoutReport,
   OutputRole,
   Report,
   cbsOverhead,
-  withCbsFigures,
-  withTypedFigures,
+  cbsNoteLines,
+  prepareInputs,
   CbsOutcome,
   InputError,
   withHint,
@@ -123,11 +122,13 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       `regels lezen… ${formatNumber(found.read.lines.length, "nl")} / reading lines… ${formatNumber(found.read.lines.length, "en")}`,
     );
   }
-  const year = defaultYear(found, options.year);
-  const typedInputs = withTypedFigures(found, flagFigures(options, year));
-  // CBS fills what is still empty for the comparison year (never overwrites); a --gemeente CBS cannot
-  // place is asked back, never guessed.
-  const { inputs, cbs } = withCbsFigures(typedInputs, { gemeente: options.gemeente, year });
+  // The flags are figures typed for the comparison year; CBS fills what is still empty (never overwrites);
+  // a --gemeente CBS cannot place is asked back, never guessed.
+  const { inputs, cbs, year } = prepareInputs(found, {
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    typed: (y) => flagFigures(options, y),
+    ...(options.gemeente !== undefined ? { gemeente: options.gemeente } : {}),
+  });
   if (cbs.asked?.from === "option" && cbs.lookup && cbs.lookup.kind !== "match")
     throw userError(cbs.lookup.message.nl, cbs.lookup.message.en);
   if (big) progress("categoriseren… / categorising…");
@@ -144,6 +145,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       pickName,
       comparison: true,
       trend: "optional",
+      sources: cbsNoteLines(cbs),
     });
   } catch (e) {
     throw cliError(withCbsNotes(e, cbs), book);

@@ -70,6 +70,7 @@ const STYLES: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.F
   total: { font: { bold: true }, fill: solid("#F2F2F2") },
   note: { font: { italic: true, color: { argb: argb("#595959") } } },
   input: { fill: solid("#FFF2CC") },
+  warning: { font: { bold: true, color: { argb: argb("#C00000") } } },
 };
 
 /**

@@ -26,6 +26,7 @@ export interface WorkflowOptions {
 // The input types belong to the core pipeline; re-exported for the task pane.
 export type { InputChoice, InputDetection, LedgerCandidate, LedgerSource } from "../model/pipeline/workbook";
 import type { InputDetection, InputChoice } from "../model/pipeline/workbook";
+import type { ReconciliationNote } from "../model/pipeline/notes";
 
 export interface WorkflowResult {
   ok: boolean;
@@ -39,6 +40,10 @@ export interface WorkflowResult {
   /** Sheets written. */
   sheets: string[];
   unclassified?: { lines: number; amount: number };
+  /** The reconciliation of the ledger read (shown always; in red when it differs from the source's total). */
+  reconciliation?: ReconciliationNote;
+  /** Where key figures came from outside the workbook (CBS), and what CBS could not fill. */
+  sources?: Bilingual[];
 }
 
 /** The commands behind the task-pane buttons; src/excel/workflows.ts implements them over Excel.run. */

@@ -46,6 +46,8 @@ export function resultOutcome(action: ActionId, result: WorkflowResult): Outcome
     sheets: result.sheets ?? [],
   };
   if (result.unclassified) outcome.unclassified = result.unclassified;
+  if (result.reconciliation) outcome.reconciliation = result.reconciliation;
+  if (result.sources && result.sources.length > 0) outcome.sources = result.sources;
   if (!result.ok && result.needsMapping && !result.error) outcome.error = fromStrings("needsMapping");
   return outcome;
 }

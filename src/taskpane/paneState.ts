@@ -41,6 +41,8 @@ export interface Outcome {
   issues: WorkflowResult["issues"];
   sheets: string[];
   unclassified?: { lines: number; amount: number };
+  reconciliation?: WorkflowResult["reconciliation"];
+  sources?: WorkflowResult["sources"];
 }
 
 export interface PaneState {

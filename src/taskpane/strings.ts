@@ -106,6 +106,19 @@ export const STRINGS = {
   errorTitle: { nl: "Niet gelukt", en: "Did not work" },
   sheetsWritten: { nl: "Bijgewerkte bladen: {sheets}.", en: "Sheets updated: {sheets}." },
   issuesTitle: { nl: "{count} meldingen over regels", en: "{count} notes about rows" },
+  reconciliationOk: {
+    nl: "Aansluiting met het grootboek: klopt",
+    en: "Reconciliation with the ledger: agrees",
+  },
+  reconciliationWarning: {
+    nl: "Aansluiting met het grootboek: let op (rijen overgeslagen of onleesbaar)",
+    en: "Reconciliation with the ledger: note (rows skipped or unreadable)",
+  },
+  reconciliationDiffers: {
+    nl: "Aansluiting met het grootboek: VERSCHIL met het totaal in de bron",
+    en: "Reconciliation with the ledger: DIFFERS from the source's total",
+  },
+  sourcesTitle: { nl: "Bronnen van de kerngegevens (CBS)", en: "Sources of the key figures (CBS)" },
   issueRow: { nl: "{sheet}rij {row}: {message}", en: "{sheet}row {row}: {message}" },
   needsMapping: {
     nl: "Kies bij stap 2 welk grootboek en welke kolommen bedoeld zijn, en vul ontbrekende kerngegevens in.",

@@ -19,6 +19,7 @@ const LOOKS: Record<
   total: { bold: true, fill: "F2F2F2" },
   note: { italic: true, color: "595959" },
   input: { fill: "FFF2CC" },
+  warning: { bold: true, color: "C00000" },
 };
 
 const BUILTIN_FORMATS: Record<string, number> = {

@@ -13,6 +13,7 @@ export const STYLES: Record<CellStyle, (f: Excel.RangeFormat) => void> = {
   total: (f) => ((f.font.bold = true), (f.fill.color = "#F2F2F2")),
   note: (f) => ((f.font.italic = true), (f.font.color = "#595959")),
   input: (f) => (f.fill.color = "#FFF2CC"),
+  warning: (f) => ((f.font.bold = true), (f.font.color = "#C00000")),
 };
 
 /**

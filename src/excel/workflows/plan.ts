@@ -7,7 +7,9 @@ import { Comparison } from "../../model/comparison";
 import {
   categorisationSheet,
   categorise as categoriseLedger,
-  defaultYear,
+  cbsNoteLines,
+  prepareInputs,
+  reconciliationNote,
   Inputs,
   layoutReport,
   OutputSheet,
@@ -52,11 +54,15 @@ async function runPlan(
   progress(options, STEPS.read, 0);
   const { data, manual, manualIssues } = await readAll(context, env, choice, true);
   progress(options, STEPS.classify, 0.3);
-  const inputs = analyse(data, choice, manual);
-  inputs.issues.push(...manualIssues);
+  const found = analyse(data, choice, manual);
+  found.issues.push(...manualIssues);
+  // The same step as the CLI's: the comparison year, then CBS fills what the workbook leaves empty.
+  const { inputs, year, cbs } = prepareInputs(found, {
+    ...(plan.comparison?.year !== undefined ? { year: plan.comparison.year } : {}),
+    ...(choice?.gemeente ? { gemeente: choice.gemeente } : {}),
+  });
   const categorised = categoriseLedger(inputs);
   const counted = categorised.counted;
-  const year = defaultYear(inputs, plan.comparison?.year);
 
   // Names are picked in the order categorisation, comparison, trend: the order render writes them in.
   const names = new Names(data);
@@ -79,6 +85,7 @@ async function runPlan(
         pickName: (role) => names.pick(role, options),
         comparison: plan.comparison !== undefined,
         ...(plan.trend ? { trend: plan.trendRequired ? "required" : "optional" } : {}),
+        sources: cbsNoteLines(cbs),
       });
     } catch (e) {
       throw paneError(e);
@@ -98,6 +105,8 @@ async function runPlan(
     issues: inputs.issues,
     sheets: results.map((r) => r.sheetName),
     unclassified: { lines: lines.lines, amount: lines.amount },
+    reconciliation: reconciliationNote(inputs.reconciliations),
+    sources: cbsNoteLines(cbs),
   };
 }
 

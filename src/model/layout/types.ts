@@ -18,7 +18,8 @@ export function isFormula(x: unknown): x is Formula {
   return typeof x === "object" && x !== null && "formula" in x;
 }
 
-export type CellStyle = "title" | "subtitle" | "header" | "body" | "total" | "note" | "input";
+/** "warning": bold red, for what a controller must not miss (a reconciliation that does not agree). */
+export type CellStyle = "title" | "subtitle" | "header" | "body" | "total" | "note" | "input" | "warning";
 
 /** A rectangle of cells written in one go. */
 export interface Block {

@@ -13,3 +13,5 @@ export * from "./keyFigureSources";
 export * from "./ledgerPlaces";
 export * from "./report";
 export * from "./cbs";
+export * from "./notes";
+export * from "./prepare";

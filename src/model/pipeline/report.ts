@@ -22,6 +22,7 @@ import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
 import { FigureRef, keyFigureRef } from "./keyFigureSources";
+import { reconciliationNote, withReportNotes } from "./notes";
 
 export type OutputRole = "categorisation" | "comparison" | "trend";
 
@@ -143,15 +144,25 @@ export interface ReportPlan extends ReportOptions {
   comparison: boolean;
   /** "required": fewer than two years is an error (the Trend button); "optional": left out. */
   trend?: "required" | "optional";
+  /** Where key figures came from outside the workbook (CBS), written under the comparison. */
+  sources?: Bilingual[];
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
 export function layoutReport(inputs: Inputs, categorised: Categorised, plan: ReportPlan): Report {
   const catRefs = categorisationRefs(plan.categorisationName, plan.language);
   const comparison = compareYear(categorised.counted, inputs, plan.year, plan);
-  const compared = plan.comparison
-    ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan)
-    : undefined;
+  const sheet = plan.comparison ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
+  // Never a KPI without the reconciliation: the comparison sheet carries it, with the figures' sources.
+  const compared = sheet && {
+    ...sheet,
+    layout: withReportNotes(
+      sheet.layout,
+      reconciliationNote(inputs.reconciliations),
+      plan.sources ?? [],
+      plan.language,
+    ),
+  };
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
   return { year: plan.year, comparison, catRefs, compared, trend };
 }

@@ -78,6 +78,8 @@ export interface InputChoice {
   mapping?: Partial<Record<LedgerField, number>>;
   /** Key figures typed in the task pane (or given on the command line); they fill or override the workbook's. */
   keyFigures?: KeyFigures[];
+  /** The municipality chosen in the pane: CBS fills the key figures the workbook leaves empty. */
+  gemeente?: string;
 }
 
 /** The add-in's output sheets: never read as input (the input sheets it creates belong to the user). */

@@ -3,6 +3,7 @@
  * afterwards its outcome. It moves to the section of the action that ran, so the result appears where the
  * user clicked.
  */
+import { Bilingual } from "../../model/types";
 import { ActionId, Outcome, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import { formatMoney, pick } from "../strings";
@@ -107,8 +108,29 @@ export class Activity {
       const show = w.button(w.t("showUnclassified"), () => void w.controller.selectUnclassified());
       box.appendChild(w.actions(show));
     }
+    if (o.reconciliation) box.appendChild(this.reconciliation(o.reconciliation));
+    if (o.sources) box.appendChild(this.lines(w.t("sourcesTitle"), o.sources, "sources", false));
     if (o.issues.length > 0) box.appendChild(this.issues(o.issues));
     return box;
+  }
+
+  /**
+   * The reconciliation of the ledger read, shown with every result that has KPIs: open and in red when
+   * the sum read differs from the source's own total, folded otherwise.
+   */
+  private reconciliation(r: NonNullable<Outcome["reconciliation"]>): HTMLElement {
+    const title = this.w.t(RECONCILIATION_TITLES[r.status]);
+    return this.lines(title, r.lines, `reconciliation ${r.status}`, r.status === "differs");
+  }
+
+  private lines(title: string, lines: Bilingual[], cls: string, open: boolean): HTMLElement {
+    const { w } = this;
+    return h(
+      "details",
+      { class: cls, "data-testid": cls.split(" ")[0], ...(open ? { open: "" } : {}) },
+      h("summary", {}, title),
+      h("ul", {}, ...lines.map((l) => h("li", {}, pick(l, w.lang)))),
+    );
   }
 
   /** Row-level notes (sheet and row number), folded. */
@@ -138,3 +160,9 @@ export class Activity {
     );
   }
 }
+
+const RECONCILIATION_TITLES = {
+  ok: "reconciliationOk",
+  warning: "reconciliationWarning",
+  differs: "reconciliationDiffers",
+} as const;
