@@ -27,7 +27,7 @@ import { formatNumber } from "../model/format";
 import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
-import { cliError, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
 
@@ -66,11 +66,6 @@ const DESIRED: Record<OutputRole, string> = {
   comparison: COMPARISON_SHEET.nl,
   trend: TREND_SHEET.nl,
 };
-
-/** The name a CSV file's grid gets as a sheet of the copy. */
-function csvSheetName(name: string, taken: readonly string[]): string {
-  return pickSheetName(name.replace(/\.csv$/i, ""), taken);
-}
 
 /**
  * Names for the report's sheets: the add-in's rule (pickSheetName). The sheets an earlier `compare -o`

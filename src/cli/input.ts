@@ -22,6 +22,7 @@ import {
   PlainWorkbook,
   withHint,
 } from "../model/pipeline";
+import { pickSheetName } from "../model/sheetNames";
 import { fold } from "../model/text";
 import { Bilingual, CategoryCode } from "../model/types";
 import { readCsvFile } from "./csv";
@@ -95,12 +96,21 @@ function roleByName(name: string): SheetRole | undefined {
   return OWN_NAMES.find(([, n]) => fold(n.nl) === base || fold(n.en) === base)?.[0];
 }
 
+/**
+ * The name a CSV file's grid gets as a sheet of the copy, and so in every message and reference: the
+ * file's own name ("grootboek.csv"), so a message points at the file the user has.
+ */
+export function csvSheetName(name: string, taken: readonly string[] = []): string {
+  return pickSheetName(name, taken);
+}
+
 /** The file as the pipeline's plain workbook: rows and columns 0-based, the add-in's sheets marked. */
 export function plainWorkbook(book: InputWorkbook): PlainWorkbook {
   const sheets: PlainSheet[] = book.sheets.map((s) => {
     const role = ownSheetRole(s.name, book);
     const sheet: PlainSheet = {
-      name: s.name,
+      // A CSV file's grid is named as the sheet it becomes in the copy, so references and notes match.
+      name: book.bytes ? s.name : csvSheetName(s.name),
       values: s.grid,
       firstRow: s.firstRow - 1,
       firstColumn: s.firstColumn - 1,

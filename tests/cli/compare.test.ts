@@ -369,7 +369,7 @@ describe("compare -o with a user's own sheets, formulas and hostile text", () =>
     const r = await run(["compare", DEV, "--inhabitants", "50000", "-o", outPath]);
     expect(r.exitCode).toBe(0);
     const sheets = await readXlsxFile(outPath);
-    expect(sheets.map((s) => s.name)).toEqual(["ledger-dev", "ICT-categorisatie", "ICT-vergelijking"]);
+    expect(sheets.map((s) => s.name)).toEqual(["ledger-dev.csv", "ICT-categorisatie", "ICT-vergelijking"]);
     expect(readLedger(sheets[0].grid).lines).toHaveLength(74);
   });
 });

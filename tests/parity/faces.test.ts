@@ -95,8 +95,8 @@ async function throughAddIn(file: string, inhabitants: number | undefined) {
   const book = await readInputFile(file);
   const fake = createFakeExcel({ sheets: [] });
   for (const s of book.sheets) {
-    // A CSV file becomes a sheet named as in the CLI's copy.
-    const name = book.bytes ? s.name : s.name.replace(/\.csv$/i, "");
+    // A CSV file becomes a sheet named after the file, as in the CLI's copy.
+    const name = s.name;
     if (s.grid.length === 0) fake.workbook.addSheet(name);
     // Text stays text, as in the user's file (Excel would parse "-4.790,00" typed into a cell).
     else

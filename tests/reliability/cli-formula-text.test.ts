@@ -59,7 +59,7 @@ describe("formula-like text in the CLI's copy stays text, also after F2, Enter (
     expect(r.exitCode).toBe(0);
     const cells = await formulaLikeCells(out);
     const sheets = new Set(cells.map((c) => c.sheet));
-    expect(sheets).toEqual(new Set(["grootboek", "ICT-categorisatie"]));
+    expect(sheets).toEqual(new Set(["grootboek.csv", "ICT-categorisatie"]));
     for (const t of TEXTS) {
       const own = cells.find((c) => c.sheet === "ICT-categorisatie" && c.value === t.trim());
       expect({ t, own }).toEqual({
@@ -69,7 +69,7 @@ describe("formula-like text in the CLI's copy stays text, also after F2, Enter (
     }
     for (const c of cells) expect(c).toEqual({ ...c, numFmt: "@", formula: false });
     // The copy of the CSV ledger holds the text as the reader gave it.
-    const copy = cells.filter((c) => c.sheet === "grootboek").map((c) => c.value);
+    const copy = cells.filter((c) => c.sheet === "grootboek.csv").map((c) => c.value);
     expect(copy.map((v) => v.trim())).toEqual(TEXTS.map((t) => t.trim()));
   });
 
