@@ -131,7 +131,9 @@ async function analyseMembers(
       const name = uniqueName(c.municipality ?? basename(file, extname(file)), file, taken);
       const sizeClass = a.cbs.figures?.sizeClass.value;
       members.push({ file, name, comparison: c, ...(sizeClass ? { sizeClass } : {}) });
-      progress(`[${i + 1}/${files.length}] ${basename(file)}: ${name}, ${formatNumber(c.inhabitants, "nl")} inwoners`);
+      progress(
+        `[${i + 1}/${files.length}] ${basename(file)}: ${name}, ${formatNumber(c.inhabitants, "nl")} inwoners`,
+      );
     } catch (e) {
       const message = reason(e);
       skipped.push({ file, message });
@@ -156,7 +158,10 @@ function readKey(file: string): AllocationKey {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    throw userError(`Kan de verdeelsleutel niet lezen: ${file} (${reason(e)})`, `Cannot read the key: ${file} (${reason(e)})`);
+    throw userError(
+      `Kan de verdeelsleutel niet lezen: ${file} (${reason(e)})`,
+      `Cannot read the key: ${file} (${reason(e)})`,
+    );
   }
   const { shares, errors } = parseKey(text);
   if (errors.length > 0)
@@ -190,14 +195,22 @@ export function peersText(table: PeerTable, skipped: readonly Skipped[], allocat
       : ["–", "–", "–", "–", "–"]),
     t(k.benchmark, k.unit),
   ]);
-  const rankRows = table.kpis.map((k) => [k.label.nl, ...k.values.map((v) => (v.rank === null ? "–" : String(v.rank)))]);
+  const rankRows = table.kpis.map((k) => [
+    k.label.nl,
+    ...k.values.map((v) => (v.rank === null ? "–" : String(v.rank))),
+  ]);
   const total = table.kpis.find((k) => k.id === "total_per_inhabitant");
   const sizeRows = [
-    ["Inwoners", ...table.members.map((m) => (m.inhabitants === null ? "–" : formatNumber(m.inhabitants, "nl")))],
+    [
+      "Inwoners",
+      ...table.members.map((m) => (m.inhabitants === null ? "–" : formatNumber(m.inhabitants, "nl"))),
+    ],
     ["CBS-grootteklasse", ...table.members.map((m) => (m.sizeClass ? sizeClassLabel(m.sizeClass).nl : "–"))],
     [
       "Rapport: grootteklasse",
-      ...(total?.values ?? []).map((v) => (v.sizeClass ? `${formatEuro(v.sizeClass.value, "nl", 0)} (${v.sizeClass.class})` : "–")),
+      ...(total?.values ?? []).map((v) =>
+        v.sizeClass ? `${formatEuro(v.sizeClass.value, "nl", 0)} (${v.sizeClass.class})` : "–",
+      ),
     ],
     ["Boekjaar", ...table.members.map((m) => String(m.year))],
   ];
@@ -208,21 +221,35 @@ export function peersText(table: PeerTable, skipped: readonly Skipped[], allocat
     "",
     `Rang / rank: ${table.rankDirection.nl}`,
     `             ${table.rankDirection.en}`,
-    renderTable([{ header: "Kengetal" }, ...names.map((n) => ({ header: n, align: "right" as const, maxWidth: 24 }))], rankRows).trimEnd(),
+    renderTable(
+      [{ header: "Kengetal" }, ...names.map((n) => ({ header: n, align: "right" as const, maxWidth: 24 }))],
+      rankRows,
+    ).trimEnd(),
     "",
-    renderTable([{ header: "Omvang / size" }, ...names.map((n) => ({ header: n, align: "right" as const, maxWidth: 24 }))], sizeRows).trimEnd(),
+    renderTable(
+      [
+        { header: "Omvang / size" },
+        ...names.map((n) => ({ header: n, align: "right" as const, maxWidth: 24 })),
+      ],
+      sizeRows,
+    ).trimEnd(),
   ];
   if (!total?.values.some((v) => v.sizeClass))
     out.push(
       `Het rapport (${edition.title}) geeft geen cijfers per grootteklasse / the report gives no size-class figures`,
     );
   if (allocation) {
-    const how = allocation.key === "inhabitants" ? "naar inwoners / by inhabitants" : "naar verdeelsleutel / by key";
+    const how =
+      allocation.key === "inhabitants" ? "naar inwoners / by inhabitants" : "naar verdeelsleutel / by key";
     out.push(
       "",
       `Gedeelde kosten ${how}: ${allocation.lines.length} regels, ${euro(allocation.total)}`,
       renderTable(
-        [{ header: "Deelnemer" }, { header: "Aandeel", align: "right" }, { header: "Toegerekend", align: "right" }],
+        [
+          { header: "Deelnemer" },
+          { header: "Aandeel", align: "right" },
+          { header: "Toegerekend", align: "right" },
+        ],
         allocation.members.map((m, i) => [
           m,
           formatNumber(allocation.fractions[i] * 100, "nl", 2) + "%",
@@ -242,7 +269,12 @@ export function peersText(table: PeerTable, skipped: readonly Skipped[], allocat
 
 const cents2 = (x: number) => Math.round(x * 100) / 100;
 
-export function peersJson(table: PeerTable, skipped: readonly Skipped[], files: readonly string[], allocation?: Allocation) {
+export function peersJson(
+  table: PeerTable,
+  skipped: readonly Skipped[],
+  files: readonly string[],
+  allocation?: Allocation,
+) {
   return {
     edition: table.edition,
     rank_direction: "ascending: 1 = lowest value (for costs: the cheapest); ties share the lower rank",
@@ -288,9 +320,15 @@ export function peersJson(table: PeerTable, skipped: readonly Skipped[], files: 
 export async function peersCommand(options: PeersCommandOptions) {
   const progress = options.progress ?? (() => undefined);
   if (options.out !== undefined && !/\.xlsx$/i.test(options.out))
-    throw userError(`-o verwacht een .xlsx-bestand: ${options.out}`, `-o needs an .xlsx file: ${options.out}`);
+    throw userError(
+      `-o verwacht een .xlsx-bestand: ${options.out}`,
+      `-o needs an .xlsx file: ${options.out}`,
+    );
   if (options.key !== undefined && options.shared === undefined)
-    throw userError("--key hoort bij --shared (de gedeelde kosten)", "--key goes with --shared (the shared costs)");
+    throw userError(
+      "--key hoort bij --shared (de gedeelde kosten)",
+      "--key goes with --shared (the shared costs)",
+    );
   const key: AllocationKey = options.key !== undefined ? readKey(options.key) : { kind: "inhabitants" };
   const files = memberFiles(options.inputs, options.out);
   const { members, skipped } = await analyseMembers(files, options, progress);
@@ -334,7 +372,16 @@ export async function peersCommand(options: PeersCommandOptions) {
   return {
     exitCode: 0,
     stdout: options.json
-      ? JSON.stringify(peersJson(table, skipped, members.map((m) => m.file), allocation), null, 2) + "\n"
+      ? JSON.stringify(
+          peersJson(
+            table,
+            skipped,
+            members.map((m) => m.file),
+            allocation,
+          ),
+          null,
+          2,
+        ) + "\n"
       : peersText(table, skipped, allocation),
     stderr: skippedText + notes.map((n) => n + "\n").join("") + written,
   };

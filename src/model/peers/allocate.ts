@@ -91,11 +91,7 @@ export function largestRemainder(cents: number, weights: readonly number[]): num
   return parts.map((p) => (p === 0 ? 0 : sign * p));
 }
 
-function weightsFor(
-  members: readonly AllocationMember[],
-  key: AllocationKey,
-  notes: Bilingual[],
-): number[] {
+function weightsFor(members: readonly AllocationMember[], key: AllocationKey, notes: Bilingual[]): number[] {
   if (key.kind === "inhabitants") {
     const missing = members.filter((m) => !(m.inhabitants !== undefined && m.inhabitants > 0));
     if (missing.length > 0) {
@@ -202,7 +198,10 @@ export function parseKey(text: string): { shares: Map<string, number>; errors: B
       return;
     }
     if (name === "") {
-      errors.push({ nl: `Verdeelsleutel regel ${index + 1}: geen gemeente`, en: `Key line ${index + 1}: no municipality` });
+      errors.push({
+        nl: `Verdeelsleutel regel ${index + 1}: geen gemeente`,
+        en: `Key line ${index + 1}: no municipality`,
+      });
       return;
     }
     shares.set(name, (shares.get(name) ?? 0) + number);

@@ -39,7 +39,11 @@ export function peersLayout(table: PeerTable, allocation?: Allocation, name = PE
   const range = (row: number) => `${cell(firstMember, row)}:${cell(lastMember, row)}`;
   const statCol = lastMember + 1;
 
-  blocks.push({ at: "A1", cells: [["ICT-kosten van de deelnemers naast elkaar / ICT cost of the members side by side"]], style: "title" });
+  blocks.push({
+    at: "A1",
+    cells: [["ICT-kosten van de deelnemers naast elkaar / ICT cost of the members side by side"]],
+    style: "title",
+  });
   blocks.push({
     at: "A2",
     cells: [
@@ -85,7 +89,11 @@ export function peersLayout(table: PeerTable, allocation?: Allocation, name = PE
 
   // Ranks: live RANK over the value row, ascending (1 = lowest).
   row += 2;
-  blocks.push({ at: `A${row}`, cells: [["Rang (1 = laagste) / Rank (1 = lowest)", "", ...names]], style: "header" });
+  blocks.push({
+    at: `A${row}`,
+    cells: [["Rang (1 = laagste) / Rank (1 = lowest)", "", ...names]],
+    style: "header",
+  });
   for (const k of table.kpis) {
     row += 1;
     const vr = valueRow.get(k.id) as number;
@@ -98,7 +106,10 @@ export function peersLayout(table: PeerTable, allocation?: Allocation, name = PE
           ...k.values.map((v, i) =>
             v.rank === null
               ? null
-              : f(`RANK(${cell(firstMember + i, vr)},$${columnLetter(firstMember)}$${vr}:$${columnLetter(lastMember)}$${vr},1)`, v.rank),
+              : f(
+                  `RANK(${cell(firstMember + i, vr)},$${columnLetter(firstMember)}$${vr}:$${columnLetter(lastMember)}$${vr},1)`,
+                  v.rank,
+                ),
           ),
         ],
       ],
@@ -114,7 +125,11 @@ export function peersLayout(table: PeerTable, allocation?: Allocation, name = PE
     at: `A${row + 1}`,
     cells: [
       ["Inwoners", "", ...table.members.map((m) => m.inhabitants)],
-      ["CBS-grootteklasse", "", ...table.members.map((m) => (m.sizeClass ? sizeClassLabel(m.sizeClass).nl : "–"))],
+      [
+        "CBS-grootteklasse",
+        "",
+        ...table.members.map((m) => (m.sizeClass ? sizeClassLabel(m.sizeClass).nl : "–")),
+      ],
       [
         "Rapport: totaal € per inwoner in de grootteklasse",
         "",
@@ -130,9 +145,17 @@ export function peersLayout(table: PeerTable, allocation?: Allocation, name = PE
   if (allocation) {
     row += 1;
     const key = allocation.key === "inhabitants" ? "naar inwoners" : "naar de opgegeven verdeelsleutel";
-    blocks.push({ at: `A${row}`, cells: [[`Gedeelde kosten verdeeld ${key} / shared costs allocated`]], style: "subtitle" });
+    blocks.push({
+      at: `A${row}`,
+      cells: [[`Gedeelde kosten verdeeld ${key} / shared costs allocated`]],
+      style: "subtitle",
+    });
     row += 1;
-    blocks.push({ at: `A${row}`, cells: [["Omschrijving", "Categorie", ...names, "Bedrag"]], style: "header" });
+    blocks.push({
+      at: `A${row}`,
+      cells: [["Omschrijving", "Categorie", ...names, "Bedrag"]],
+      style: "header",
+    });
     blocks.push({
       at: `A${row + 1}`,
       cells: [["Aandeel", "", ...allocation.fractions, null]],

@@ -44,14 +44,16 @@ describe("allocateShared", () => {
     expect(a.weights).toEqual([25, 0.75, 0]);
     expect(a.lines[0].parts.reduce((s, p) => s + p, 0)).toBe(100000);
     expect(a.lines[0].parts[2]).toBe(0);
-    expect(a.notes.map((n) => n.en).join(" ")).toMatch(/Gemeente Kleindorp is not in the key.*Bergen in the key is no member/);
+    expect(a.notes.map((n) => n.en).join(" ")).toMatch(
+      /Gemeente Kleindorp is not in the key.*Bergen in the key is no member/,
+    );
   });
 
   it("refuses by inhabitants when a member has none, and a key that gives nobody a share", () => {
     expect(() => allocateShared([], [{ name: "X" }])).toThrow(AllocationError);
-    expect(() =>
-      allocateShared([], members, { kind: "shares", shares: new Map([["Elders", 1]]) }),
-    ).toThrow(/no member a share/);
+    expect(() => allocateShared([], members, { kind: "shares", shares: new Map([["Elders", 1]]) })).toThrow(
+      /no member a share/,
+    );
   });
 
   it("reports a key line that is no share", () => {
@@ -73,7 +75,10 @@ describe("allocateShared", () => {
   });
 
   it("property: for any amounts and any key, each line's parts sum back to the line to the cent", () => {
-    const weight = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+    const weight = fc.oneof(
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+    );
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: -1e11, max: 1e11 }), { maxLength: 20 }),

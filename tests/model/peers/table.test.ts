@@ -13,7 +13,11 @@ import {
 import { isFormula } from "../../../src/model/layout/types";
 
 /** A comparison with only what peerTable reads: the KPIs' own and benchmark values, inhabitants. */
-function comparison(own: Record<string, number | null>, inhabitants: number, municipality: string): Comparison {
+function comparison(
+  own: Record<string, number | null>,
+  inhabitants: number,
+  municipality: string,
+): Comparison {
   return {
     year: 2022,
     edition: BUILTIN_EDITION.id,
@@ -83,9 +87,24 @@ describe("peerTable", () => {
     const source: SizeClassSource = (kpi) =>
       kpi === "total_per_inhabitant"
         ? [
-            { class: "<60k", value: 84, unit: "eur_per_inhabitant", source: { edition: "E", publisher: "P" } },
-            { class: "60-100k", value: 78, unit: "eur_per_inhabitant", source: { edition: "E", publisher: "P" } },
-            { class: ">100k", value: 89, unit: "eur_per_inhabitant", source: { edition: "E", publisher: "P" } },
+            {
+              class: "<60k",
+              value: 84,
+              unit: "eur_per_inhabitant",
+              source: { edition: "E", publisher: "P" },
+            },
+            {
+              class: "60-100k",
+              value: 78,
+              unit: "eur_per_inhabitant",
+              source: { edition: "E", publisher: "P" },
+            },
+            {
+              class: ">100k",
+              value: 89,
+              unit: "eur_per_inhabitant",
+              source: { edition: "E", publisher: "P" },
+            },
           ]
         : [];
     const total = peerTable(members, source).kpis.find((k) => k.id === "total_per_inhabitant")!;
