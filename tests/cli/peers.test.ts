@@ -192,3 +192,15 @@ describe("ictcost peers", () => {
     expect((JSON.parse(r.stdout) as PeersJson).members).toHaveLength(4);
   });
 });
+
+describe("ictcost peers --help", () => {
+  it("lists the command with its bilingual summary and flags", async () => {
+    const general = await run(["--help"]);
+    expect(general.stdout).toContain("peers <map|bestand.xlsx…>");
+    expect(general.stdout).toContain("Deelnemers naast elkaar");
+    expect(general.stdout).toContain("Members side by side");
+    const r = await run(["peers", "--help"]);
+    expect(r.stdout).toMatch(/--shared BESTAND\s+grootboek met gedeelde kosten/);
+    expect(r.stdout).toMatch(/--key SLEUTEL\.csv\s+verdeelsleutel gemeente;aandeel/);
+  });
+});
