@@ -331,6 +331,18 @@ export async function peersCommand(options: PeersCommandOptions) {
     );
   const key: AllocationKey = options.key !== undefined ? readKey(options.key) : { kind: "inhabitants" };
   const files = memberFiles(options.inputs, options.out);
+  const out = options.out;
+  // The inputs are never written: -o naming a member or the shared ledger is refused.
+  if (out !== undefined && existsSync(out)) {
+    const input = [...files, ...(options.shared !== undefined ? [options.shared] : [])].find((f) =>
+      same(f, out),
+    );
+    if (input !== undefined)
+      throw userError(
+        `-o is een invoerbestand (${input}): kies een ander uitvoerbestand; de invoer wordt nooit overschreven`,
+        `-o is an input file (${input}): choose another output file; the input is never overwritten`,
+      );
+  }
   const { members, skipped } = await analyseMembers(files, options, progress);
   if (members.length === 0) {
     throw userError(

@@ -172,6 +172,14 @@ describe("ictcost peers", () => {
     expect(json.skipped[0].message).toMatch(/inwoners|inhabitants/i);
   });
 
+  it("never writes a member: -o naming an input is refused", async () => {
+    const copy = join(dir, "lid.xlsx");
+    copyFileSync(SAMPLE, copy);
+    const r = await run(["peers", SAMPLE, copy, "-o", copy]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/-o is een invoerbestand .* \/ -o is an input file/);
+  });
+
   it("exits 2 with a message when no member works", async () => {
     const r = await run(["peers", join(members, "e-kapot.xlsx"), join(dir, "ontbreekt.xlsx")]);
     expect(r.exitCode).toBe(2);
