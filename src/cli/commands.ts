@@ -15,6 +15,7 @@ import { compareCommand } from "./compare";
 import { flagPositive, flagYear } from "./flags";
 import { benchmarkCommand, templateCommand } from "./reference";
 import { withEditionFile } from "./editionFile";
+import { peersCommand } from "./peers";
 
 export interface CommandResult {
   exitCode: number;
@@ -262,7 +263,59 @@ const BENCHMARK: CommandSpec = {
     ),
 };
 
-export const COMMANDS: readonly CommandSpec[] = [CLASSIFY, COMPARE, TEMPLATE, BENCHMARK];
+const PEERS: CommandSpec = {
+  name: "peers",
+  usage: "<map|bestand.xlsx…>",
+  summary: {
+    nl: "Deelnemers naast elkaar (SSC, regio, benchmarkclub): kengetallen, mediaan, kwartielen, rang; gedeelde kosten verdeeld",
+    en: "Members side by side (SSC, region, benchmark club): KPIs, median, quartiles, rank; shared costs allocated",
+  },
+  flags: [
+    {
+      name: "out",
+      short: "o",
+      value: "UIT.xlsx",
+      help: { nl: "schrijf het deelnemersblad hierheen", en: "write the peers sheet here" },
+    },
+    { name: "year", value: "J", help: { nl: "boekjaar om te vergelijken", en: "book year to compare" } },
+    {
+      name: "shared",
+      value: "BESTAND",
+      help: {
+        nl: "grootboek met gedeelde kosten (bijv. van de SSC), verdeeld over de deelnemers",
+        en: "ledger of shared costs (e.g. the SSC's), allocated to the members",
+      },
+    },
+    {
+      name: "key",
+      value: "SLEUTEL.csv",
+      help: {
+        nl: "verdeelsleutel gemeente;aandeel (anders naar inwoners)",
+        en: "allocation key gemeente;aandeel (else by inhabitants)",
+      },
+    },
+    { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
+    EDITION_FILE_FLAG,
+    { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
+  ],
+  positionals: { min: 1, max: 10_000 },
+  run: (args, context) => {
+    const options = {
+      inputs: args.positionals,
+      out: str(args.flags.out),
+      year: flagYear(args.flags.year),
+      shared: str(args.flags.shared),
+      key: str(args.flags.key),
+      json: args.flags.json === true,
+      progress: context?.progress,
+    };
+    return withEditionFile(str(args.flags["edition-file"]), str(args.flags.edition), (edition) =>
+      peersCommand({ ...options, ...(edition !== undefined ? { edition } : {}) }),
+    );
+  },
+};
+
+export const COMMANDS: readonly CommandSpec[] = [CLASSIFY, COMPARE, PEERS, TEMPLATE, BENCHMARK];
 
 export function findCommand(name: string): CommandSpec {
   const command = COMMANDS.find((c) => c.name === name);

@@ -161,7 +161,7 @@ export function compareJson(a: AnalysisOutput): CompareJson {
 
 // ---- the readable table ---------------------------------------------------------------------------
 
-function kpiText(value: number | null, unit: KpiUnit): string {
+export function kpiText(value: number | null, unit: KpiUnit): string {
   if (value === null) return "–";
   switch (unit) {
     case "eur_per_inhabitant":

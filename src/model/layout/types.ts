@@ -83,7 +83,8 @@ export type SheetRole =
   | "template-ledger"
   | "template-rules"
   | "sample-keyfigures"
-  | "sample-ledger";
+  | "sample-ledger"
+  | "peers";
 
 export interface SheetLayout {
   role: SheetRole;
