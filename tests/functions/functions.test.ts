@@ -20,7 +20,7 @@ function errorOf(x: unknown): { code: string; message?: string } | null {
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
 describe("registration", () => {
-  test("exports exactly the 14 ICTCOST functions and associates none itself (the metadata plugin's loader does)", () => {
+  test("exports exactly the 15 ICTCOST functions and associates none itself (the metadata plugin's loader does)", () => {
     expect(Object.keys(F).sort()).toEqual(
       [
         "BENCHMARK",
@@ -32,6 +32,7 @@ describe("registration", () => {
         "CPI",
         "DIFFERENCE",
         "HIREDSHARE",
+        "INDEXBUDGET",
         "INFLATE",
         "PER100K",
         "PERINHABITANT",
