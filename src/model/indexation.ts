@@ -101,8 +101,7 @@ export function indexBudget(
   editionId?: string,
 ): IndexedBudget | KpiError {
   if (isKpiError(budget)) return budget;
-  if (typeof budget !== "number")
-    return fail("value", "Begroting is geen getal.", "Budget is not a number.");
+  if (typeof budget !== "number") return fail("value", "Begroting is geen getal.", "Budget is not a number.");
   if (!Number.isFinite(budget))
     return fail("num", "Begroting is geen eindig getal.", "Budget is not a finite number.");
   const from = wholeYear(fromYear, FROM);
@@ -158,8 +157,7 @@ export function indexBudget(
     const extrapolated = year > last;
     const inflation = extrapolated ? lastInflation : (cpi(year) as number);
     amount *= (1 + inflation) * (1 + growth);
-    if (!Number.isFinite(amount))
-      return fail("num", "Uitkomst is te groot.", "Result is too large.");
+    if (!Number.isFinite(amount)) return fail("num", "Uitkomst is te groot.", "Result is too large.");
     years.push({ year, inflation, extrapolated, amount });
   }
   return { amount, realGrowth: growth, realGrowthFrom: growthFrom, years, lastCbsYear: last };
