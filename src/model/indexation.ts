@@ -4,7 +4,8 @@
  *
  * - Inflation: CBS's yearly CPI change for every year CBS has (2004–2025). A year after CBS's last one has no
  *   figure yet — a multi-year budget is mostly such years — so it takes the last known year's inflation
- *   (2025: 3.3%), marked `extrapolated`. A year before the series has no price level: #N/A.
+ *   (2025: 3.3%), marked `extrapolated`, up to HORIZON (50) years after it. A year before the series has no
+ *   price level: #N/A.
  * - Real growth: what ICT cost grew above inflation in the benchmark's book year,
  *   (1 + total_cost_growth) / (1 + inflation) − 1. Edition 2023 (book year 2022): ICT cost +10.7% against
  *   inflation 10.0% (report lines 141–142), so 1.107 / 1.100 − 1 ≈ 0.64% a year (derived, not stated as

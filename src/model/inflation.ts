@@ -66,6 +66,7 @@ export function cpi(year: number): KpiResult {
 export function indexFactor(fromYear: number, toYear: number): KpiResult {
   const bad = yearError(fromYear, FROM) ?? yearError(toYear, TO);
   if (bad) return bad;
+  if (fromYear === toYear) return 1; // no change in between to look up: any year is its own price level
   for (const [year, name] of [
     [fromYear, FROM],
     [toYear, TO],

@@ -66,6 +66,11 @@ describe("CBS inflation", () => {
     );
   });
 
+  test("a year to itself needs no CBS figure: factor 1 for any whole year", () => {
+    expect(indexFactor(1990, 1990)).toBe(1);
+    expect(inflate(100, 2030, 2030)).toBe(100);
+  });
+
   test("inflationYears: the series' first and last year", () => {
     expect(inflationYears()).toEqual({ first: 2004, last: 2025 });
   });
