@@ -21,15 +21,23 @@ const ERROR_CODE_NAMES: Record<KpiError["error"], keyof typeof CustomFunctions.E
 };
 
 /**
- * Excel shows a custom message only with #VALUE! and #N/A ("custom-functions-errors"); for #NUM! and
- * #DIV/0! the message is left out, the error itself says enough.
+ * Excel shows a custom message only with #VALUE! and #N/A: Office's CustomFunctions.ErrorCode says of
+ * invalidValue and notAvailable "a custom error message can be used in addition to the error code", of
+ * divisionByZero, invalidNumber (and nullReference, invalidName, invalidReference) "a custom error message
+ * can't be used". So:
+ * - a number argument outside its range (0 inhabitants, negative fte, 10 typed for 0.10; `argument` set by
+ *   the core) is #VALUE! with the message naming the argument and what was typed, not a bare #NUM!;
+ * - #DIV/0! stays for a divisor of 0, as Excel's own `=A1/B1` gives it (each function has one divisor,
+ *   named in docs/functions.md); #NUM! only for a result that is not a finite number (overflow). Neither
+ *   carries a message: there is nothing to add that the error does not say.
  */
 const WITH_MESSAGE: ReadonlySet<KpiError["error"]> = new Set(["value", "na"]);
 
 /** A KpiError as a `CustomFunctions.Error`, with the Dutch message (the users' language). */
 export function toExcelError(e: KpiError): CustomFunctions.Error {
-  const code = CustomFunctions.ErrorCode[ERROR_CODE_NAMES[e.error]];
-  return WITH_MESSAGE.has(e.error)
+  const kind = e.error === "num" && e.argument ? "value" : e.error;
+  const code = CustomFunctions.ErrorCode[ERROR_CODE_NAMES[kind]];
+  return WITH_MESSAGE.has(kind)
     ? new CustomFunctions.Error(code, e.message.nl)
     : new CustomFunctions.Error(code);
 }
@@ -77,7 +85,7 @@ export function readNumber(v: unknown, what: Bilingual): number | KpiError {
 }
 
 /** An optional number argument: omitted (null/undefined) or a blank cell gives undefined. */
-function readOptionalNumber(v: unknown, what: Bilingual): number | undefined | KpiError {
+export function readOptionalNumber(v: unknown, what: Bilingual): number | undefined | KpiError {
   return isBlank(v) ? undefined : readNumber(v, what);
 }
 

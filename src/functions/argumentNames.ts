@@ -29,4 +29,6 @@ export const ARG = {
   saasChange: { nl: "Verandering SaaS-aandeel", en: "SaaS share change" },
   ictCost: { nl: "ICT-kosten", en: "ICT cost" },
   budget: { nl: "Totale begroting", en: "Total budget" },
+  ictBudget: { nl: "Begroting", en: "Budget" },
+  realGrowth: { nl: "Reële groei", en: "Real growth" },
 } satisfies Record<string, Bilingual>;

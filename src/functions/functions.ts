@@ -8,8 +8,10 @@
  * `CustomFunctions.associate("ID", function)` calls to this file when webpack bundles it, as in the
  * Excel-Custom-Functions-Shared template: no associate calls here. Dutch descriptions: functions-nl.strings.json.
  *
- * All functions are synchronous. Bad input gives #VALUE! (text where a number is needed), #NUM! (zero or
- * negative inhabitants), #N/A (unknown KPI, category or year) or #DIV/0! (zero divisor); never a throw.
+ * All functions are synchronous and never throw. Bad input gives #VALUE! with a Dutch message (text where a
+ * number is needed, a missing argument, a number outside its range such as 0 inhabitants), #N/A with a
+ * message (unknown KPI, category, edition or year), #DIV/0! (a divisor of 0) or #NUM! (a result that is no
+ * finite number); Excel shows a message only with #VALUE! and #N/A (./adapt toExcelError, docs/functions.md).
  */
 import {
   fail,
@@ -17,6 +19,7 @@ import {
   readMatrix,
   readNumber,
   readOptionalBoolean,
+  readOptionalNumber,
   readOptionalText,
   readOptionalYear,
   readText,
@@ -36,6 +39,7 @@ import {
   perInhabitant,
   saasEffect,
 } from "../model/formulas";
+import { indexBudget } from "../model/indexation";
 import { cpi, inflate } from "../model/inflation";
 import {
   categoryLabel,
@@ -151,14 +155,16 @@ export function DIFFERENCE(
  * @param description Descriptions of the cost lines (a cell or a column).
  * @param supplier Optional: suppliers, same shape as description.
  * @param account Optional: general ledger accounts, same shape as description.
- * @returns {string[][]} A category code per line, e.g. "SW.KA"; "" for a blank line, "XX.OO" when unknown.
+ * @returns {string[][]} A category code per line, e.g. "SW.KA"; "" for a blank line (also a single empty cell), "XX.OO" when unknown.
  */
 export function CATEGORY(
   description: unknown[][],
   supplier?: unknown[][],
   account?: unknown[][],
 ): unknown[][] {
-  const d = readMatrix(description, ARG.description);
+  // One rule for a blank line, alone or in a column: an empty cell in gives "" out. Excel may pass a
+  // single empty cell as null rather than [[null]]; it is the same blank line.
+  const d = readMatrix(description ?? [[null]], ARG.description);
   if (isErr(d)) return [[toExcelError(d)]];
   const s = supplier == null ? undefined : readMatrix(supplier, ARG.supplier);
   if (isErr(s)) return [[toExcelError(s)]];
@@ -329,4 +335,32 @@ export function BUDGETSHARE(ict_cost: number, total_budget: number): number | Cu
   const b = readNumber(total_budget, ARG.budget);
   if (isErr(b)) return toExcelError(b);
   return toExcel(budgetShare(c, b));
+}
+
+/**
+ * Next years' ICT budget: indexed with CBS inflation (after CBS's last year: that year's inflation) plus the benchmark's real growth of ICT cost (0.64% a year: +10.7% cost against 10.0% inflation in 2022).
+ * @customfunction INDEXBUDGET
+ * @helpurl https://localhost:3000/docs/functions.html#indexbudget
+ * @param budget The ICT budget of from_year, in euros.
+ * @param from_year The year of the budget, e.g. 2024.
+ * @param to_year The year to index to (from_year or later), e.g. 2028.
+ * @param real_growth Optional: real growth per year above inflation as a fraction (0.01 = 1%); 0 for inflation only; default the benchmark's.
+ * @returns The budget in to_year, in euros.
+ */
+export function INDEXBUDGET(
+  budget: number,
+  from_year: number,
+  to_year: number,
+  real_growth?: number,
+): number | CustomFunctions.Error {
+  const b = readNumber(budget, ARG.ictBudget);
+  if (isErr(b)) return toExcelError(b);
+  const from = readNumber(from_year, ARG.fromYear);
+  if (isErr(from)) return toExcelError(from);
+  const to = readNumber(to_year, ARG.toYear);
+  if (isErr(to)) return toExcelError(to);
+  const growth = readOptionalNumber(real_growth, ARG.realGrowth);
+  if (isErr(growth)) return toExcelError(growth);
+  const r = indexBudget(b, from, to, growth);
+  return isErr(r) ? toExcelError(r) : toExcel(r.amount);
 }

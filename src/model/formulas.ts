@@ -24,13 +24,22 @@ function numberArg(x: unknown, name: { nl: string; en: string }): number | KpiEr
 const AMOUNT = { nl: "Bedrag", en: "Amount" };
 const FTE = { nl: "Aantal fte", en: "Number of fte" };
 
+/** "1234,5" as a Dutch user reads a number in a message. */
+function shown(x: number): string {
+  return String(x).replace(".", ",");
+}
+
+/** A number argument outside its allowed range (the user's input, named with what they typed). */
+function outOfRange(nl: string, en: string): KpiError {
+  return { ...fail("num", nl, en), argument: true };
+}
+
 function inhabitantsArg(x: unknown): number | KpiError {
   const n = numberArg(x, { nl: "Aantal inwoners", en: "Number of inhabitants" });
   if (typeof n === "number" && n <= 0) {
-    return fail(
-      "num",
-      "Aantal inwoners moet groter dan 0 zijn.",
-      "Number of inhabitants must be greater than 0.",
+    return outOfRange(
+      `Aantal inwoners moet groter dan 0 zijn, niet ${shown(n)}.`,
+      `Number of inhabitants must be greater than 0, not ${n}.`,
     );
   }
   return n;
@@ -71,7 +80,10 @@ export function hiredShare(hiredCost: unknown, totalPersonnelCost: unknown): Kpi
 
 function nonNegative(x: number | KpiError, name: { nl: string; en: string }): number | KpiError {
   if (typeof x === "number" && x < 0)
-    return fail("num", `${name.nl} mag niet negatief zijn.`, `${name.en} must not be negative.`);
+    return outOfRange(
+      `${name.nl} mag niet negatief zijn (${shown(x)}).`,
+      `${name.en} must not be negative (${x}).`,
+    );
   return x;
 }
 
@@ -127,10 +139,9 @@ export function saasEffect(saasShareChange: unknown, editionId?: string): KpiRes
   const change = numberArg(saasShareChange, { nl: "Verandering SaaS-aandeel", en: "Change in SaaS share" });
   if (isKpiError(change)) return change;
   if (Math.abs(change) > 1) {
-    return fail(
-      "num",
-      "Geef de verandering van het SaaS-aandeel als fractie (0,10 voor 10 procentpunt).",
-      "Give the change in SaaS share as a fraction (0.10 for 10 percentage points).",
+    return outOfRange(
+      `Geef de verandering van het SaaS-aandeel als fractie tussen -1 en 1 (0,10 voor 10 procentpunt), niet ${shown(change)}.`,
+      `Give the change in SaaS share as a fraction between -1 and 1 (0.10 for 10 percentage points), not ${change}.`,
     );
   }
   const per10pp = editionNumber("saas_effect_per_10pp", editionId);

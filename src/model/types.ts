@@ -130,6 +130,12 @@ export interface UserRule {
 export interface KpiError {
   error: "value" | "num" | "na" | "div0";
   message: Bilingual;
+  /**
+   * With `num`: a number argument the user gave lies outside what the figure allows (0 inhabitants, negative
+   * fte, 10 typed for 0.10), rather than a result that overflowed. The custom functions show such an error
+   * as #VALUE! with the message, because Excel shows no message with #NUM! (docs/functions.md#errors).
+   */
+  argument?: true;
 }
 export type KpiResult = number | KpiError;
 

@@ -155,6 +155,20 @@ export const FUNCTIONS: FunctionInfo[] = [
     },
     example: "=ICTCOST.BUDGETSHARE(4770000,180000000)",
   },
+  {
+    name: "INDEXBUDGET",
+    parameters: [
+      { name: "budget" },
+      { name: "from_year" },
+      { name: "to_year" },
+      { name: "real_growth", optional: true },
+    ],
+    description: {
+      nl: "De ICT-begroting van volgende jaren: geïndexeerd met de CBS-inflatie (na het laatste CBS-jaar: de inflatie van dat jaar) plus de reële groei van de ICT-kosten uit de benchmark (0,64% per jaar: +10,7% kosten tegen 10,0% inflatie in 2022).",
+      en: "Next years' ICT budget: indexed with CBS inflation (after CBS's last year: that year's inflation) plus the benchmark's real growth of ICT cost (0.64% a year: +10.7% cost against 10.0% inflation in 2022).",
+    },
+    example: "=ICTCOST.INDEXBUDGET(4770000,2024,2028)",
+  },
 ];
 
 /** "ICTCOST.BENCHMARK(kpi, [year], [edition])": optional parameters in brackets. */

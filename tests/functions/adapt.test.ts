@@ -33,6 +33,11 @@ describe("KpiError → CustomFunctions.Error", () => {
     expect({ code: e.code, message: e.message }).toEqual({ code, message });
   });
 
+  test("a number argument outside its range (num + argument) → #VALUE! with the message, as #NUM! can carry none", () => {
+    const e = toExcelError({ ...err("num"), argument: true });
+    expect({ code: e.code, message: e.message }).toEqual({ code: "#VALUE!", message: "Dutch text" });
+  });
+
   test("toExcel passes numbers, maps errors, and never lets NaN or Infinity through", () => {
     expect(toExcel(106)).toBe(106);
     expect((toExcel(err("div0")) as CustomFunctions.Error).code).toBe("#DIV/0!");

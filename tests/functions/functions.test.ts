@@ -20,7 +20,7 @@ function errorOf(x: unknown): { code: string; message?: string } | null {
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
 describe("registration", () => {
-  test("exports exactly the 14 ICTCOST functions and associates none itself (the metadata plugin's loader does)", () => {
+  test("exports exactly the 15 ICTCOST functions and associates none itself (the metadata plugin's loader does)", () => {
     expect(Object.keys(F).sort()).toEqual(
       [
         "BENCHMARK",
@@ -32,6 +32,7 @@ describe("registration", () => {
         "CPI",
         "DIFFERENCE",
         "HIREDSHARE",
+        "INDEXBUDGET",
         "INFLATE",
         "PER100K",
         "PERINHABITANT",
@@ -99,9 +100,15 @@ describe("PERINHABITANT", () => {
     expect(F.PERINHABITANT(col(3.6e6, 5.3e6, 1.7e6), "100.000" as unknown as number)).toBeCloseTo(106, 10);
   });
 
-  test("#NUM! for zero or negative inhabitants", () => {
-    expect(codeOf(F.PERINHABITANT(col(1), 0))).toBe("#NUM!");
-    expect(codeOf(F.PERINHABITANT(col(1), -5))).toBe("#NUM!");
+  test("#VALUE! with a message for zero or negative inhabitants (#NUM! could carry none)", () => {
+    expect(errorOf(F.PERINHABITANT(col(1), 0))).toEqual({
+      code: "#VALUE!",
+      message: "Aantal inwoners moet groter dan 0 zijn, niet 0.",
+    });
+    expect(errorOf(F.PERINHABITANT(col(1), -5))).toEqual({
+      code: "#VALUE!",
+      message: "Aantal inwoners moet groter dan 0 zijn, niet -5.",
+    });
   });
 
   test("#VALUE! for text inhabitants, with a Dutch message", () => {
@@ -138,8 +145,8 @@ describe("PER100K", () => {
     expect(F.PER100K(56, 100_000)).toBeCloseTo(56, 10);
     expect(F.PER100K(28, 50_000)).toBeCloseTo(56, 10);
   });
-  test("#NUM! for zero inhabitants, #VALUE! for text", () => {
-    expect(codeOf(F.PER100K(56, 0))).toBe("#NUM!");
+  test("#VALUE! with a message for zero inhabitants and for text", () => {
+    expect(errorOf(F.PER100K(56, 0))?.message).toMatch(/groter dan 0/);
     expect(codeOf(F.PER100K("veel" as unknown as number, 100_000))).toBe("#VALUE!");
   });
 });
@@ -240,6 +247,22 @@ describe("CATEGORY", () => {
     expect(F.CATEGORY(col("Power BI Pro licenties", "", null))).toEqual(col("SW.BI", "", ""));
   });
 
+  test('one rule for a blank line: empty in, "" out — alone (as Excel may pass it: null, "", [[null]]) or in a column', () => {
+    const none = null as unknown as unknown[][];
+    expect(F.CATEGORY(none)).toEqual([[""]]);
+    expect(F.CATEGORY(undefined as unknown as unknown[][])).toEqual([[""]]);
+    expect(F.CATEGORY("" as unknown as unknown[][])).toEqual([[""]]);
+    expect(F.CATEGORY("   " as unknown as unknown[][])).toEqual([[""]]);
+    expect(F.CATEGORY([[null]])).toEqual([[""]]);
+    expect(F.CATEGORY(none, none, none)).toEqual([[""]]);
+    expect(F.CATEGORY(col("Power BI Pro licenties", null))).toEqual(col("SW.BI", ""));
+    // a blank description with a supplier is a line, not a blank: it is categorised
+    const withSupplier = F.CATEGORY(none, [["Centric"]]);
+    expect(withSupplier).toHaveLength(1);
+    expect(withSupplier[0][0]).not.toBe("");
+    expect(typeof withSupplier[0][0]).toBe("string");
+  });
+
   test("#VALUE! when supplier or account has another shape", () => {
     expect(F.CATEGORY(col("a", "b"), col("x")).map((r) => r.map(codeOf))).toEqual([["#VALUE!"]]);
     expect(F.CATEGORY(col("a", "b"), undefined, col("x", "y", "z")).map((r) => r.map(codeOf))).toEqual([
@@ -312,8 +335,24 @@ describe("HIREDSHARE, COSTPERFTE, BUDGETSHARE", () => {
     expect(codeOf(F.COSTPERFTE(250_000, 0))).toBe("#DIV/0!");
     expect(codeOf(F.BUDGETSHARE(1, 0))).toBe("#DIV/0!");
   });
-  test("#NUM! for negative fte, #VALUE! for text", () => {
-    expect(codeOf(F.COSTPERFTE(250_000, -2))).toBe("#NUM!");
+  test("#DIV/0! for a divisor of 0 in each function, never with a message", () => {
+    expect(errorOf(F.COSTPERFTE(250_000, 0))).toEqual({ code: "#DIV/0!", message: undefined });
+    expect(errorOf(F.BUDGETSHARE(1, 0))).toEqual({ code: "#DIV/0!", message: undefined });
+    expect(errorOf(F.DIFFERENCE(1, "total_per_inhabitant", undefined, true))).toBeNull();
+  });
+  test("#NUM! only for a result that is not a finite number, without a message", () => {
+    expect(errorOf(F.PER100K(1e308, 1))).toEqual({ code: "#NUM!", message: undefined });
+    expect(errorOf(F.COSTPERFTE(1e308, 1e-308))).toEqual({ code: "#NUM!", message: undefined });
+  });
+  test("#VALUE! with a message for negative fte or budget, #VALUE! for text", () => {
+    expect(errorOf(F.COSTPERFTE(250_000, -2))).toEqual({
+      code: "#VALUE!",
+      message: "Aantal fte mag niet negatief zijn (-2).",
+    });
+    expect(errorOf(F.BUDGETSHARE(1, -2.5))).toEqual({
+      code: "#VALUE!",
+      message: "Totale begroting mag niet negatief zijn (-2,5).",
+    });
     expect(codeOf(F.HIREDSHARE("x" as unknown as number, 1))).toBe("#VALUE!");
     expect(codeOf(F.BUDGETSHARE(1, "x" as unknown as number))).toBe("#VALUE!");
   });
@@ -327,6 +366,29 @@ describe("INFLATE and CPI", () => {
   });
   test("CPI 2022 is 0.10", () => {
     expect(F.CPI(2022)).toBeCloseTo(0.1, 10);
+  });
+  test("#N/A naming the year the user typed and the years CBS has (not the year after it)", () => {
+    expect(errorOf(F.INFLATE(100, 1900, 2023))).toEqual({
+      code: "#N/A",
+      message: "CBS-inflatie is er voor 2004–2025; van jaar 1900 valt erbuiten.",
+    });
+    expect(errorOf(F.INFLATE(100, 2022, 2030))).toEqual({
+      code: "#N/A",
+      message: "CBS-inflatie is er voor 2004–2025; naar jaar 2030 valt erbuiten.",
+    });
+    expect(errorOf(F.CPI(2003))).toEqual({
+      code: "#N/A",
+      message: "CBS-inflatie is er voor 2004–2025; jaar 2003 valt erbuiten.",
+    });
+    // 2003 is the price level 2004's inflation starts from: usable as an end of INFLATE
+    expect(F.INFLATE(100, 2003, 2004)).toBeCloseTo(101.2, 10);
+  });
+  test("#VALUE! with a message for a fractional year", () => {
+    expect(errorOf(F.CPI(2022.5))).toEqual({
+      code: "#VALUE!",
+      message: "Jaar moet een heel jaartal zijn, zoals 2022, niet 2022,5.",
+    });
+    expect(errorOf(F.INFLATE(100, 2021, 2022.5))?.message).toMatch(/^Naar jaar moet een heel jaartal zijn/);
   });
   test("#N/A for a year outside the CBS series, #VALUE! for text or a fractional year", () => {
     expect(codeOf(F.CPI(1999))).toBe("#N/A");
@@ -342,9 +404,66 @@ describe("SAASEFFECT", () => {
     expect(F.SAASEFFECT(0.1)).toBeCloseTo(1, 6);
     expect(F.SAASEFFECT(-0.2)).toBeCloseTo(-2, 6);
   });
-  test("#NUM! for percentage points typed as 10, #VALUE! for text", () => {
-    expect(codeOf(F.SAASEFFECT(10))).toBe("#NUM!");
+  test("#VALUE! with a message for percentage points typed as 10, #VALUE! for text", () => {
+    expect(errorOf(F.SAASEFFECT(10))).toEqual({
+      code: "#VALUE!",
+      message:
+        "Geef de verandering van het SaaS-aandeel als fractie tussen -1 en 1 (0,10 voor 10 procentpunt), niet 10.",
+    });
     expect(codeOf(F.SAASEFFECT("veel" as unknown as number))).toBe("#VALUE!");
+  });
+});
+
+describe("INDEXBUDGET", () => {
+  const realGrowth = 1.107 / 1.1 - 1; // report lines 141-142: ICT cost +10.7%, inflation 10.0%
+
+  test("2021 → 2022 with the benchmark's real growth is the report's 10.7% growth: 96 → 106.27", () => {
+    expect(F.INDEXBUDGET(96, 2021, 2022)).toBeCloseTo(96 * 1.107, 10);
+  });
+  test("years after CBS's last (2025) take 2025's inflation, 3.3%", () => {
+    expect(F.INDEXBUDGET(4_770_000, 2024, 2028)).toBeCloseTo(4_770_000 * (1.033 * (1 + realGrowth)) ** 4, 4);
+  });
+  test("real_growth 0 gives inflation only; an own real growth replaces the benchmark's", () => {
+    expect(F.INDEXBUDGET(1_000_000, 2022, 2025, 0)).toBeCloseTo(1_000_000 * 1.038 * 1.033 * 1.033, 4);
+    expect(F.INDEXBUDGET(1_000_000, 2022, 2023, 0.01)).toBeCloseTo(1_000_000 * 1.038 * 1.01, 4);
+    expect(F.INDEXBUDGET(500, 2024, 2024)).toBe(500);
+  });
+  test("omitted real_growth may come as null or a blank cell", () => {
+    const dflt = F.INDEXBUDGET(96, 2021, 2022) as number;
+    expect(F.INDEXBUDGET(96, 2021, 2022, null as unknown as number)).toBe(dflt);
+    expect(F.INDEXBUDGET(96, 2021, 2022, "" as unknown as number)).toBe(dflt);
+  });
+  test("#VALUE! with a message: to_year before from_year, a fractional year, growth typed as percent", () => {
+    expect(errorOf(F.INDEXBUDGET(100, 2025, 2024))?.code).toBe("#VALUE!");
+    expect(errorOf(F.INDEXBUDGET(100, 2025, 2024))?.message).toMatch(
+      /^Naar jaar \(2024\) ligt vóór van jaar \(2025\).*ICTCOST\.INFLATE/,
+    );
+    expect(errorOf(F.INDEXBUDGET(100, 2024.5, 2026))).toEqual({
+      code: "#VALUE!",
+      message: "Van jaar moet een heel jaartal zijn, zoals 2024, niet 2024,5.",
+    });
+    expect(errorOf(F.INDEXBUDGET(100, 2024, 2026, 2))).toEqual({
+      code: "#VALUE!",
+      message: "Geef de reële groei per jaar als fractie tussen -1 en 1 (0,01 voor 1%), niet 2.",
+    });
+    expect(errorOf(F.INDEXBUDGET("veel" as unknown as number, 2024, 2026))).toEqual({
+      code: "#VALUE!",
+      message: 'Begroting moet een getal zijn, niet "veel".',
+    });
+    expect(errorOf(F.INDEXBUDGET(100, 2024, 2026, "snel" as unknown as number))?.message).toMatch(
+      /^Reële groei moet een getal zijn/,
+    );
+  });
+  test("#N/A with a message: from_year before CBS's series, to_year past the horizon", () => {
+    expect(errorOf(F.INDEXBUDGET(100, 1990, 2024))).toEqual({
+      code: "#N/A",
+      message: "CBS-inflatie is er voor 2004–2025; van jaar 1990 valt erbuiten.",
+    });
+    expect(errorOf(F.INDEXBUDGET(100, 2024, 2080))?.code).toBe("#N/A");
+    expect(errorOf(F.INDEXBUDGET(100, 2024, 2080))?.message).toMatch(/tot 2075 vooruit, niet tot 2080/);
+  });
+  test("#NUM! when the result is too large", () => {
+    expect(errorOf(F.INDEXBUDGET(1e308, 2024, 2075, 0.9))).toEqual({ code: "#NUM!", message: undefined });
   });
 });
 

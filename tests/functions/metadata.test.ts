@@ -59,6 +59,7 @@ const EXPECTED_IDS = [
   "CPI",
   "SAASEFFECT",
   "BUDGETSHARE",
+  "INDEXBUDGET",
 ];
 
 let metadata: Metadata;
@@ -171,6 +172,7 @@ describe("generated functions.json", () => {
       "CATEGORYNAME.language",
       "COMPONENT.language",
       "SAAS.supplier",
+      "INDEXBUDGET.real_growth",
     ]);
   });
 });

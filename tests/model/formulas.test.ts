@@ -86,8 +86,24 @@ describe("error paths", () => {
       expect(errorKind(r)).toBe("num");
     }
     const r = F.perInhabitant(100, 0);
-    expect(isKpiError(r) && r.message.nl).toBe("Aantal inwoners moet groter dan 0 zijn.");
+    expect(isKpiError(r) && r.message.nl).toBe("Aantal inwoners moet groter dan 0 zijn, niet 0.");
     expect(errorKind(F.per100k(1, -1))).toBe("num");
+  });
+
+  test("a number argument outside its range is marked `argument` (the functions show it with its message); overflow is not", () => {
+    const marked = (r: unknown) => (isKpiError(r) ? r.argument === true : null);
+    expect(marked(F.perInhabitant(100, 0))).toBe(true);
+    expect(marked(F.per100k(1, -1.5))).toBe(true);
+    expect(
+      isKpiError(F.per100k(1, -1.5)) && (F.per100k(1, -1.5) as { message: { nl: string } }).message.nl,
+    ).toBe("Aantal inwoners moet groter dan 0 zijn, niet -1,5.");
+    expect(marked(F.costPerFte(100, -2))).toBe(true);
+    expect(marked(F.budgetShare(100, -2))).toBe(true);
+    expect(marked(F.saasEffect(10))).toBe(true);
+    expect(marked(F.projectTimePer100k(-1, 60_000))).toBe(true);
+    expect(marked(F.per100k(1e308, 1))).toBe(false);
+    expect(marked(F.perInhabitant(Infinity, 1))).toBe(false);
+    expect(marked(F.hiredShare(1, 0))).toBe(false);
   });
 
   test("zero divisors → #DIV/0!", () => {

@@ -1,4 +1,4 @@
-import { cpi, indexFactor, inflate } from "../../src/model/inflation";
+import { cpi, indexFactor, inflate, inflationYears } from "../../src/model/inflation";
 import { isKpiError } from "../../src/model/types";
 
 describe("CBS inflation", () => {
@@ -42,5 +42,36 @@ describe("CBS inflation", () => {
     expect(isKpiError(r) && r.error).toBe("na");
     const bad = inflate(NaN, 2021, 2022);
     expect(isKpiError(bad) && bad.error).toBe("num");
+  });
+
+  test("messages name the year the user typed and the years CBS has — never a year in between", () => {
+    const nl = (r: unknown) => (isKpiError(r) ? r.message.nl : null);
+    expect(nl(inflate(100, 1900, 2023))).toBe(
+      "CBS-inflatie is er voor 2004–2025; van jaar 1900 valt erbuiten.",
+    );
+    expect(nl(indexFactor(2024, 2026))).toBe(
+      "CBS-inflatie is er voor 2004–2025; naar jaar 2026 valt erbuiten.",
+    );
+    expect(nl(indexFactor(2030, 1990))).toBe(
+      "CBS-inflatie is er voor 2004–2025; van jaar 2030 valt erbuiten.",
+    );
+    expect(nl(cpi(1999))).toBe("CBS-inflatie is er voor 2004–2025; jaar 1999 valt erbuiten.");
+    expect(nl(cpi(2022.5))).toBe("Jaar moet een heel jaartal zijn, zoals 2022, niet 2022,5.");
+    expect(nl(indexFactor(2021, 2022.5))).toBe(
+      "Naar jaar moet een heel jaartal zijn, zoals 2022, niet 2022,5.",
+    );
+    const en = inflate(100, 1900, 2023);
+    expect(isKpiError(en) && en.message.en).toBe(
+      "CBS inflation exists for 2004–2025; from year 1900 lies outside it.",
+    );
+  });
+
+  test("a year to itself needs no CBS figure: factor 1 for any whole year", () => {
+    expect(indexFactor(1990, 1990)).toBe(1);
+    expect(inflate(100, 2030, 2030)).toBe(100);
+  });
+
+  test("inflationYears: the series' first and last year", () => {
+    expect(inflationYears()).toEqual({ first: 2004, last: 2025 });
   });
 });
