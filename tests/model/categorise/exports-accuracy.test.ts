@@ -44,7 +44,10 @@ interface Miss {
 
 async function measure(name: string) {
   const expected = new Map<string, CategoryCode>();
-  const answers = fs.readFileSync(path.join(DIR, `${name}.expected.csv`), "utf8").trim().split(/\r?\n/);
+  const answers = fs
+    .readFileSync(path.join(DIR, `${name}.expected.csv`), "utf8")
+    .trim()
+    .split(/\r?\n/);
   for (const line of answers.slice(1)) {
     const f = line.split(";");
     expected.set(`${f[0]}#${f[1]}`, parseCategory(f[f.length - 1]) as CategoryCode);
@@ -55,7 +58,11 @@ async function measure(name: string) {
   let component = 0;
   const misses: Miss[] = [];
   for (const s of await sheetsOf(file)) {
-    const read = readLedger(s.grid, { sheet: s.name, firstRow: s.firstRow, sheetYear: yearFromSheetName(s.name) });
+    const read = readLedger(s.grid, {
+      sheet: s.name,
+      firstRow: s.firstRow,
+      sheetYear: yearFromSheetName(s.name),
+    });
     for (const c of classifyLedger(read.lines)) {
       const want = expected.get(`${s.name}#${c.row}`);
       expect(want).toBeDefined();
