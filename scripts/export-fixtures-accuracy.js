@@ -3,7 +3,8 @@
  * Categoriser accuracy on the export fixtures (tests/fixtures/exports, issue 11): reads each with
  * the core reader and classifies it with the built-in rules, against the hand-labelled answer
  * files; prints category and component accuracy and every line that differs. Informative, not a
- * test: the categoriser's own accuracy tests set its targets. Needs `npm run build:cli`.
+ * test: tests/model/categorise/exports-accuracy.test.ts is the test (same measure, from src). Needs
+ * `npm run build:cli`.
  *
  *   node scripts/export-fixtures-accuracy.js
  */

@@ -43,6 +43,8 @@ export interface CompareJson {
   lines: { read: number; skipped: number; unclassified: number; unclassified_amount: number };
   components: Record<Component, number>;
   categories: Partial<Record<CategoryCode, number>>;
+  /** ICT lines paid through a gemeenschappelijke regeling (Iv3 4.3.3): also in their categories. */
+  via_gr: { lines: number; amount: number };
   kpis: Record<string, KpiJson>;
   /** Per ledger source, the reconciliation: shown always, never a KPI without it. */
   reconciliation: {
@@ -115,6 +117,7 @@ export function compareJson(a: AnalysisOutput): CompareJson {
       infrastructure: cents(t.components.infrastructure),
     },
     categories,
+    via_gr: { lines: t.viaGr.lines, amount: cents(t.viaGr.amount) },
     kpis,
     reconciliation: a.reconciliations.map((r) => ({
       sheet: r.sheet ?? null,

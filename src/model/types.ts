@@ -100,6 +100,12 @@ export interface Classification {
   rule: string;
   /** 0..1; 1 for manual choices, lower for weak evidence, 0 for XX.OO. */
   confidence: number;
+  /**
+   * An ICT line paid through a gemeenschappelijke regeling (Iv3 categorie 4.3.3, e.g. the
+   * contribution to an ICT shared-service organisation): counted in its category as any line, and
+   * apart in the totals (YearTotals.viaGr). Absent or false otherwise.
+   */
+  viaGr?: boolean;
 }
 
 export type CategorisedLine = LedgerLine & Classification;

@@ -63,6 +63,7 @@ describe("compare --json on the example workbook", () => {
       "lines",
       "components",
       "categories",
+      "via_gr",
       "kpis",
       "reconciliation",
       "review",
@@ -111,6 +112,8 @@ describe("compare --json on the example workbook", () => {
     }
     expect(out.lines.unclassified).toBe(t.unclassified.lines);
     expect(out.lines.unclassified_amount).toBeCloseTo(t.unclassified.amount, 2);
+    expect(out.via_gr.lines).toBe(t.viaGr.lines);
+    expect(out.via_gr.amount).toBeCloseTo(t.viaGr.amount, 2);
     expect(out.lines.read).toBeGreaterThan(400);
     expect(out.issues.map((i) => i.message)).toEqual(direct.issues.map((m) => `${m.nl} / ${m.en}`));
   });

@@ -13,6 +13,11 @@ export interface Attributes {
   staffing: Staffing;
   /** Nature the words name explicitly (afschrijving, project, abonnement, …), else null. */
   nature: Nature;
+  /**
+   * How the line says it is paid through a gemeenschappelijke regeling ("Iv3 4.3.3
+   * Inkomensoverdrachten - gemeenschappelijke regelingen"), else null: an ICT line then gets viaGr.
+   */
+  viaGr: string | null;
 }
 
 /** Bound on the remembered classifications (a few thousand in practice). */
@@ -31,6 +36,7 @@ export function attributesOf(evidence: Evidence): Attributes {
   let onPremise = 0;
   let hired = 0;
   let own = 0;
+  let viaGr: string | null = null;
   const nature = NATURE_VOTES.fill(0);
   const items = evidence.items;
   for (let i = 0; i < evidence.length; i++) {
@@ -40,11 +46,13 @@ export function attributesOf(evidence: Evidence): Attributes {
     hired += c.hired;
     own += c.own;
     if (c.natureIndex >= 0) nature[c.natureIndex] += c.natureWeight;
+    if (c.gr) viaGr = c.text;
   }
   return {
     delivery: vote<Delivery>("saas", saas, "on-premise", onPremise),
     staffing: vote<Staffing>("hired", hired, "own", own),
     nature: strongestNature(nature),
+    viaGr,
   };
 }
 
@@ -77,13 +85,16 @@ export function finish(
   const component = componentOf(category);
   const delivery = component === "software" ? (overrides.delivery ?? attrs.delivery) : null;
   const staffing = component === "personnel" ? (overrides.staffing ?? attrs.staffing) : null;
+  // A line not ICT is no ICT paid via a GR; an ICT line (or one to review) says so in its explanation.
+  const viaGr = category !== "XX.NI" && attrs.viaGr !== null;
   return shared(
     category,
     delivery,
     staffing,
     natureFor(component, attrs, delivery, staffing),
-    rule,
+    viaGr ? `${rule}; via GR: ${attrs.viaGr}` : rule,
     confidence,
+    viaGr,
   );
 }
 
@@ -101,19 +112,22 @@ function shared(
   nature: Nature,
   rule: string,
   confidence: number,
+  viaGr: boolean,
 ): Classification {
   const percent = Math.round(confidence * 100);
   // Only confidences in whole percents (all the engine makes) are shared; others are rare.
   if (percent / 100 !== confidence || percent < 0 || percent > 100) {
-    return frozen(category, delivery, staffing, nature, rule, confidence);
+    return frozen(category, delivery, staffing, nature, rule, confidence, viaGr);
   }
   const key =
-    ((((CODE_INDEX.get(category) as number) * 3 + DELIVERIES.indexOf(delivery)) * 3 +
+    (((((CODE_INDEX.get(category) as number) * 3 + DELIVERIES.indexOf(delivery)) * 3 +
       STAFFINGS.indexOf(staffing)) *
       8 +
       (nature === null ? 7 : NATURES.indexOf(nature))) *
       101 +
-    percent;
+      percent) *
+      2 +
+    (viaGr ? 1 : 0);
   let byKey = SHARED.get(rule);
   if (!byKey) {
     if (sharedCount >= MAX_SHARED) {
@@ -124,7 +138,7 @@ function shared(
   }
   let found = byKey.get(key);
   if (!found) {
-    byKey.set(key, (found = frozen(category, delivery, staffing, nature, rule, confidence)));
+    byKey.set(key, (found = frozen(category, delivery, staffing, nature, rule, confidence, viaGr)));
     sharedCount++;
   }
   return found;
@@ -137,6 +151,7 @@ function frozen(
   nature: Nature,
   rule: string,
   confidence: number,
+  viaGr: boolean,
 ): Classification {
   return Object.freeze({
     category,
@@ -146,6 +161,7 @@ function frozen(
     nature,
     rule,
     confidence,
+    viaGr,
   });
 }
 
@@ -177,6 +193,7 @@ const UNKNOWN: Classification = Object.freeze({
   nature: null,
   rule: "geen regel van toepassing",
   confidence: 0,
+  viaGr: false,
 });
 
 export function unknown(): Classification {

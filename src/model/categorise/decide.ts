@@ -235,12 +235,38 @@ function explain(evidence: Evidence, code: CategoryCode, attrs: Attributes): str
           (c) => c.field === 1,
         )
       : undefined;
-  const outcome = (CODE_INDEX.get(code) as number) * ID_SPACE + (hiredBy?.id ?? -1) + 1;
+  // Else the Iv3 categorie, when it says what kind of cost it is (own staff, hired, depreciation).
+  const byIv3 = hiredBy ? undefined : iv3Kind(evidence, component, attrs);
+  const by = hiredBy ?? byIv3?.c;
+  const outcome = (CODE_INDEX.get(code) as number) * ID_SPACE + (by?.id ?? -1) + 1;
   return remembered(pair(proof, forCategory), outcome, () => {
-    const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined);
+    const parts = [proof, forCategory].filter((c): c is Contribution => c !== undefined && c !== byIv3?.c);
     const text = `${parts.map((c) => c.text).join(" + ")} → ${labelOf(code)}`;
-    return hiredBy ? `${text}, inhuur: ${hiredBy.hit.label}` : text;
+    if (hiredBy) return `${text}, inhuur: ${hiredBy.hit.label}`;
+    return byIv3 ? `${text}; ${byIv3.c.text} → ${byIv3.kind}` : text;
   });
+}
+
+/** The Iv3 categorie evidence that agrees with the line's staffing or nature, and what it says. */
+function iv3Kind(
+  evidence: Evidence,
+  component: string | null,
+  attrs: Attributes,
+): { c: Contribution; kind: string } | undefined {
+  const c = strongestOne(
+    evidence,
+    () => 1,
+    (x) => x.iv3,
+  );
+  if (!c) return undefined;
+  const rule = c.hit.rule;
+  if (component === "personnel" && rule.staffing && rule.staffing === attrs.staffing) {
+    return { c, kind: rule.staffing === "hired" ? "inhuur" : "eigen personeel" };
+  }
+  if (component !== "personnel" && rule.nature === "depreciation" && attrs.nature === "depreciation") {
+    return { c, kind: "afschrijving" };
+  }
+  return undefined;
 }
 
 /** The two strongest pieces of evidence against ICT. */

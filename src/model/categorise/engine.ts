@@ -12,6 +12,7 @@ import {
   Hit,
   makeHit,
   NO_COLUMN,
+  splitContext,
 } from "./evidence";
 import { RuleDef } from "./rules";
 import { tokenise } from "./tokenise";
@@ -139,7 +140,8 @@ export class RuleIndex {
     let found = memo.get(text);
     if (!found) {
       const evidence = new Evidence();
-      this.collect(tokenise(text), field, evidence);
+      // The Iv3 categorie counts by its code (contextEvidence), not by its words.
+      this.collect(tokenise(field === 4 ? splitContext(text)[0] : text), field, evidence);
       found = { evidence: contextEvidence(evidence.items.slice(0, evidence.length), text, field) };
       if (memo.size >= MAX_MEMO) memo.clear();
       memo.set(text, found);

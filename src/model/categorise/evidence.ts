@@ -3,6 +3,7 @@
  * time, and the reusable list of a line's evidence. Cost centre and taakveld add their own light
  * evidence against ICT when they name no ICT team or another taakveld than overhead.
  */
+import { parseIv3Category, parseTaakveld } from "../iv3";
 import { CODE_INDEX, COMPONENT_ORDER, NATURES } from "./codes";
 import { FIELD_NAMES, RuleDef } from "./rules";
 
@@ -52,6 +53,10 @@ export interface Contribution {
   /** Index into NATURES, or -1. */
   natureIndex: number;
   natureWeight: number;
+  /** Evidence of the line's Iv3 categorie code (see iv3Evidence): named when it set staffing or nature. */
+  iv3: boolean;
+  /** The Iv3 categorie says the line is paid through a gemeenschappelijke regeling (4.3.3). */
+  gr: boolean;
 }
 
 /**
@@ -134,6 +139,7 @@ function contribution(
   weight: number,
   ict: number,
   delivery: { saas: number; onPremise: number; natureWeight: number },
+  flags: { iv3: boolean; gr: boolean } = NO_FLAGS,
 ): Contribution {
   const rule = hit.rule;
   return {
@@ -153,8 +159,12 @@ function contribution(
     own: rule.staffing === "own" ? weight : 0,
     natureIndex: rule.nature ? NATURES.indexOf(rule.nature) : -1,
     natureWeight: delivery.natureWeight,
+    iv3: flags.iv3,
+    gr: flags.gr,
   };
 }
+
+const NO_FLAGS = { iv3: false, gr: false };
 
 /**
  * Cost centre and taakveld evidence is named by the whole text ("kostenplaats 1415 Servicedesk"),
@@ -168,14 +178,84 @@ export function contextEvidence(found: Contribution[], text: string, field: Cont
     field >= 3 || c.hit.rule.fields ? contribution(c.hit, field, label, c.weight, c.ict, c) : c,
   );
   if (field === 3 && !found.some((c) => c.ict > 0)) out.push(notIct(label, NON_ICT_COST_CENTRE, field));
-  if (field === 4 && !isOverhead(text)) out.push(notIct(label, NON_OVERHEAD_TAAKVELD, field));
+  if (field !== 4) return out;
+  const [taakveld, category] = splitContext(text);
+  if (!isOverhead(taakveld)) out.push(notIct(`${FIELD_LABELS[4]} ${taakveld}`, NON_OVERHEAD_TAAKVELD, field));
+  const iv3 = iv3Evidence(category);
+  if (iv3) out.push(iv3);
   return out;
 }
 
-/** Taakveld 0.4 (Overhead) is where a municipality books its ICT; an empty taakveld says nothing. */
-function isOverhead(text: string): boolean {
-  const taakveld = text.split(" | ")[0].trim();
-  return taakveld === "" || /^0[.,]4(\D|$)/.test(taakveld) || /overhead/i.test(taakveld);
+/** The taakveld and the Iv3 categorie of the context column ("0.4 Overhead | 3.5.1 Ingeleend personeel"). */
+export function splitContext(text: string): [taakveld: string, category: string] {
+  const at = text.indexOf(" | ");
+  return at < 0 ? [text.trim(), ""] : [text.slice(0, at).trim(), text.slice(at + 3).trim()];
+}
+
+/**
+ * Taakveld 0.4 (Overhead) is where a municipality books its ICT; an empty taakveld says nothing.
+ * The code decides ("0.4", "Taakveld 0.4", "Overhead, ondersteuning organisatie"); text that holds
+ * no known code counts as overhead when it says so.
+ */
+function isOverhead(taakveld: string): boolean {
+  if (taakveld === "") return true;
+  const parsed = parseTaakveld(taakveld);
+  if (parsed) return parsed.code === "0.4";
+  return /overhead/i.test(taakveld);
+}
+
+/**
+ * What an Iv3 categorie lasten says about the kind of cost once other evidence proves the line is
+ * ICT (it never proves ICT itself: every department books salaries and depreciation). By the
+ * parsed code, not its words (CBS, Iv3 definities):
+ *   1.1 Salarissen en sociale lasten → personnel, own staff
+ *   3.5.1 Ingeleend personeel → personnel, hired
+ *   7.3 Afschrijvingen → depreciation, of hardware and infrastructure as a rule
+ *   4.3.3 Inkomensoverdrachten - gemeenschappelijke regelingen → paid through a GR (an ICT
+ *     shared-service organisation when supplier or description prove ICT): flagged viaGr, the
+ *     category comes from the rest. Only 4.3.3: the other 4.3.x codes are transfers to the Rijk,
+ *     other municipalities, provinces, … (CBS), not to a GR.
+ */
+const IV3_KINDS: { test: (code: string) => boolean; rule: Omit<RuleDef, "words" | "why">; gr?: boolean }[] = [
+  {
+    test: (code) => code === "1.1" || code.startsWith("1.1."),
+    rule: { kind: "context", component: "personnel", weight: 2, staffing: "own" },
+  },
+  {
+    test: (code) => code === "3.5.1",
+    rule: { kind: "context", component: "personnel", weight: 2, staffing: "hired" },
+  },
+  {
+    test: (code) => code === "7.3" || code.startsWith("7.3."),
+    rule: { kind: "context", component: "infrastructure", weight: 1.5, nature: "depreciation" },
+  },
+  {
+    test: (code) => code === "4.3.3",
+    rule: { kind: "context", weight: 0 },
+    gr: true,
+  },
+];
+
+function iv3Evidence(category: string): Contribution | null {
+  if (category === "") return null;
+  const parsed = parseIv3Category(category);
+  if (!parsed) return null;
+  const kind = IV3_KINDS.find((k) => k.test(parsed.code));
+  if (!kind) return null;
+  const label = `Iv3 ${parsed.code}${parsed.name ? ` ${parsed.name}` : ""}`;
+  const rule: RuleDef = { ...kind.rule, words: [label], fields: ["taakveld"], why: label };
+  const hit = { rule, label } as Hit;
+  const c = contribution(
+    hit,
+    4,
+    label,
+    rule.weight,
+    0,
+    { saas: 0, onPremise: 0, natureWeight: rule.nature ? 1 : 0 },
+    { iv3: true, gr: kind.gr === true },
+  );
+  hit.byField = [null, null, null, null, c];
+  return c;
 }
 
 function notIct(label: string, weight: number, field: ContextField): Contribution {

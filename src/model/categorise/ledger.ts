@@ -81,5 +81,6 @@ function categorised(line: LedgerLine, c: Classification, rule: string, confiden
     nature: c.nature,
     rule,
     confidence,
+    viaGr: c.viaGr === true,
   };
 }

@@ -27,6 +27,12 @@ export interface YearTotals {
   notIct: LineCount;
   /** Personnel lines with neither own nor hired: counted as own, and reported. */
   personnelWithoutStaffing: LineCount;
+  /**
+   * ICT lines paid through a gemeenschappelijke regeling (Classification.viaGr, Iv3 4.3.3): also
+   * counted in their category and component above, as the report's averages include the
+   * municipality's share of shared-service costs; counted apart here so they can be shown.
+   */
+  viaGr: LineCount;
 }
 
 const COMPONENT_OF: Record<string, Component | null> = Object.fromEntries(
@@ -47,6 +53,7 @@ export function emptyTotals(year: number): YearTotals {
     unclassified: { lines: 0, amount: 0 },
     notIct: { lines: 0, amount: 0 },
     personnelWithoutStaffing: { lines: 0, amount: 0 },
+    viaGr: { lines: 0, amount: 0 },
   };
 }
 
@@ -63,6 +70,7 @@ function addLine(t: YearTotals, line: CategorisedLine): void {
   t.components[component] += amount;
   t.categories[line.category] = (t.categories[line.category] ?? 0) + amount;
   t.total += amount;
+  if (line.viaGr === true) count(t.viaGr, amount);
   if (component === "software" && line.delivery === "saas") t.saas += amount;
   if (component !== "personnel") return;
   const fte = typeof line.fte === "number" && Number.isFinite(line.fte) ? line.fte : 0;
@@ -95,6 +103,7 @@ function merge(into: YearTotals, from: YearTotals): void {
   addCount(into.unclassified, from.unclassified);
   addCount(into.notIct, from.notIct);
   addCount(into.personnelWithoutStaffing, from.personnelWithoutStaffing);
+  addCount(into.viaGr, from.viaGr);
 }
 
 export interface ByYear {
