@@ -86,12 +86,28 @@ const FIXTURES: Fixture[] = [
     inhabitants: 25_000,
   },
   { name: "the big-ledger bench input (5,000 lines)", file: () => bigLedger(5_000) },
+  // Real export shapes (tests/fixtures/exports, docs/exports.md): Debet/Credit, subtotals, a sheet per year.
+  ...[
+    "unit4-grootboekkaart.xlsx",
+    "exact-mutaties.csv",
+    "key2-per-jaar.xlsx",
+    "afas-mutaties.csv",
+    "decade-saldo.xlsx",
+  ].map((f) => ({
+    name: `export ${f}`,
+    file: async () => join(ROOT, "tests/fixtures/exports", f),
+    inhabitants: 30_000,
+  })),
 ];
 
 const asTyped = (v: unknown) => (typeof v === "string" && v !== "" ? `'${v}` : v);
 
 /** The add-in on the fake, loaded with the same sheets, cells and tables the CLI read from the file. */
-async function throughAddIn(file: string, inhabitants: number | undefined) {
+/**
+ * The add-in, given the same inputs as the CLI: `inhabitants` typed in the pane for the comparison year,
+ * as `--inhabitants` is for the CLI.
+ */
+async function throughAddIn(file: string, inhabitants: number | undefined, year: number) {
   const book = await readInputFile(file);
   const fake = createFakeExcel({ sheets: [] });
   for (const s of book.sheets) {
@@ -112,7 +128,7 @@ async function throughAddIn(file: string, inhabitants: number | undefined) {
     addTable(fake.workbook, t.sheet, address, t.name);
   }
   const wf = createWorkflows({ run: fake.Excel.run, settings: fake.Office.context.document.settings });
-  const choice = inhabitants === undefined ? undefined : { keyFigures: [{ inhabitants }] };
+  const choice = inhabitants === undefined ? undefined : { keyFigures: [{ year, inhabitants }] };
   const result = await wf.rebuildAll({ language: "nl" }, choice);
   if (!result.ok) throw new Error(`add-in: ${result.error?.en}`);
   const sheets: Record<string, Cells> = {};
@@ -187,7 +203,7 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
     async ({ file, inhabitants }) => {
       const path = await file();
       const cli = await throughCli(path, inhabitants);
-      const addIn = await throughAddIn(path, inhabitants);
+      const addIn = await throughAddIn(path, inhabitants, cli.json.year);
       expect(Object.keys(addIn).sort()).toEqual(Object.keys(cli.sheets).sort());
       for (const name of Object.keys(cli.sheets)) {
         expect(Object.keys(cli.sheets[name]).length).toBeGreaterThan(10);

@@ -4,6 +4,7 @@
  * let CBS fill what is still empty. Both faces call this one step, so they compare the same year with
  * the same inhabitants.
  */
+import { reconcile } from "../reconciliation";
 import { KeyFigures } from "../types";
 import { CbsOutcome, withCbsFigures } from "./cbs";
 import { defaultYear, Inputs, withTypedFigures } from "./findInputs";
@@ -28,5 +29,7 @@ export function prepareInputs(found: Inputs, options: PrepareOptions = {}): Prep
   const typed = options.typed?.(year) ?? [];
   const withTyped = typed.length > 0 ? withTypedFigures(found, [...found.typed, ...typed]) : found;
   const { inputs, cbs } = withCbsFigures(withTyped, { gemeente: options.gemeente, year });
-  return { inputs, year, cbs };
+  // Lines without a year count for the comparison year (as compare() counts them): so says the reconciliation.
+  const reconciliations = inputs.sources.map((s) => reconcile(s.read, { fallbackYear: year }));
+  return { inputs: { ...inputs, reconciliations }, year, cbs };
 }
