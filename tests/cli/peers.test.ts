@@ -9,7 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../src/cli/cli";
-import { peersJson } from "../../src/cli/peers";
+import { peersJson } from "../../src/cli/peersOutput";
 
 const ROOT = join(__dirname, "../..");
 const SAMPLE = join(ROOT, "examples/voorbeeldrade.xlsx");
