@@ -7,12 +7,17 @@ export interface Column {
   maxWidth?: number;
 }
 
+/** Surrogate pairs: only then is a character more than one UTF-16 unit (the fast path skips Array.from). */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
 function truncate(text: string, width: number): string {
+  if (text.length <= width) return text; // never more characters than UTF-16 units
+  if (!ASTRAL.test(text)) return text.slice(0, Math.max(0, width - 1)) + "…";
   const chars = Array.from(text);
   return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join("") + "…";
 }
 
-const length = (s: string) => Array.from(s).length;
+const length = (s: string) => (ASTRAL.test(s) ? Array.from(s).length : s.length);
 
 function padCell(text: string, width: number, align: Column["align"]): string {
   const fill = " ".repeat(Math.max(0, width - length(text)));
