@@ -18,7 +18,8 @@ const path = require("path");
 
 const ROOT = path.join(__dirname, "../..");
 const DIR = path.join(ROOT, ".bench");
-const BIN = path.join(ROOT, "bin/ictcost.js");
+// BENCH_BIN: another build's launcher (e.g. a build of the commit before a change, for before/after rows).
+const BIN = process.env.BENCH_BIN ? path.resolve(process.env.BENCH_BIN) : path.join(ROOT, "bin/ictcost.js");
 const XLSX = path.join(DIR, "big-ledger.xlsx");
 const csvPath = (lines) => path.join(DIR, `ledger-${lines}.csv`);
 

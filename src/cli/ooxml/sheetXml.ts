@@ -16,6 +16,7 @@ import {
 import { findSharedFormulas, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
+import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData } from "./zip";
 
 /** Marks a worksheet part as the product's own: a rebuild recognises (and replaces) it by this. */
 export const OWN_SHEET_MARKER = "<!--ictcost:own-sheet-->";
@@ -108,11 +109,20 @@ export class CellGrid {
  * Text written as UTF-8 straight into buffers of about a megabyte: no single huge string (and no copy
  * into one huge buffer) for a 100,000-row sheet. The chunks go to the zip writer as they are.
  */
+/**
+ * UTF-8 chunks of 1 MB. A part that grows past BIG_PART is deflated chunk by chunk as it is written (the
+ * same pieces writeZip would make of the whole list: level BIG_PART_LEVEL, a sync flush after every chunk
+ * but the last), so a million-row sheet holds its compressed bytes, not its ~1 GB of XML.
+ */
 class ChunkWriter {
   private static readonly SIZE = 1 << 20;
   private buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
   private pos = 0;
   private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  private crc = 0;
+  private deflated: Uint8Array[] = [];
+  private streaming = false;
 
   push(s: string): void {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
@@ -124,15 +134,30 @@ class ChunkWriter {
   }
 
   private flush(): void {
-    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    if (this.pos > 0) this.add(this.buffer.subarray(0, this.pos));
     this.buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
     this.pos = 0;
   }
 
-  bytes(): Uint8Array[] {
-    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+  private add(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+    if (!this.streaming && this.total > BIG_PART) this.streaming = true;
+    // Deflate all but the newest chunk: only bytes() knows which one is the last.
+    if (this.streaming) while (this.chunks.length > 1) this.deflate(this.chunks.shift()!, false);
+  }
+
+  private deflate(chunk: Uint8Array, last: boolean): void {
+    this.crc = crc32(chunk, this.crc);
+    this.deflated.push(deflateChunk(chunk, BIG_PART_LEVEL, last));
+  }
+
+  bytes(): Uint8Array[] | DeflatedData {
+    if (this.pos > 0) this.add(this.buffer.subarray(0, this.pos));
     this.pos = 0;
-    return this.chunks;
+    if (!this.streaming) return this.chunks;
+    while (this.chunks.length > 0) this.deflate(this.chunks.shift()!, this.chunks.length === 0);
+    return new DeflatedData(this.deflated, this.total, this.crc);
   }
 }
 
@@ -243,9 +268,11 @@ export function worksheetXml(
   grid: CellGrid,
   parts: SheetParts,
   styles: StyleBook | null,
-): Uint8Array[] {
+  /** false for a user's sheet written afresh (a CSV file's grid): no mark of the product's own sheets. */
+  own = true,
+): Uint8Array[] | DeflatedData {
   const out = new ChunkWriter();
-  out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  out.push(XML_DECL + (own ? OWN_SHEET_MARKER : "") + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();
   out.push(
     `<dimension ref="${box ? `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}` : "A1"}"/>`,
