@@ -19,23 +19,48 @@ function truncate(text: string, width: number): string {
 
 const length = (s: string) => (ASTRAL.test(s) ? Array.from(s).length : s.length);
 
-function padCell(text: string, width: number, align: Column["align"]): string {
-  const fill = " ".repeat(Math.max(0, width - length(text)));
-  return align === "right" ? fill + text : text + fill;
-}
-
-/** Header, a rule of dashes, then one line per row; trailing spaces trimmed. */
+/**
+ * Header, a rule of dashes, then one line per row; trailing spaces trimmed. One pass to cut the cells and
+ * measure the columns, one to write the lines (100,000 rows of `classify`: plain loops, no per-row arrays
+ * of padded cells).
+ */
 export function renderTable(columns: readonly Column[], rows: readonly string[][]): string {
-  const cells = rows.map((row) => columns.map((col, i) => truncate(row[i] ?? "", col.maxWidth ?? Infinity)));
+  const n = columns.length;
+  const max = columns.map((c) => c.maxWidth ?? Infinity);
   // A loop, not Math.max(...cells): spreading 125,000 rows into one call overflows the stack.
-  const widths = columns.map((col, i) =>
-    cells.reduce((w, r) => Math.max(w, length(r[i])), length(col.header)),
+  const widths = columns.map((c) => length(c.header));
+  const cells: string[][] = new Array<string[]>(rows.length);
+  const lengths: number[][] = new Array<number[]>(rows.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const cut = new Array<string>(n);
+    const lens = new Array<number>(n);
+    for (let c = 0; c < n; c++) {
+      const t = truncate(row[c] ?? "", max[c]);
+      const w = length(t);
+      cut[c] = t;
+      lens[c] = w;
+      if (w > widths[c]) widths[c] = w;
+    }
+    cells[r] = cut;
+    lengths[r] = lens;
+  }
+  const right = columns.map((c) => c.align === "right");
+  const spaces = " ".repeat(Math.max(0, ...widths));
+  const line = (values: readonly string[], lens: readonly number[]) => {
+    let out = "";
+    for (let c = 0; c < n; c++) {
+      const fill = spaces.slice(0, widths[c] - lens[c]);
+      out += (c > 0 ? "  " : "") + (right[c] ? fill + values[c] : values[c] + fill);
+    }
+    return out.trimEnd();
+  };
+  const out: string[] = new Array<string>(rows.length + 2);
+  out[0] = line(
+    columns.map((c) => c.header),
+    columns.map((c) => length(c.header)),
   );
-  const line = (values: string[]) =>
-    values
-      .map((v, i) => padCell(v, widths[i], columns[i].align))
-      .join("  ")
-      .trimEnd();
-  const rule = widths.map((w) => "-".repeat(w)).join("  ");
-  return [line(columns.map((c) => c.header)), rule, ...cells.map(line)].join("\n") + "\n";
+  out[1] = widths.map((w) => "-".repeat(w)).join("  ");
+  for (let r = 0; r < rows.length; r++) out[r + 2] = line(cells[r], lengths[r]);
+  return out.join("\n") + "\n";
 }
