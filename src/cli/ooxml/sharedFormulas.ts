@@ -41,13 +41,13 @@ export function findSharedFormulas(
     open.delete(c);
     if (!run || run.last === run.start) return;
     const id = si++;
+    // One object for all the run's other cells: a million-row column holds no million objects.
+    const follower: SharedRef = { si: id };
     for (let r = run.start; r <= run.last; r++) {
       let refs = out.get(r);
       if (!refs) out.set(r, (refs = []));
       refs[c] =
-        r === run.start
-          ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` }
-          : { si: id };
+        r === run.start ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` } : follower;
     }
   };
   rows.forEach((row, r) => {
