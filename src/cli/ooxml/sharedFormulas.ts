@@ -30,7 +30,7 @@ export function rowTemplate(formula: string, row: number): string {
  * SharedRef of each cell in a run of two or more.
  */
 export function findSharedFormulas(
-  rows: { values: LayoutCell[] }[],
+  rows: { forEach(fn: (row: { values: LayoutCell[] }, r: number) => void): void },
   columnLetter: (c: number) => string,
 ): Map<number, SharedRef[]> {
   const out = new Map<number, SharedRef[]>();

@@ -41,9 +41,26 @@ interface GridRow {
   styles: number[];
 }
 
-/** The cells of a layout by row and column (later blocks win), with each cell's style index. */
+/** A block as the grid reads it: where it sits, its cells, the style index and keep-empty flag per column. */
+interface PlacedBlock {
+  top: number;
+  left: number;
+  cells: LayoutCell[][];
+  ids: number[];
+  keepEmpty: boolean[];
+  /** The style of formula-like text in this block. */
+  textId: number;
+}
+
+/**
+ * The cells of a layout by row and column (later blocks win), with each cell's style index. Rows are
+ * made from the blocks when asked for, one at a time, never all at once: a million-line categorisation
+ * would otherwise be copied whole beside the layout that holds it.
+ */
 export class CellGrid {
-  readonly rows: GridRow[] = [];
+  private readonly blocks: PlacedBlock[] = [];
+  private readonly firstRow: number = Infinity;
+  private readonly lastRow: number = -Infinity;
 
   /**
    * `textStyle`: the style index with the Text number format for formula-like strings (isFormulaLike)
@@ -54,42 +71,65 @@ export class CellGrid {
     styles: StyleBook | null,
     private readonly textStyle = 0,
   ) {
-    for (const block of layout.blocks) this.add(block, styles);
+    for (const block of layout.blocks) {
+      const placed = this.place(block, styles);
+      this.blocks.push(placed);
+      if (placed.cells.length > 0) {
+        this.firstRow = Math.min(this.firstRow, placed.top);
+        this.lastRow = Math.max(this.lastRow, placed.top + placed.cells.length - 1);
+      }
+    }
   }
 
-  private add(block: Block, styles: StyleBook | null): void {
+  /** Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text. */
+  private place(block: Block, styles: StyleBook | null): PlacedBlock {
     const { row: top, column: left } = parseCellAddress(block.at);
     const formats = block.numberFormats ?? [];
     const styled = block.style !== undefined && block.style !== "body";
     const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
     const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
-    for (let r = 0; r < block.cells.length; r++) {
-      const cells = block.cells[r];
-      const row = (this.rows[top + r] ??= { values: [], styles: [] });
+    let textId = this.textStyle;
+    if (styles && block.cells.some((cells) => cells.some((v) => isFormulaLike(v))))
+      textId = styles.xf(block.style, TEXT_FORMAT);
+    return { top, left, cells: block.cells, ids, keepEmpty, textId };
+  }
+
+  /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
+  row(r: number): GridRow | undefined {
+    let row: GridRow | undefined;
+    for (const b of this.blocks) {
+      const cells = b.cells[r - b.top];
+      if (r < b.top || cells === undefined) continue;
+      row ??= { values: [], styles: [] };
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         const empty =
           v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
-        if (empty && !keepEmpty[c]) continue;
-        row.values[left + c] = empty ? null : v;
+        if (empty && !b.keepEmpty[c]) continue;
+        row.values[b.left + c] = empty ? null : v;
         // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
-        row.styles[left + c] = isFormulaLike(v)
-          ? styles
-            ? styles.xf(block.style, TEXT_FORMAT)
-            : this.textStyle
-          : ids[c];
+        row.styles[b.left + c] = isFormulaLike(v) ? b.textId : b.ids[c];
       }
+    }
+    return row;
+  }
+
+  /** Every row some block has, top to bottom. */
+  forEach(fn: (row: GridRow, r: number) => void): void {
+    for (let r = this.firstRow; r <= this.lastRow; r++) {
+      const row = this.row(r);
+      if (row) fn(row, r);
     }
   }
 
   get(row: number, col: number): LayoutCell {
-    return this.rows[row]?.values[col] ?? null;
+    return this.row(row)?.values[col] ?? null;
   }
 
   bounds(): Rect | null {
     let box: Rect | null = null;
-    this.rows.forEach((row, r) => {
+    this.forEach((row, r) => {
       const cols = Object.keys(row.styles);
       if (cols.length === 0) return;
       const first = Number(cols[0]);
@@ -289,8 +329,8 @@ export function worksheetXml(
   out.push(colsXml(layout.columnWidths ?? []));
   out.push("<sheetData>");
   const letters: string[] = [];
-  const shared = findSharedFormulas(grid.rows, columnLetter);
-  grid.rows.forEach((row, r) => {
+  const shared = findSharedFormulas(grid, columnLetter);
+  grid.forEach((row, r) => {
     out.push(`<row r="${r}">`);
     const refs = shared.get(r);
     row.styles.forEach((s, c) => {
