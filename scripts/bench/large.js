@@ -79,18 +79,36 @@ function timed(args) {
 
 const RUNS = [
   { name: "xlsx100k classify", args: () => ["classify", XLSX], lines: 100000 },
-  { name: "xlsx100k compare -o", args: () => ["compare", XLSX, "-o", path.join(DIR, "large-xlsx.xlsx")], lines: 100000 },
+  {
+    name: "xlsx100k compare -o",
+    args: () => ["compare", XLSX, "-o", path.join(DIR, "large-xlsx.xlsx")],
+    lines: 100000,
+  },
   { name: "csv100k classify", args: () => ["classify", csvPath(100000)], lines: 100000 },
   { name: "csv100k classify --json", args: () => ["classify", csvPath(100000), "--json"], lines: 100000 },
   {
     name: "csv100k compare -o",
-    args: () => ["compare", csvPath(100000), "--inhabitants", "500000", "-o", path.join(DIR, "large-csv100k.xlsx")],
+    args: () => [
+      "compare",
+      csvPath(100000),
+      "--inhabitants",
+      "500000",
+      "-o",
+      path.join(DIR, "large-csv100k.xlsx"),
+    ],
     lines: 100000,
   },
   { name: "csv1m classify", args: () => ["classify", csvPath(1000000)], lines: 1000000 },
   {
     name: "csv1m compare -o",
-    args: () => ["compare", csvPath(1000000), "--inhabitants", "5000000", "-o", path.join(DIR, "large-csv1m.xlsx")],
+    args: () => [
+      "compare",
+      csvPath(1000000),
+      "--inhabitants",
+      "5000000",
+      "-o",
+      path.join(DIR, "large-csv1m.xlsx"),
+    ],
     lines: 1000000,
   },
 ];
@@ -107,7 +125,15 @@ async function run(filter = "") {
     rows.push({ name: `${r.name}: lines per CPU second`, value: r.lines / t.cpu, unit: "lines/s" });
     rows.push({ name: `${r.name}: peak RSS`, value: t.rss, unit: "MB" });
   }
-  rows.push({ name: "input sizes xlsx100k / csv100k / csv1m", value: 0, unit: "", text: [XLSX, csvPath(100000), csvPath(1000000)].map((f) => (fs.statSync(f).size / 1e6).toFixed(1)).join(" / ") + " MB" });
+  rows.push({
+    name: "input sizes xlsx100k / csv100k / csv1m",
+    value: 0,
+    unit: "",
+    text:
+      [XLSX, csvPath(100000), csvPath(1000000)]
+        .map((f) => (fs.statSync(f).size / 1e6).toFixed(1))
+        .join(" / ") + " MB",
+  });
   rows.push({ name: "load average (1 min) at the end", value: os.loadavg()[0], unit: "" });
   return rows;
 }

@@ -49,7 +49,13 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
     };
     // Written as chunks (deflated as they come for a big grid), never as one string: a million-line CSV
     // file's sheet is ~250 MB of XML.
-    const data = worksheetXml(layout, new CellGrid(layout, null, TEXT_STYLE), { tableRelIds: [] }, null, false);
+    const data = worksheetXml(
+      layout,
+      new CellGrid(layout, null, TEXT_STYLE),
+      { tableRelIds: [] },
+      null,
+      false,
+    );
     return { name: `xl/worksheets/sheet${i + 1}.xml`, data };
   });
   const types =

@@ -47,7 +47,9 @@ export function findSharedFormulas(
       let refs = out.get(r);
       if (!refs) out.set(r, (refs = []));
       refs[c] =
-        r === run.start ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` } : follower;
+        r === run.start
+          ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` }
+          : follower;
     }
   };
   rows.forEach((row, r) => {
