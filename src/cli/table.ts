@@ -17,6 +17,8 @@ function truncate(text: string, width: number): string {
   return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join("") + "…";
 }
 
+const NO_CELLS: string[] = [];
+
 const length = (s: string) => (ASTRAL.test(s) ? Array.from(s).length : s.length);
 
 /**
@@ -29,38 +31,38 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   const max = columns.map((c) => c.maxWidth ?? Infinity);
   // A loop, not Math.max(...cells): spreading 125,000 rows into one call overflows the stack.
   const widths = columns.map((c) => length(c.header));
+  // Pass 1: cut the cells and measure the columns; only the cut cells are kept.
   const cells: string[][] = new Array<string[]>(rows.length);
-  const lengths: number[][] = new Array<number[]>(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const cut = new Array<string>(n);
-    const lens = new Array<number>(n);
     for (let c = 0; c < n; c++) {
       const t = truncate(row[c] ?? "", max[c]);
       const w = length(t);
       cut[c] = t;
-      lens[c] = w;
       if (w > widths[c]) widths[c] = w;
     }
     cells[r] = cut;
-    lengths[r] = lens;
   }
   const right = columns.map((c) => c.align === "right");
   const spaces = " ".repeat(Math.max(0, ...widths));
-  const line = (values: readonly string[], lens: readonly number[]) => {
-    let out = "";
+  // Pass 2: each line joined from its pieces into one flat string (no tree of + pieces per line).
+  const pieces: string[] = new Array<string>(2 * n);
+  const line = (values: readonly string[]) => {
     for (let c = 0; c < n; c++) {
-      const fill = spaces.slice(0, widths[c] - lens[c]);
-      out += (c > 0 ? "  " : "") + (right[c] ? fill + values[c] : values[c] + fill);
+      const v = values[c];
+      const fill = spaces.slice(0, widths[c] - length(v));
+      pieces[2 * c] = c > 0 ? "  " : "";
+      pieces[2 * c + 1] = right[c] ? fill + v : v + fill;
     }
-    return out.trimEnd();
+    return pieces.join("").trimEnd();
   };
   const out: string[] = new Array<string>(rows.length + 2);
-  out[0] = line(
-    columns.map((c) => c.header),
-    columns.map((c) => length(c.header)),
-  );
+  out[0] = line(columns.map((c) => c.header));
   out[1] = widths.map((w) => "-".repeat(w)).join("  ");
-  for (let r = 0; r < rows.length; r++) out[r + 2] = line(cells[r], lengths[r]);
+  for (let r = 0; r < rows.length; r++) {
+    out[r + 2] = line(cells[r]);
+    cells[r] = NO_CELLS; // the cut cells of a written line are no longer needed
+  }
   return out.join("\n") + "\n";
 }
