@@ -102,17 +102,99 @@ export function sniffDelimiter(text: string): Delimiter {
   return scores[0].d;
 }
 
+/**
+ * The common shape of an export in one pass over the text: one line ending throughout ("\n" or "\r\n"),
+ * quoted fields closed right before a separator or a line end. Gives the same records csv-parse gives
+ * with the options of parseCsv below, or undefined for anything else (a lone "\r", mixed line endings,
+ * text after a closing quote), which csv-parse then reads. Fields are slices of the text: no second copy
+ * of a big file, and none of csv-parse's per-record bookkeeping (it builds an error object for every
+ * record whose width differs from the first, i.e. every line under a preamble line).
+ */
+export function parseCsvFast(text: string, delimiter: Delimiter): string[][] | undefined {
+  const sep = delimiter.charCodeAt(0);
+  const QUOTE = 34;
+  const LF = 10;
+  const CR = 13;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const n = text.length;
+  const firstEnd = text.search(/[\r\n]/);
+  const crlf = firstEnd >= 0 && text.charCodeAt(firstEnd) === CR;
+  if (crlf && text.charCodeAt(firstEnd + 1) !== LF) return undefined;
+  const records: string[][] = [];
+  let row: string[] = [];
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      // A quoted field: "" is one quote; it must end right before a separator, a line end or the end.
+      let value = "";
+      let from = i + 1;
+      let j = from;
+      for (;;) {
+        j = text.indexOf('"', j);
+        if (j < 0) return undefined; // unclosed quote
+        if (text.charCodeAt(j + 1) === QUOTE) {
+          value += text.slice(from, j + 1);
+          j += 2;
+          from = j;
+          continue;
+        }
+        break;
+      }
+      value += text.slice(from, j);
+      row.push(value);
+      i = j + 1;
+      c = i < n ? text.charCodeAt(i) : -1;
+      if (c === sep) {
+        i++;
+        if (i === n) row.push("");
+        continue;
+      }
+      if (c !== -1 && c !== LF && c !== CR) return undefined;
+    } else {
+      let j = i;
+      while (j < n) {
+        c = text.charCodeAt(j);
+        if (c === sep || c === LF || c === CR) break;
+        j++;
+      }
+      row.push(text.slice(i, j));
+      i = j;
+      c = i < n ? c : -1;
+      if (c === sep) {
+        i++;
+        if (i === n) row.push("");
+        continue;
+      }
+    }
+    // A line end (or the end of the text) closes the record.
+    if (c === CR) {
+      if (!crlf || text.charCodeAt(i + 1) !== LF) return undefined;
+      i += 2;
+    } else if (c === LF) {
+      if (crlf) return undefined;
+      i += 1;
+    }
+    records.push(row);
+    row = [];
+  }
+  if (row.length > 0) records.push(row);
+  return records;
+}
+
 /** CSV text to a rectangular grid of strings ("" for missing cells at the end of short rows). */
 export function parseCsv(text: string, delimiter: Delimiter = sniffDelimiter(text)): Grid {
-  const records: string[][] = parse(text, {
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
+  const records: string[][] =
+    parseCsvFast(text, delimiter) ??
+    parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
   const width = records.reduce((w, r) => Math.max(w, r.length), 0);
-  return records.map((r) => (r.length < width ? [...r, ...Array<string>(width - r.length).fill("")] : r));
+  for (const r of records) while (r.length < width) r.push("");
+  return records;
 }
 
 /** A CSV file as one sheet named after the file. */

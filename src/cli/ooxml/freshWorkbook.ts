@@ -6,9 +6,9 @@ import { CellValue } from "../../model/types";
 import { columnLetter } from "../../model/layout/a1";
 import { SheetLayout } from "../../model/layout/types";
 import { LosslessCopyOptions, writeLosslessCopy } from "./losslessCopy";
-import { CellGrid, worksheetXml, OWN_SHEET_MARKER } from "./sheetXml";
+import { CellGrid, worksheetXml } from "./sheetXml";
 import { writeZip } from "./zip";
-import { bytes, CT, esc, NS, REL, text, XML_DECL } from "./xml";
+import { bytes, CT, esc, NS, REL, XML_DECL } from "./xml";
 
 export interface UserSheet {
   name: string;
@@ -47,10 +47,16 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
       conditionalFormats: [],
       validations: [],
     };
-    const xml = worksheetXml(layout, new CellGrid(layout, null, TEXT_STYLE), { tableRelIds: [] }, null)
-      .map((c) => text(c))
-      .join("");
-    return { name: `xl/worksheets/sheet${i + 1}.xml`, xml: xml.replace(OWN_SHEET_MARKER, "") };
+    // Written as chunks (deflated as they come for a big grid), never as one string: a million-line CSV
+    // file's sheet is ~250 MB of XML.
+    const data = worksheetXml(
+      layout,
+      new CellGrid(layout, null, TEXT_STYLE),
+      { tableRelIds: [] },
+      null,
+      false,
+    );
+    return { name: `xl/worksheets/sheet${i + 1}.xml`, data };
   });
   const types =
     XML_DECL +
@@ -86,7 +92,7 @@ export function freshWorkbookBytes(sheets: UserSheet[], date?: Date): Uint8Array
       { name: "xl/workbook.xml", data: bytes(workbook) },
       { name: "xl/_rels/workbook.xml.rels", data: bytes(wbRels) },
       { name: "xl/styles.xml", data: bytes(STYLES) },
-      ...sheetParts.map((p) => ({ name: p.name, data: bytes(p.xml) })),
+      ...sheetParts.map((p) => ({ name: p.name, data: p.data })),
     ],
     date,
   );

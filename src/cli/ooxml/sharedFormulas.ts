@@ -30,7 +30,7 @@ export function rowTemplate(formula: string, row: number): string {
  * SharedRef of each cell in a run of two or more.
  */
 export function findSharedFormulas(
-  rows: { values: LayoutCell[] }[],
+  rows: { forEach(fn: (row: { values: LayoutCell[] }, r: number) => void): void },
   columnLetter: (c: number) => string,
 ): Map<number, SharedRef[]> {
   const out = new Map<number, SharedRef[]>();
@@ -41,13 +41,15 @@ export function findSharedFormulas(
     open.delete(c);
     if (!run || run.last === run.start) return;
     const id = si++;
+    // One object for all the run's other cells: a million-row column holds no million objects.
+    const follower: SharedRef = { si: id };
     for (let r = run.start; r <= run.last; r++) {
       let refs = out.get(r);
       if (!refs) out.set(r, (refs = []));
       refs[c] =
         r === run.start
           ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` }
-          : { si: id };
+          : follower;
     }
   };
   rows.forEach((row, r) => {

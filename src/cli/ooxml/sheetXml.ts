@@ -16,6 +16,7 @@ import {
 import { findSharedFormulas, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
+import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData } from "./zip";
 
 /** Marks a worksheet part as the product's own: a rebuild recognises (and replaces) it by this. */
 export const OWN_SHEET_MARKER = "<!--ictcost:own-sheet-->";
@@ -40,9 +41,26 @@ interface GridRow {
   styles: number[];
 }
 
-/** The cells of a layout by row and column (later blocks win), with each cell's style index. */
+/** A block as the grid reads it: where it sits, its cells, the style index and keep-empty flag per column. */
+interface PlacedBlock {
+  top: number;
+  left: number;
+  cells: LayoutCell[][];
+  ids: number[];
+  keepEmpty: boolean[];
+  /** The style of formula-like text in this block. */
+  textId: number;
+}
+
+/**
+ * The cells of a layout by row and column (later blocks win), with each cell's style index. Rows are
+ * made from the blocks when asked for, one at a time, never all at once: a million-line categorisation
+ * would otherwise be copied whole beside the layout that holds it.
+ */
 export class CellGrid {
-  readonly rows: GridRow[] = [];
+  private readonly blocks: PlacedBlock[] = [];
+  private readonly firstRow: number = Infinity;
+  private readonly lastRow: number = -Infinity;
 
   /**
    * `textStyle`: the style index with the Text number format for formula-like strings (isFormulaLike)
@@ -53,42 +71,65 @@ export class CellGrid {
     styles: StyleBook | null,
     private readonly textStyle = 0,
   ) {
-    for (const block of layout.blocks) this.add(block, styles);
+    for (const block of layout.blocks) {
+      const placed = this.place(block, styles);
+      this.blocks.push(placed);
+      if (placed.cells.length > 0) {
+        this.firstRow = Math.min(this.firstRow, placed.top);
+        this.lastRow = Math.max(this.lastRow, placed.top + placed.cells.length - 1);
+      }
+    }
   }
 
-  private add(block: Block, styles: StyleBook | null): void {
+  /** Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text. */
+  private place(block: Block, styles: StyleBook | null): PlacedBlock {
     const { row: top, column: left } = parseCellAddress(block.at);
     const formats = block.numberFormats ?? [];
     const styled = block.style !== undefined && block.style !== "body";
     const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
     const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
-    for (let r = 0; r < block.cells.length; r++) {
-      const cells = block.cells[r];
-      const row = (this.rows[top + r] ??= { values: [], styles: [] });
+    let textId = this.textStyle;
+    if (styles && block.cells.some((cells) => cells.some((v) => isFormulaLike(v))))
+      textId = styles.xf(block.style, TEXT_FORMAT);
+    return { top, left, cells: block.cells, ids, keepEmpty, textId };
+  }
+
+  /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
+  row(r: number): GridRow | undefined {
+    let row: GridRow | undefined;
+    for (const b of this.blocks) {
+      const cells = b.cells[r - b.top];
+      if (r < b.top || cells === undefined) continue;
+      row ??= { values: [], styles: [] };
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
         const empty =
           v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
-        if (empty && !keepEmpty[c]) continue;
-        row.values[left + c] = empty ? null : v;
+        if (empty && !b.keepEmpty[c]) continue;
+        row.values[b.left + c] = empty ? null : v;
         // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
-        row.styles[left + c] = isFormulaLike(v)
-          ? styles
-            ? styles.xf(block.style, TEXT_FORMAT)
-            : this.textStyle
-          : ids[c];
+        row.styles[b.left + c] = isFormulaLike(v) ? b.textId : b.ids[c];
       }
+    }
+    return row;
+  }
+
+  /** Every row some block has, top to bottom. */
+  forEach(fn: (row: GridRow, r: number) => void): void {
+    for (let r = this.firstRow; r <= this.lastRow; r++) {
+      const row = this.row(r);
+      if (row) fn(row, r);
     }
   }
 
   get(row: number, col: number): LayoutCell {
-    return this.rows[row]?.values[col] ?? null;
+    return this.row(row)?.values[col] ?? null;
   }
 
   bounds(): Rect | null {
     let box: Rect | null = null;
-    this.rows.forEach((row, r) => {
+    this.forEach((row, r) => {
       const cols = Object.keys(row.styles);
       if (cols.length === 0) return;
       const first = Number(cols[0]);
@@ -108,11 +149,20 @@ export class CellGrid {
  * Text written as UTF-8 straight into buffers of about a megabyte: no single huge string (and no copy
  * into one huge buffer) for a 100,000-row sheet. The chunks go to the zip writer as they are.
  */
+/**
+ * UTF-8 chunks of 1 MB. A part that grows past BIG_PART is deflated chunk by chunk as it is written (the
+ * same pieces writeZip would make of the whole list: level BIG_PART_LEVEL, a sync flush after every chunk
+ * but the last), so a million-row sheet holds its compressed bytes, not its ~1 GB of XML.
+ */
 class ChunkWriter {
   private static readonly SIZE = 1 << 20;
   private buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
   private pos = 0;
   private readonly chunks: Uint8Array[] = [];
+  private total = 0;
+  private crc = 0;
+  private deflated: Uint8Array[] = [];
+  private streaming = false;
 
   push(s: string): void {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
@@ -124,15 +174,30 @@ class ChunkWriter {
   }
 
   private flush(): void {
-    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+    if (this.pos > 0) this.add(this.buffer.subarray(0, this.pos));
     this.buffer = Buffer.allocUnsafe(ChunkWriter.SIZE);
     this.pos = 0;
   }
 
-  bytes(): Uint8Array[] {
-    if (this.pos > 0) this.chunks.push(this.buffer.subarray(0, this.pos));
+  private add(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.total += chunk.length;
+    if (!this.streaming && this.total > BIG_PART) this.streaming = true;
+    // Deflate all but the newest chunk: only bytes() knows which one is the last.
+    if (this.streaming) while (this.chunks.length > 1) this.deflate(this.chunks.shift()!, false);
+  }
+
+  private deflate(chunk: Uint8Array, last: boolean): void {
+    this.crc = crc32(chunk, this.crc);
+    this.deflated.push(deflateChunk(chunk, BIG_PART_LEVEL, last));
+  }
+
+  bytes(): Uint8Array[] | DeflatedData {
+    if (this.pos > 0) this.add(this.buffer.subarray(0, this.pos));
     this.pos = 0;
-    return this.chunks;
+    if (!this.streaming) return this.chunks;
+    while (this.chunks.length > 0) this.deflate(this.chunks.shift()!, this.chunks.length === 0);
+    return new DeflatedData(this.deflated, this.total, this.crc);
   }
 }
 
@@ -243,9 +308,11 @@ export function worksheetXml(
   grid: CellGrid,
   parts: SheetParts,
   styles: StyleBook | null,
-): Uint8Array[] {
+  /** false for a user's sheet written afresh (a CSV file's grid): no mark of the product's own sheets. */
+  own = true,
+): Uint8Array[] | DeflatedData {
   const out = new ChunkWriter();
-  out.push(XML_DECL + OWN_SHEET_MARKER + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
+  out.push(XML_DECL + (own ? OWN_SHEET_MARKER : "") + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();
   out.push(
     `<dimension ref="${box ? `${columnLetter(box.left)}${box.top}:${columnLetter(box.right)}${box.bottom}` : "A1"}"/>`,
@@ -262,8 +329,8 @@ export function worksheetXml(
   out.push(colsXml(layout.columnWidths ?? []));
   out.push("<sheetData>");
   const letters: string[] = [];
-  const shared = findSharedFormulas(grid.rows, columnLetter);
-  grid.rows.forEach((row, r) => {
+  const shared = findSharedFormulas(grid, columnLetter);
+  grid.forEach((row, r) => {
     out.push(`<row r="${r}">`);
     const refs = shared.get(r);
     row.styles.forEach((s, c) => {

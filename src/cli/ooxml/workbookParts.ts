@@ -3,11 +3,12 @@
  * relationships and content types as minimal text edits of their parts.
  */
 import { Inflate } from "fflate";
-import { entryData, OutEntry, readZip, writeZip, ZipArchive, ZipEntry } from "./zip";
+import { inflateRawSync } from "zlib";
+import { DeflatedData, entryData, OutEntry, readZip, writeZip, ZipArchive, ZipEntry } from "./zip";
 import { attrs, bytes, esc, relsPath, resolvePath, tags, text, XML_DECL, NS } from "./xml";
 
 /** A part's content: text, bytes, or bytes in chunks (a big sheet). */
-export type PartData = string | Uint8Array | Uint8Array[];
+export type PartData = string | Uint8Array | Uint8Array[] | DeflatedData;
 
 export interface Relationship {
   id: string;
@@ -49,6 +50,7 @@ export class Package {
   read(name: string): string | null {
     if (this.removed.has(name.toLowerCase())) return null;
     const v = this.edited.get(name) ?? this.added.get(name);
+    if (v instanceof DeflatedData) return text(inflateRawSync(concat(v.data)));
     if (v !== undefined) return typeof v === "string" ? v : text(Array.isArray(v) ? concat(v) : v);
     const e = this.entry(name);
     return e && this.zip ? text(entryData(this.zip, e)) : null;
@@ -171,7 +173,7 @@ export class Package {
   }
 }
 
-function asBytes(d: PartData): Uint8Array | Uint8Array[] {
+function asBytes(d: PartData): Uint8Array | Uint8Array[] | DeflatedData {
   return typeof d === "string" ? bytes(d) : d;
 }
 

@@ -69,12 +69,21 @@ export interface LedgerCells {
 }
 
 /**
+ * One string from its pieces, joined into a single flat string: a per-row formula built with + or a
+ * template is a tree of string pieces in the JavaScript engine, about twice its text in memory — a
+ * million-row categorisation's formulas alone would take a gigabyte.
+ */
+function flat(pieces: string[]): string {
+  return pieces.join("");
+}
+
+/**
  * The Bedrag formula of a line that follows the user's ledger cell. Guarded by the description: after
  * the user sorts or deletes ledger rows, the cell may hold another line, and then the row shows #N/A
  * (and so does every sum over it) until Categoriseren is clicked — never another line's amount.
  */
 function liveAmountFormula(source: LedgerCells, descriptionCell: string): string {
-  return `=IF(${source.description}=${descriptionCell},${source.amount},NA())`;
+  return flat(["=IF(", source.description, "=", descriptionCell, ",", source.amount, ",NA())"]);
 }
 
 const TEXT = {
@@ -98,18 +107,22 @@ const TEXT = {
 function finalFormula(row: number): string {
   const manual = cell(categorisationColumn("manual"), row);
   const category = cell(categorisationColumn("category"), row);
-  return `=IF(${manual}="",${category},${manual})`;
+  return flat(["=IF(", manual, '="",', category, ",", manual, ")"]);
 }
 
 /** The Component formula of one row, from the prefix of Definitief, in the sheet's language. */
 function componentFormula(row: number, words: CategorisationWords): string {
   const prefix = `LEFT(${cell(categorisationColumn("final"), row)},3)`;
   const w = words.component;
-  return (
-    `=IF(${prefix}="SW.",${formulaText(w.software)},` +
-    `IF(${prefix}="PE.",${formulaText(w.personnel)},` +
-    `IF(${prefix}="IN.",${formulaText(w.infrastructure)},"")))`
-  );
+  return flat([
+    `=IF(`,
+    prefix,
+    `="SW.",${formulaText(w.software)},IF(`,
+    prefix,
+    `="PE.",${formulaText(w.personnel)},IF(`,
+    prefix,
+    `="IN.",${formulaText(w.infrastructure)},"")))`,
+  ]);
 }
 
 /** The 18 category codes, in tree order: the Handmatig validation list. */
