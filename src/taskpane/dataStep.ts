@@ -6,7 +6,7 @@
 import { InputChoice, InputDetection, LedgerSource } from "../excel/workflow-api";
 import { KeyFigures, LedgerField } from "../model/types";
 import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "./paneState";
-import { REQUIRED_FIELDS } from "./strings";
+import { missingFields as missingColumns } from "../model/grid";
 
 /** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */
 export function parseTypedNumber(text: string): number | null {
@@ -29,10 +29,13 @@ export function parseTypedNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The fields the chosen ledger still lacks (required ones without a column). */
+/**
+ * The fields the chosen ledger still lacks (required ones without a column). The amount is there when
+ * Bedrag, Debet/Credit or Saldo has a column (an export with Debet and Credit needs no Bedrag).
+ */
 export function missingFields(state: PaneState): LedgerField[] {
   if (!state.detection) return [];
-  return REQUIRED_FIELDS.filter((f) => state.mapping[f] === undefined);
+  return missingColumns(state.mapping);
 }
 
 /** Book years the key-figure fields are asked for: the detected years, or one field without a year. */
@@ -99,7 +102,7 @@ export function withDetection(
   const year = state.year !== null && detection.years.includes(state.year) ? state.year : null;
   const missing =
     ledgerIndex < 0 ||
-    REQUIRED_FIELDS.some((f) => mapping[f] === undefined) ||
+    missingColumns(mapping).length > 0 ||
     detection.missingKeyFigures.length > 0;
   return {
     detection,

@@ -246,6 +246,34 @@ describe("step 2 choices", () => {
     expect(controller.missingFields()).toEqual(["description"]);
   });
 
+  test("an export with Debet and Credit (no Bedrag column) lacks no amount, and keeps both columns in the choice", async () => {
+    const { workflows, controller } = setup();
+    workflows.detection = {
+      ...workflows.detection,
+      ledgers: [
+        {
+          source: { kind: "sheet", name: "Grootboekkaart" },
+          label: "Grootboekkaart",
+          headers: ["OMSCHRIJVING", "DEBET", "CREDIT"],
+          // the reader's extra fields (debit, credit) ride along in the detected mapping
+          mapping: { description: 0, debit: 1, credit: 2 } as unknown as Record<string, number>,
+          missing: [],
+          rows: 33,
+        },
+      ],
+      chosen: 0,
+    };
+    await controller.detect();
+    expect(controller.missingFields()).toEqual([]);
+    controller.setMapping("supplier", null);
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice!.mapping).toMatchObject({
+      description: 0,
+      debit: 1,
+      credit: 2,
+    });
+  });
+
   test("choosing the current selection sends source selection", async () => {
     const { workflows, controller } = setup();
     await controller.detect();
