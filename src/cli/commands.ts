@@ -52,6 +52,7 @@ export function issueText(issue: ReadIssue): string {
 interface ClassifyCommandOptions {
   file: string;
   sheet?: string;
+  map?: string;
   json?: boolean;
 }
 
@@ -117,7 +118,7 @@ function classifySummary(lines: readonly CategorisedLine[], unreadable: number):
 /** Read a ledger file, categorise every cost line, report it as a table or as JSON. */
 export async function classify(options: ClassifyCommandOptions): Promise<CommandResult> {
   const book = await readInputFile(options.file);
-  const inputs = findFileInputs(book, options.sheet);
+  const inputs = findFileInputs(book, options.sheet, options.map);
   const lines = categorise(inputs).counted;
   const issues = inputs.issues.map((i) => issueText(i) + "\n").join("");
   const summary = classifySummary(lines, inputs.read.issues.length);
@@ -145,6 +146,14 @@ const CLASSIFY: CommandSpec = {
   flags: [
     { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
     {
+      name: "map",
+      value: "VELD=KOP,…",
+      help: {
+        nl: "welke kolom wat is, bijv. amount=Bedrag excl. btw,supplier=Crediteur (velden: description, amount, debit, credit, supplier, account, year, date, costCentre, taakveld, iv3Category, …)",
+        en: "which column is which, e.g. amount=Amount excl. VAT,supplier=Creditor",
+      },
+    },
+    {
       name: "json",
       help: { nl: "JSON-uitvoer, één object per regel", en: "JSON output, one object per line" },
     },
@@ -154,6 +163,7 @@ const CLASSIFY: CommandSpec = {
     classify({
       file: args.positionals[0],
       sheet: typeof args.flags.sheet === "string" ? args.flags.sheet : undefined,
+      map: typeof args.flags.map === "string" ? args.flags.map : undefined,
       json: args.flags.json === true,
     }),
 };
@@ -209,6 +219,14 @@ const COMPARE: CommandSpec = {
       },
     },
     { name: "sheet", value: "S", help: { nl: "werkblad met het grootboek", en: "sheet holding the ledger" } },
+    {
+      name: "map",
+      value: "VELD=KOP,…",
+      help: {
+        nl: "welke kolom wat is, bijv. amount=Bedrag excl. btw,supplier=Crediteur (velden: description, amount, debit, credit, supplier, account, year, date, costCentre, taakveld, iv3Category, …)",
+        en: "which column is which, e.g. amount=Amount excl. VAT,supplier=Creditor",
+      },
+    },
     { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
     EDITION_FILE_FLAG,
     { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
@@ -219,6 +237,7 @@ const COMPARE: CommandSpec = {
       file: args.positionals[0],
       out: str(args.flags.out),
       sheet: str(args.flags.sheet),
+      map: str(args.flags.map),
       year: flagYear(args.flags.year),
       inhabitants: flagPositive("inhabitants", args.flags.inhabitants),
       budget: flagPositive("budget", args.flags.budget),

@@ -35,6 +35,8 @@ interface CompareCommandOptions {
   file: string;
   out?: string;
   sheet?: string;
+  /** `--map field=Header,…`: which column is which where the headers do not say. */
+  map?: string;
   year?: number;
   inhabitants?: number;
   budget?: number;
@@ -110,7 +112,7 @@ function withCbsNotes(e: unknown, cbs: CbsOutcome): unknown {
 export async function analyse(options: CompareCommandOptions): Promise<Analysis> {
   const progress = options.progress ?? (() => undefined);
   const book = await readInputFile(options.file);
-  const found = findFileInputs(book, options.sheet);
+  const found = findFileInputs(book, options.sheet, options.map);
   const big = found.read.lines.length >= PROGRESS_LINES;
   if (big) {
     progress(

@@ -11,8 +11,12 @@ import {
   SheetRole,
   TREND_SHEET,
 } from "../model/layout";
+import { READER_FIELDS } from "../model/grid/headers";
 import {
+  bestPlace,
   findInputs,
+  ledgerPlaces,
+  placeOf,
   InputChoice,
   InputError,
   InputErrorCode,
@@ -24,7 +28,7 @@ import {
 } from "../model/pipeline";
 import { pickSheetName } from "../model/sheetNames";
 import { fold } from "../model/text";
-import { Bilingual, CategoryCode } from "../model/types";
+import { Bilingual, CategoryCode, LedgerField } from "../model/types";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -136,13 +140,13 @@ function cliHint(code: InputErrorCode, book: InputWorkbook): Bilingual | undefin
     case "ledgerGone":
     case "noLines":
       return {
-        nl: `Bestand ${book.path}; bladen: ${names}. Kies het blad met --sheet NAAM.`,
-        en: `File ${book.path}; sheets: ${names}. Choose the sheet with --sheet NAME.`,
+        nl: `Bestand ${book.path}; bladen: ${names}. Kies het blad met --sheet NAAM, de kolommen met --map description=KOP,amount=KOP.`,
+        en: `File ${book.path}; sheets: ${names}. Choose the sheet with --sheet NAME, the columns with --map description=HEADER,amount=HEADER.`,
       };
     case "missingColumns":
       return {
-        nl: `Bestand ${book.path}: geef de kopregel de kolommen Omschrijving en Bedrag.`,
-        en: `File ${book.path}: give the header row Description and Amount columns.`,
+        nl: `Bestand ${book.path}: wijs de kolommen aan met --map description=KOP,amount=KOP.`,
+        en: `File ${book.path}: point out the columns with --map description=HEADER,amount=HEADER.`,
       };
     case "noInhabitants":
       return {
@@ -163,15 +167,68 @@ export function cliError(e: unknown, book: InputWorkbook): unknown {
   return userError(m.nl, m.en);
 }
 
-/** The pipeline's first step for a file: `--sheet` chooses the ledger's sheet, else the best candidate. */
-export function findFileInputs(book: InputWorkbook, sheet?: string, choice: InputChoice = {}): Inputs {
+/**
+ * The pipeline's first step for a file: `--sheet` chooses the ledger's sheet, else the best candidate;
+ * `--map field=Header,…` says which column is which where the headers do not (the pane's Kolommen step).
+ */
+export function findFileInputs(book: InputWorkbook, sheet?: string, map?: string): Inputs {
+  const plain = plainWorkbook(book);
+  const manual = manualCategories(book);
+  let choice: InputChoice = sheet === undefined ? {} : { source: { kind: "sheet", name: sheet } };
   try {
-    return findInputs(
-      plainWorkbook(book),
-      sheet === undefined ? choice : { ...choice, source: { kind: "sheet", name: sheet } },
-      manualCategories(book),
-    );
+    if (map !== undefined) {
+      // The headers of the ledger the choice points at (complete or not), then the columns by name.
+      const places = ledgerPlaces(plain);
+      const place = choice.source
+        ? placeOf(plain, places, choice.source)
+        : (places[bestPlace(places)] ?? places[0]);
+      if (!place)
+        throw userError(
+          `Geen grootboek om --map op toe te passen in ${book.path}`,
+          `No ledger to apply --map to in ${book.path}`,
+        );
+      choice = { source: place.candidate.source, mapping: columnMapping(map, place.candidate.headers) };
+    }
+    return findInputs(plain, choice, manual);
   } catch (e) {
     throw cliError(e, book);
   }
+}
+
+const MAP_FIELDS = new Set<string>(READER_FIELDS);
+
+/** `amount=Bedrag excl. btw,supplier=Crediteur` → column per field, by the header's text (any case). */
+export function columnMapping(
+  spec: string,
+  headers: readonly string[],
+): Partial<Record<LedgerField, number>> {
+  const mapping: Record<string, number> = {};
+  const known = headers.map((h) => fold(h));
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = part.indexOf("=");
+    const field = eq > 0 ? part.slice(0, eq).trim() : "";
+    const header = eq > 0 ? part.slice(eq + 1).trim() : "";
+    if (!MAP_FIELDS.has(field)) {
+      throw userError(
+        `--map: onbekend veld '${field || part}'; velden: ${[...MAP_FIELDS].join(", ")}`,
+        `--map: unknown field '${field || part}'; fields: ${[...MAP_FIELDS].join(", ")}`,
+      );
+    }
+    const col = known.indexOf(fold(header));
+    if (col < 0) {
+      const list = headers
+        .filter((h) => h.trim() !== "")
+        .map((h) => `'${h}'`)
+        .join(", ");
+      throw userError(
+        `--map: kolom '${header}' niet gevonden; kolommen: ${list}`,
+        `--map: column '${header}' not found; columns: ${list}`,
+      );
+    }
+    mapping[field] = col;
+  }
+  return mapping as Partial<Record<LedgerField, number>>;
 }

@@ -163,7 +163,7 @@ describe("ictcost --help and --version", () => {
     for (const argv of [[], ["--help"], ["-h"]]) {
       const r = await run(argv);
       expect(r.exitCode).toBe(0);
-      expect(r.stdout).toContain("classify <bestand.csv|bestand.xlsx> [--sheet S] [--json]");
+      expect(r.stdout).toContain("classify <bestand.csv|bestand.xlsx> [--sheet S] [--map VELD=KOP,…] [--json]");
       expect(r.stdout).toContain("Categoriseer elke kostenregel");
       expect(r.stdout).toContain("Categorise every cost line");
     }
@@ -189,5 +189,42 @@ describe("issueText", () => {
     expect(issueText({ row: 3, message: message("geen getal", "not a number") })).toBe(
       "rij 3: geen getal / not a number",
     );
+  });
+});
+
+describe("ictcost classify --map", () => {
+  const headers = "Tekst;Crediteur X;Waarde excl btw;Jaar\n";
+  const rows = "Licentie Centric Key2Burgerzaken;Centric;12.000,00;2023\nLaptops;Dell;8.500,00;2023\n";
+
+  it("reads a ledger whose headers the reader does not know, once the columns are pointed out", async () => {
+    const path = join(dir, "onbekende-koppen.csv");
+    writeFileSync(path, headers + rows);
+    const refused = await run(["classify", path]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toMatch(/--map description=KOP,amount=KOP/);
+    const r = await run([
+      "classify",
+      path,
+      "--json",
+      "--map",
+      "description=Tekst, amount=waarde EXCL btw,supplier=Crediteur X",
+    ]);
+    expect(r.exitCode).toBe(0);
+    const lines = JSON.parse(r.stdout) as { description: string; supplier: string; amount: number }[];
+    expect(lines.map((l) => [l.description, l.supplier, l.amount])).toEqual([
+      ["Licentie Centric Key2Burgerzaken", "Centric", 12000],
+      ["Laptops", "Dell", 8500],
+    ]);
+  });
+
+  it("names the columns there are when a header is not found, and the fields when a field is unknown", async () => {
+    const path = join(dir, "onbekende-koppen-2.csv");
+    writeFileSync(path, headers + rows);
+    const noColumn = await run(["classify", path, "--map", "amount=Bedrag"]);
+    expect(noColumn.exitCode).toBe(2);
+    expect(noColumn.stderr).toMatch(/kolom 'Bedrag' niet gevonden; kolommen: 'Tekst', 'Crediteur X'/);
+    const noField = await run(["classify", path, "--map", "bedrag=Tekst"]);
+    expect(noField.exitCode).toBe(2);
+    expect(noField.stderr).toMatch(/onbekend veld 'bedrag'; velden: description, amount/);
   });
 });
