@@ -101,9 +101,7 @@ export function withDetection(
   const mapping = keep ? state.mapping : { ...(detection.ledgers[ledgerIndex]?.mapping ?? {}) };
   const year = state.year !== null && detection.years.includes(state.year) ? state.year : null;
   const missing =
-    ledgerIndex < 0 ||
-    missingColumns(mapping).length > 0 ||
-    detection.missingKeyFigures.length > 0;
+    ledgerIndex < 0 || missingColumns(mapping).length > 0 || detection.missingKeyFigures.length > 0;
   return {
     detection,
     ledgerIndex,

@@ -163,7 +163,9 @@ describe("ictcost --help and --version", () => {
     for (const argv of [[], ["--help"], ["-h"]]) {
       const r = await run(argv);
       expect(r.exitCode).toBe(0);
-      expect(r.stdout).toContain("classify <bestand.csv|bestand.xlsx> [--sheet S] [--map VELD=KOP,…] [--json]");
+      expect(r.stdout).toContain(
+        "classify <bestand.csv|bestand.xlsx> [--sheet S] [--map VELD=KOP,…] [--json]",
+      );
       expect(r.stdout).toContain("Categoriseer elke kostenregel");
       expect(r.stdout).toContain("Categorise every cost line");
     }
