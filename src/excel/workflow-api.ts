@@ -44,6 +44,8 @@ export interface WorkflowResult {
   reconciliation?: ReconciliationNote;
   /** Where key figures came from outside the workbook (CBS), and what CBS could not fill. */
   sources?: Bilingual[];
+  /** The lines to check first: amount × uncertainty, highest first (the categoriser's review list). */
+  review?: { row: number; description: string; amount: number; category: string; confidence: number }[];
 }
 
 /** The commands behind the task-pane buttons; src/excel/workflows.ts implements them over Excel.run. */

@@ -48,6 +48,7 @@ export function resultOutcome(action: ActionId, result: WorkflowResult): Outcome
   if (result.unclassified) outcome.unclassified = result.unclassified;
   if (result.reconciliation) outcome.reconciliation = result.reconciliation;
   if (result.sources && result.sources.length > 0) outcome.sources = result.sources;
+  if (result.review && result.review.length > 0) outcome.review = result.review;
   if (!result.ok && result.needsMapping && !result.error) outcome.error = fromStrings("needsMapping");
   return outcome;
 }

@@ -43,6 +43,7 @@ export interface Outcome {
   unclassified?: { lines: number; amount: number };
   reconciliation?: WorkflowResult["reconciliation"];
   sources?: WorkflowResult["sources"];
+  review?: WorkflowResult["review"];
 }
 
 export interface PaneState {

@@ -118,6 +118,14 @@ export const STRINGS = {
     nl: "Aansluiting met het grootboek: VERSCHIL met het totaal in de bron",
     en: "Reconciliation with the ledger: DIFFERS from the source's total",
   },
+  reviewTitle: {
+    nl: "Eerst controleren (bedrag × onzekerheid)",
+    en: "Check first (amount × uncertainty)",
+  },
+  reviewLine: {
+    nl: "Rij {row}: {description} — {amount}, {category}, zekerheid {confidence}%",
+    en: "Row {row}: {description} — {amount}, {category}, confidence {confidence}%",
+  },
   sourcesTitle: { nl: "Bronnen van de kerngegevens (CBS)", en: "Sources of the key figures (CBS)" },
   issueRow: { nl: "{sheet}rij {row}: {message}", en: "{sheet}row {row}: {message}" },
   needsMapping: {

@@ -151,4 +151,25 @@ describe("live: the comparison follows the user's edits", () => {
     setCells(fake.workbook, "Grootboek", `${after.amount}${after.top + i}`, [[20_000]]);
     expectKpisEqualEngine(fake);
   });
+
+  it("every comparison comes with its reconciliation, the review list and no silent loss", async () => {
+    const fake = createFakeExcel({ sheets: ["Blad1"] });
+    const wf = createWorkflows({ run: fake.Excel.run, settings: fake.Office.context.document.settings });
+    ok(await wf.loadSampleMunicipality(nl));
+    const r = ok(await wf.rebuildAll(nl));
+    // Every ledger line read, with the sum, per year and where the year came from.
+    expect(r.reconciliation!.status).toBe("ok");
+    const text = r.reconciliation!.lines.map((l) => l.nl).join("\n");
+    expect(text).toMatch(/Gelezen: 451 regels, samen € [\d.]+,\d\d/);
+    expect(text).toMatch(/2023: \d+ regels, .*jaar uit: boekjaar/);
+    // The same text stands below the comparison on the sheet.
+    const cells = Object.values(snapshotSheet(fake, "ICT-vergelijking").cells).map((c) => String(c.value));
+    expect(cells).toContain("Aansluiting met het grootboek");
+    expect(cells.some((v) => /^Gelezen: 451 regels/.test(v))).toBe(true);
+    // The review list: at most five lines, highest amount × uncertainty first.
+    const priority = r.review!.map((l) => Math.abs(l.amount) * (1 - l.confidence));
+    expect(priority.length).toBeGreaterThan(0);
+    expect(priority.length).toBeLessThanOrEqual(5);
+    expect(priority).toEqual([...priority].sort((a, b) => b - a));
+  });
 });

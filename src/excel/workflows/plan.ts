@@ -16,6 +16,7 @@ import {
   Report,
   TrendSheet,
 } from "../../model/pipeline";
+import { reviewList } from "../../model/categorise/review";
 import { SheetLayout } from "../../model/layout";
 import { Bilingual, CategorisedLine, CategoryCode } from "../../model/types";
 import { WorkbookInventory } from "../read";
@@ -107,8 +108,20 @@ async function runPlan(
     unclassified: { lines: lines.lines, amount: lines.amount },
     reconciliation: reconciliationNote(inputs.reconciliations),
     sources: cbsNoteLines(cbs),
+    review: reviewList(counted)
+      .slice(0, REVIEW_LINES)
+      .map((l) => ({
+        row: l.row,
+        description: l.description,
+        amount: l.amount,
+        category: l.category,
+        confidence: l.confidence,
+      })),
   };
 }
+
+/** How many lines the pane lists to check first. */
+const REVIEW_LINES = 5;
 
 /**
  * Writes the sheets in one render. The categorisation goes after the sheet the user asked for, so that

@@ -110,6 +110,7 @@ export class Activity {
     }
     if (o.reconciliation) box.appendChild(this.reconciliation(o.reconciliation));
     if (o.sources) box.appendChild(this.lines(w.t("sourcesTitle"), o.sources, "sources", false));
+    if (o.review) box.appendChild(this.review(o.review));
     if (o.issues.length > 0) box.appendChild(this.issues(o.issues));
     return box;
   }
@@ -121,6 +122,22 @@ export class Activity {
   private reconciliation(r: NonNullable<Outcome["reconciliation"]>): HTMLElement {
     const title = this.w.t(RECONCILIATION_TITLES[r.status]);
     return this.lines(title, r.lines, `reconciliation ${r.status}`, r.status === "differs");
+  }
+
+  /** The lines to check first (amount × uncertainty): where a Handmatig code matters most. */
+  private review(review: NonNullable<Outcome["review"]>): HTMLElement {
+    const { w } = this;
+    const lines = review.map((l) => {
+      const text = w.t("reviewLine", {
+        row: l.row,
+        description: l.description,
+        amount: formatMoney(l.amount, w.lang),
+        category: l.category,
+        confidence: Math.round(l.confidence * 100),
+      });
+      return { nl: text, en: text };
+    });
+    return this.lines(w.t("reviewTitle"), lines, "review", false);
   }
 
   private lines(title: string, lines: Bilingual[], cls: string, open: boolean): HTMLElement {
