@@ -69,7 +69,24 @@ async function bigLedger(lines: number): Promise<string> {
   return path;
 }
 
+/** Key figures that hold only "Gemeente Zwolle" and "Boekjaar 2023": CBS fills the rest (issue 17). */
+async function cbsWorkbook(): Promise<string> {
+  const sample = sampleMunicipality();
+  const wb = new ExcelJS.Workbook();
+  const kf = wb.addWorksheet("Kerngegevens");
+  kf.addRow(["Gemeente", "Gemeente Zwolle"]);
+  kf.addRow(["Boekjaar", 2023]);
+  const ws = wb.addWorksheet("Grootboek");
+  ws.addRow([...SAMPLE_LEDGER_HEADER]);
+  for (const l of sample.ledger.filter((x) => x.year === 2023))
+    ws.addRow([l.description, l.supplier, l.account, l.costCentre, l.year, l.amount, l.fte ?? null]);
+  const path = join(dir, "zwolle.xlsx");
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
 const FIXTURES: Fixture[] = [
+  { name: "key figures with only a municipality name (CBS fills inhabitants and budget)", file: cbsWorkbook },
   {
     name: "the sample municipality (examples/voorbeeldrade.xlsx)",
     file: async () => join(ROOT, "examples/voorbeeldrade.xlsx"),
@@ -226,6 +243,11 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
         checked++;
       }
       expect(checked).toBeGreaterThanOrEqual(4);
+      // CBS's figures fill the same cells in both faces: Zwolle had 132,411 inhabitants in 2023.
+      if (cli.json.municipality?.includes("Zwolle")) {
+        expect(cli.json.inhabitants).toBe(132_411);
+        expect(comparison.B8.value).toBe(132_411);
+      }
     },
     120_000,
   );
