@@ -22,65 +22,10 @@ const DIR = path.join(ROOT, ".bench");
 const INPUT = path.join(DIR, "big-ledger.xlsx");
 const lib = (p) => require(path.join(ROOT, "lib", p));
 
-/** The layouts compare -o writes (as src/cli/compare.ts builds them), named beside the user's sheets. */
+/** The layouts compare -o writes: the pipeline's own, through the CLI's analyse (src/cli/compare.ts). */
 async function layouts() {
   const { analyse } = lib("cli/compare.js");
-  const L = lib("model/layout/index.js");
-  const { keyFiguresForYear } = lib("model/keyFigures.js");
-  const { keyFigureReference } = lib("model/keyFigureCells.js");
-  const { pickSheetName } = lib("model/sheetNames.js");
-  const a = await analyse({ file: INPUT });
-  const c = a.comparison;
-  const taken = a.book.sheets.map((s) => s.name);
-  const pick = (d) => {
-    const n = pickSheetName(d, taken);
-    taken.push(n);
-    return n;
-  };
-  const catName = pick(L.CATEGORISATION_SHEET.nl);
-  const cmpName = pick(L.COMPARISON_SHEET.nl);
-  const trendName = c.series.length >= 2 ? pick(L.TREND_SHEET.nl) : null;
-  const refs = L.categorisationRefs(catName, a.lines.length, "nl");
-  const f = keyFiguresForYear(a.figures, c.year) ?? {};
-  const keySheets = a.book.sheets.filter((s) => s !== a.ledger);
-  const ref = (field, value, year) => keyFigureReference(keySheets, field, value, year);
-  const out = [
-    L.categorisationLayout(a.lines, {
-      language: "nl",
-      sheetName: catName,
-      manual: a.manual,
-      undatedYear: c.year,
-    }),
-    L.comparisonLayout(
-      c,
-      {
-        categorisation: refs,
-        inhabitants: ref("inhabitants", c.inhabitants, c.year),
-        budget: ref("budget", f.budget, c.year),
-        fteOwn: ref("fteOwn", f.fteOwn, c.year),
-        fteHired: ref("fteHired", f.fteHired, c.year),
-      },
-      { language: "nl", sheetName: cmpName, keyFigures: f },
-    ),
-  ];
-  if (trendName) {
-    const inhabitants = {};
-    for (const p of c.series) {
-      const n =
-        keyFiguresForYear(a.figures, p.year)?.inhabitants ?? (p.year === c.year ? c.inhabitants : undefined);
-      const r = ref("inhabitants", n, p.year);
-      if (r !== undefined) inhabitants[p.year] = r;
-    }
-    out.push(
-      L.trendLayout(c.series, {
-        language: "nl",
-        sheetName: trendName,
-        refs: { categorisation: refs, inhabitants },
-        figures: a.figures,
-      }),
-    );
-  }
-  return out;
+  return (await analyse({ file: INPUT })).layouts;
 }
 
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;

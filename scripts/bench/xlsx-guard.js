@@ -19,7 +19,13 @@ const ROOT = path.join(__dirname, "../..");
 const DIR = path.join(ROOT, ".bench");
 const { Zip, ZipDeflate } = require(path.join(ROOT, "node_modules/fflate"));
 
-const DESCRIPTIONS = ["Licenties Microsoft 365", "Inhuur ontwikkelaar", "Datacenter hosting", "Laptops", "Telefonie"];
+const DESCRIPTIONS = [
+  "Licenties Microsoft 365",
+  "Inhuur ontwikkelaar",
+  "Datacenter hosting",
+  "Laptops",
+  "Telefonie",
+];
 
 /** Column letters: 1 → A, 27 → AA. */
 function col(n) {
@@ -100,15 +106,20 @@ function makeWorkbook(out, rows, cols) {
 
 /** `/usr/bin/time -v node bin/ictcost.js classify file`: exit code, first stderr line, seconds, peak RSS (MB). */
 function measure(file) {
-  const r = spawnSync("/usr/bin/time", ["-v", process.execPath, path.join(ROOT, "bin/ictcost.js"), "classify", file], {
-    encoding: "utf8",
-    maxBuffer: 1024 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    "/usr/bin/time",
+    ["-v", process.execPath, path.join(ROOT, "bin/ictcost.js"), "classify", file],
+    {
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024 * 1024,
+    },
+  );
   const rss = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : NaN;
   const status = Number(/Exit status: (\d+)/.exec(r.stderr)?.[1] ?? r.status);
-  const message = r.stderr.split("\n").find((l) => l.startsWith("ictcost:") || /signal|memory/i.test(l)) ?? "";
+  const message =
+    r.stderr.split("\n").find((l) => l.startsWith("ictcost:") || /signal|memory/i.test(l)) ?? "";
   return { status, seconds, rss, message };
 }
 

@@ -97,15 +97,6 @@ class SharedStyles {
   }
 }
 
-/**
- * A user's value in a sheet the CLI writes from scratch (the copy of a CSV ledger): formula-like text
- * gets the Text format (see isFormulaLike); the value itself is written exactly as read.
- */
-export function setUserValue(cell: ExcelJS.Cell, value: Value): void {
-  cell.value = value;
-  if (isFormulaLike(value)) cell.numFmt = TEXT_FORMAT;
-}
-
 function blockSize(block: Block): { rows: number; cols: number } {
   return { rows: block.cells.length, cols: block.cells.reduce((w, r) => Math.max(w, r.length), 0) };
 }

@@ -8,7 +8,6 @@
  * column header above with the year in the same row.
  */
 import { findKeyFigures, KeyFigureField } from "./keyFigures";
-import { absCell, sheetRef } from "./layout/a1";
 import { Grid } from "./types";
 
 interface CellPosition {
@@ -99,31 +98,4 @@ export function findKeyFigureCell(
     }
   }
   return pair;
-}
-
-/** A sheet's values with where they sit: 1-based spreadsheet row and column of grid[0][0]. */
-interface PlacedGrid {
-  name: string;
-  grid: Grid;
-  firstRow: number;
-  firstColumn: number;
-}
-
-/**
- * What a comparison input cell should hold for key figure `field`: a live reference to the user's
- * cell that holds `value` ('Kerngegevens'!$B$6), or the value itself when no cell can be pinned down
- * (typed in the task pane, given as a CLI flag, or stored as text).
- */
-export function keyFigureReference(
-  sheets: readonly PlacedGrid[],
-  field: KeyFigureField,
-  value: number | undefined,
-  year?: number,
-): string | number | undefined {
-  if (value === undefined) return undefined;
-  for (const s of sheets) {
-    const at = findKeyFigureCell(s.grid, field, value, year);
-    if (at) return sheetRef(s.name, absCell(s.firstColumn + at.col, s.firstRow + at.row));
-  }
-  return value;
 }

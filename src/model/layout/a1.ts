@@ -49,11 +49,6 @@ export function range(firstColumn: number, firstRow: number, lastColumn: number,
   return `${cell(firstColumn, firstRow)}:${cell(lastColumn, lastRow)}`;
 }
 
-/** Absolute range of one column, e.g. absColumnRange(7, 5, 412) → "$G$5:$G$412". */
-export function absColumnRange(column: number, firstRow: number, lastRow: number): string {
-  return `${absCell(column, firstRow)}:${absCell(column, lastRow)}`;
-}
-
 /** A sheet name as formulas need it: always quoted, with ' doubled ("Jan's" → "'Jan''s'"). */
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
