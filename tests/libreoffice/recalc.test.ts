@@ -12,24 +12,16 @@
  * soffice must be installed (CI installs libreoffice-calc); without it this test fails, it does not skip.
  */
 import ExcelJS from "exceljs";
-import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { run } from "../../src/cli/cli";
+import { recalculateWithLibreOffice, requireSoffice } from "./soffice";
 import { CompareJson } from "../../src/cli/compareOutput";
 import { KPI_IDS } from "../../src/model/benchmark";
 
 const ROOT = join(__dirname, "../..");
 const EXAMPLE = join(ROOT, "examples/voorbeeldrade.xlsx");
-const SOFFICE = process.env.SOFFICE ?? "soffice";
-
-const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 
 let dir: string;
 let engine: CompareJson;
@@ -62,13 +54,7 @@ function shown(cell: ExcelJS.Cell): unknown {
 }
 
 beforeAll(async () => {
-  const probe = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `LibreOffice (soffice) is niet geïnstalleerd of start niet / is not installed or does not start: ` +
-        `${probe.error?.message ?? probe.stderr}. Installeer / install: apt-get install libreoffice-calc-nogui`,
-    );
-  }
+  requireSoffice();
   dir = mkdtempSync(join(tmpdir(), "ictcost-lo-"));
   const out = join(dir, "uit.xlsx");
   const r = await run(["compare", EXAMPLE, "-o", out]);
@@ -113,30 +99,7 @@ beforeAll(async () => {
   await edited.xlsx.writeFile(editedPath);
   editedEngine = JSON.parse((await run(["compare", editedPath, "--json"])).stdout) as CompareJson;
 
-  // A private profile (never the user's), recalculation on load forced before the first start.
-  const profile = join(dir, "lo-profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
-  const outdir = join(dir, "lo");
-  const convert = spawnSync(
-    SOFFICE,
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outdir,
-      out,
-      wrongPath,
-      editedPath,
-    ],
-    { encoding: "utf8", timeout: 170_000 },
-  );
-  if (convert.status !== 0) {
-    throw new Error(`soffice --convert-to failed (${convert.status}): ${convert.stderr}\n${convert.stdout}`);
-  }
+  const outdir = recalculateWithLibreOffice(dir, [out, wrongPath, editedPath], 170_000);
   lo.right = await load(join(outdir, "uit.xlsx"));
   lo.wrong = await load(join(outdir, "fout.xlsx"));
   lo.edited = await load(join(outdir, "bewerkt.xlsx"));

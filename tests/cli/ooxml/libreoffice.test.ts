@@ -8,8 +8,7 @@
  * soffice must be installed (CI installs libreoffice-calc); without it this test fails, it does not skip.
  */
 import ExcelJS from "exceljs";
-import { spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync } from "fflate";
@@ -19,14 +18,7 @@ import { listSheets, writeLosslessCopy } from "../../../src/cli/ooxml/losslessCo
 import { KPI_IDS } from "../../../src/model/benchmark";
 import { isFormula, SheetLayout } from "../../../src/model/layout/types";
 import { EXAMPLE, FIXTURES, layoutsFor } from "./helpers";
-
-const SOFFICE = process.env.SOFFICE ?? "soffice";
-const RECALC_ALWAYS_XCU = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+import { recalculateWithLibreOffice, requireSoffice } from "../../libreoffice/soffice";
 
 let dir: string;
 let layouts: SheetLayout[];
@@ -52,12 +44,7 @@ function zeroed(ls: SheetLayout[]): SheetLayout[] {
 }
 
 beforeAll(async () => {
-  const probe = spawnSync(SOFFICE, ["--version"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `LibreOffice (soffice) is not installed or does not start: ${probe.error?.message ?? probe.stderr}`,
-    );
-  }
+  requireSoffice();
   dir = mkdtempSync(join(tmpdir(), "ictcost-lossless-lo-"));
   const input = new Uint8Array(readFileSync(EXAMPLE));
   layouts = await layoutsFor(
@@ -84,26 +71,7 @@ beforeAll(async () => {
     writeFileSync(files[2], writeLosslessCopy(vbaInput, zeroed(vba.layouts), { fullCalcOnLoad: false }));
   }
 
-  const profile = join(dir, "lo-profile");
-  mkdirSync(join(profile, "user"), { recursive: true });
-  writeFileSync(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS_XCU);
-  const outdir = join(dir, "lo");
-  const convert = spawnSync(
-    SOFFICE,
-    [
-      "--headless",
-      "--norestore",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      "xlsx",
-      "--outdir",
-      outdir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: 55_000 },
-  );
-  if (convert.status !== 0)
-    throw new Error(`soffice --convert-to failed (${convert.status}): ${convert.stderr}`);
+  const outdir = recalculateWithLibreOffice(dir, files, 55_000);
   const load = async (name: string) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(outdir, name));
