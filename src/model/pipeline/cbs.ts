@@ -12,6 +12,7 @@ import { CbsData, getCbsData, IvDocument } from "../cbs/data";
 import { findMunicipality, NameResult } from "../cbs/names";
 import { overheadContext, OverheadContext } from "../cbs/overhead";
 import { Comparison } from "../comparison";
+import { OverheadSection } from "../layout/comparison/overhead";
 import { keyFiguresForYear } from "../keyFigures";
 import { Bilingual, KeyFigures } from "../types";
 import { Inputs } from "./findInputs";
@@ -129,4 +130,30 @@ export function cbsMark(figure: { year: number }): string {
 export function cbsOverhead(cbs: CbsOutcome, comparison: Comparison): OverheadContext | undefined {
   if (cbs.lookup?.kind !== "match") return undefined;
   return overheadContext(cbs.lookup.name, comparison.year, comparison.totals.total);
+}
+
+/**
+ * What the comparison sheet shows under "Overhead in context": the context, or one line saying why
+ * there is none (no municipality named, one CBS cannot place, one without Iv3 figures). Never an error:
+ * the comparison is complete without it.
+ */
+export function overheadSection(cbs: CbsOutcome, overhead: OverheadContext | undefined): OverheadSection {
+  if (overhead) return { context: overhead };
+  const head = { nl: "Overhead in context: niet getoond — ", en: "Overhead in context: not shown — " };
+  const lookup = cbs.lookup;
+  if (!cbs.asked || !lookup)
+    return {
+      absent: {
+        nl: `${head.nl}geen gemeente bekend. Vul de gemeente in bij de kerngegevens (Gemeente) of kies haar in het taakvenster (CLI: --gemeente) om haar overhead (CBS) met alle gemeenten te vergelijken.`,
+        en: `${head.en}no municipality known. Enter the municipality in the key figures (Gemeente) or choose it in the task pane (CLI: --gemeente) to compare its overhead (CBS) with all municipalities.`,
+      },
+    };
+  if (lookup.kind !== "match")
+    return { absent: { nl: head.nl + lookup.message.nl, en: head.en + lookup.message.en } };
+  return {
+    absent: {
+      nl: `${head.nl}CBS heeft geen Iv3-cijfers (overhead) van ${lookup.name}.`,
+      en: `${head.en}CBS has no Iv3 figures (overhead) of ${lookup.name}.`,
+    },
+  };
 }

@@ -56,7 +56,7 @@ const TITLES = {
 };
 
 /** The last row a layout writes (1-based). */
-function lastRow(layout: SheetLayout): number {
+export function lastRow(layout: SheetLayout): number {
   let last = 0;
   for (const b of layout.blocks) last = Math.max(last, parseCellAddress(b.at).row + b.cells.length - 1);
   return last;
