@@ -38,6 +38,11 @@ export interface CbsOutcome {
     municipality?: string;
     inhabitants?: CbsFigure;
     budget?: CbsFigure & { document: IvDocument };
+    /**
+     * Inhabitants of the ledger's other years (the trend) that the user left empty, by book year: CBS's
+     * year nearest to each (its `year` says which).
+     */
+    inhabitantsByYear?: Record<number, CbsFigure>;
   };
   /** User figures more than 2% away from CBS's (the user's figure is used). */
   differences: FigureDifference[];
@@ -111,11 +116,46 @@ export function withCbsFigures(inputs: Inputs, options: CbsOptions): { inputs: I
   }
   outcome.notes.push(...outcome.differences.map((d) => d.message));
 
-  const figures = current
+  let figures = current
     ? inputs.figures.map((f) => (f === current ? filled : f))
     : [...inputs.figures, filled].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  figures = withTrendInhabitants(inputs, figures, filled, lookup.name, year, data, outcome);
   const years = inputs.years.includes(year) ? inputs.years : [...inputs.years, year].sort((a, b) => a - b);
   return { inputs: { ...inputs, figures, years }, cbs: outcome };
+}
+
+/**
+ * The trend's other years: every ledger year but the comparison year whose inhabitants the user left
+ * empty gets CBS's (the nearest year CBS has the municipality in), recorded in outcome.used. A set
+ * without a year belongs to the comparison year only while it is the only set: beside dated sets it
+ * is dated with the comparison year, so it stays that year's.
+ */
+function withTrendInhabitants(
+  inputs: Inputs,
+  figures: KeyFigures[],
+  main: KeyFigures,
+  name: string,
+  year: number,
+  data: CbsData,
+  outcome: CbsOutcome,
+): KeyFigures[] {
+  const ledgerYears = new Set<number>();
+  for (const l of inputs.read.lines) if (l.year !== null && l.year !== year) ledgerYears.add(l.year);
+  const byYear: Record<number, CbsFigure> = {};
+  let out = figures;
+  for (const y of [...ledgerYears].sort((a, b) => a - b)) {
+    const own = out.find((f) => f.year === y);
+    if (own?.inhabitants !== undefined) continue;
+    const cbs = cbsKeyFigures(name, y, data);
+    if (!cbs) continue;
+    byYear[y] = cbs.inhabitants;
+    const set: KeyFigures = { ...(own ?? { year: y }), inhabitants: cbs.inhabitants.value };
+    out = own ? out.map((f) => (f === own ? set : f)) : [...out, set];
+  }
+  if (Object.keys(byYear).length === 0) return figures;
+  outcome.used.inhabitantsByYear = byYear;
+  if (main.year === undefined) out = out.map((f) => (f === main ? { ...f, year } : f));
+  return out.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 }
 
 /** "132.411 (CBS 2023)": how a figure from CBS is marked wherever it is shown. */

@@ -47,6 +47,11 @@ export function cbsNoteLines(cbs: CbsOutcome | undefined): Bilingual[] {
       en: `${w.en}: CBS ${used.year} (${used.source}; CC BY 4.0)`,
     });
   }
+  for (const [year, used] of Object.entries(cbs.used.inhabitantsByYear ?? {}))
+    out.push({
+      nl: `Inwoners ${year} (trend): CBS ${used.year} (${used.source}; CC BY 4.0)`,
+      en: `Inhabitants ${year} (trend): CBS ${used.year} (${used.source}; CC BY 4.0)`,
+    });
   return [...out, ...cbs.notes];
 }
 

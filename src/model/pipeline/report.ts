@@ -184,6 +184,15 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
   };
 }
 
+/** Per year whose inhabitants CBS gave (the comparison year and the trend's), "CBS 2023 (source)". */
+function cbsInhabitantSources(cbs: CbsOutcome, year: number): Record<number, string> {
+  const out: Record<number, string> = {};
+  const mark = (f: { year: number; source: string }) => `CBS ${f.year} (${f.source})`;
+  if (cbs.used.inhabitants) out[year] = mark(cbs.used.inhabitants);
+  for (const [y, f] of Object.entries(cbs.used.inhabitantsByYear ?? {})) out[Number(y)] = mark(f);
+  return out;
+}
+
 /** The comparison sheet with "Overhead in context" below everything else (its rows and its chart). */
 function withOverheadSection(
   sheet: OutputSheet,
@@ -311,6 +320,7 @@ function trendSheet(
     sheetName: name,
     refs: { categorisation: catRefs, inhabitants },
     figures: inputs.figures,
+    ...(plan.cbs ? { inhabitantSources: cbsInhabitantSources(plan.cbs, year) } : {}),
   });
   return note ? { name, layout, note } : { name, layout };
 }
