@@ -33,6 +33,8 @@ export interface CbsJson {
     municipality?: string;
     inhabitants?: SourcedJson;
     budget?: SourcedJson & { document: string; note: string };
+    /** Inhabitants of the trend's other book years the user left empty, by book year. */
+    inhabitants_by_year?: Record<string, SourcedJson>;
   };
   differences: {
     field: string;
@@ -61,6 +63,11 @@ export function cbsJson(cbs: CbsOutcome | undefined, overhead?: OverheadContext)
     const { value, year, source, document } = cbs.used.budget;
     used.budget = { value, year, source, document, note: "lasten excl. reserves (Iv3 0.10, 0.11)" };
   }
+  const byYear = Object.entries(cbs.used.inhabitantsByYear ?? {});
+  if (byYear.length > 0)
+    used.inhabitants_by_year = Object.fromEntries(
+      byYear.map(([y, { value, year, source }]) => [y, { value, year, source }]),
+    );
   return {
     asked: cbs.asked.name,
     from: cbs.asked.from,
@@ -106,6 +113,8 @@ export function cbsLines(cbs: CbsOutcome | undefined): string[] {
     lines.push(
       `Totale begroting ${formatEuro(budget.value, "nl")} (CBS ${budget.year}, ${budget.document}: lasten excl. reserves; bron: ${budget.source})`,
     );
+  for (const [y, f] of Object.entries(cbs.used.inhabitantsByYear ?? {}))
+    lines.push(`Inwoners ${y} (trend) ${formatNumber(f.value, "nl")} (CBS ${f.year}; bron: ${f.source})`);
   const f = cbs.figures;
   lines.push(
     `Grootteklasse ${f.sizeClass.label.nl}, ${f.urbanity.toLowerCase()}, ${f.province} (CBS ${f.sizeClass.year})`,

@@ -14,7 +14,6 @@ import {
   layoutReport,
   OutputRole,
   Report,
-  cbsOverhead,
   cbsNoteLines,
   prepareInputs,
   CbsOutcome,
@@ -143,6 +142,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       comparison: true,
       trend: "optional",
       sources: cbsNoteLines(cbs),
+      cbs,
     });
   } catch (e) {
     throw cliError(withCbsNotes(e, cbs), book);
@@ -158,7 +158,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     report,
     layouts,
     cbs,
-    overhead: cbsOverhead(cbs, report.comparison),
+    overhead: report.overhead,
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,

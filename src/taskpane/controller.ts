@@ -14,7 +14,15 @@ import {
 import { listEditions, registerEdition } from "../model/benchmark";
 import { Language, LedgerField } from "../model/types";
 import { checkEdition, EditionFile, EditionLoad, loaded, tooLarge, unreadable } from "./editions";
-import { inputChoice, invalidKeyFigures, keyFigureYears, missingFields, withDetection } from "./dataStep";
+import {
+  gemeenteState,
+  gemeenteSuggestions,
+  inputChoice,
+  invalidKeyFigures,
+  keyFigureYears,
+  missingFields,
+  withDetection,
+} from "./dataStep";
 import { fromStrings } from "./messages";
 import { failedOutcome, resultOutcome, workflowOptions } from "./outcomes";
 import {
@@ -101,6 +109,16 @@ export class PaneController {
   /** Typed key figures that are not valid numbers, as [year, key]. */
   invalidKeyFigures(): [string, NumericKeyFigure][] {
     return invalidKeyFigures(this.state.typed);
+  }
+
+  /** Text typed in the municipality field: chosen when it names one municipality (see gemeenteState). */
+  setGemeente(text: string): void {
+    this.update({ gemeente: gemeenteState(text) });
+  }
+
+  /** The type-ahead's names for the municipality field as typed. */
+  gemeenteSuggestions(): string[] {
+    return gemeenteSuggestions(this.state.gemeente.text);
   }
 
   setYear(year: number | null): void {

@@ -5,7 +5,8 @@
  */
 import { InputChoice, InputDetection, LedgerSource } from "../excel/workflow-api";
 import { KeyFigures, LedgerField } from "../model/types";
-import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "./paneState";
+import { GemeenteState, NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "./paneState";
+import { findMunicipality, municipalityNames } from "../model/cbs/names";
 import { missingFields as missingColumns } from "../model/grid";
 
 /** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */
@@ -83,6 +84,7 @@ export function inputChoice(state: PaneState): InputChoice | undefined {
   }
   const keyFigures = typedKeyFigures(state.typed);
   if (keyFigures.length > 0) choice.keyFigures = keyFigures;
+  if (state.gemeente.chosen) choice.gemeente = state.gemeente.chosen;
   return Object.keys(choice).length > 0 ? choice : undefined;
 }
 
@@ -110,4 +112,24 @@ export function withDetection(
     year,
     dataOpen: open || missing || state.dataOpen,
   };
+}
+
+/** How many names the type-ahead lists at once. */
+export const GEMEENTE_SUGGESTIONS = 8;
+
+/** The type-ahead's names for what is typed (offline, CBS's spelling); none for an empty field. */
+export function gemeenteSuggestions(text: string): string[] {
+  return text.trim() === "" ? [] : municipalityNames(text).slice(0, GEMEENTE_SUGGESTIONS);
+}
+
+/**
+ * What typed text settles on: a CBS name only when it is one municipality (also as people write it: "Den
+ * Bosch", "gemeente zwolle"); an ambiguous name (Bergen), an unknown one or "Nederland" stays unchosen
+ * with CBS's message, so the user picks — never a guess. An empty field chooses nothing and says nothing.
+ */
+export function gemeenteState(text: string): GemeenteState {
+  if (text.trim() === "") return { text, chosen: null, message: null };
+  const found = findMunicipality(text);
+  if (found.kind === "match") return { text, chosen: found.name, message: null };
+  return { text, chosen: null, message: "message" in found ? found.message : null };
 }

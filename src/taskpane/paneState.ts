@@ -46,6 +46,17 @@ export interface Outcome {
   review?: WorkflowResult["review"];
 }
 
+/**
+ * The municipality of step 2: what is typed, the CBS name it settles on (only an exact, unambiguous
+ * match: "Bergen" stays unchosen until the user picks Bergen (L.) or Bergen (NH.)), and what to tell the
+ * user when it does not settle.
+ */
+export interface GemeenteState {
+  text: string;
+  chosen: string | null;
+  message: Bilingual | null;
+}
+
 export interface PaneState {
   settings: PaneSettings;
   /** The editions to choose from, oldest book year first. */
@@ -63,6 +74,8 @@ export interface PaneState {
   typed: Record<string, Partial<Record<NumericKeyFigure, string>>>;
   /** The comparison year; null = the latest. */
   year: number | null;
+  /** The municipality typed or chosen in step 2 for CBS's figures (see dataStep.ts gemeenteState). */
+  gemeente: GemeenteState;
   /** Step 2 open with its column mapping (after needsMapping or when something is missing). */
   dataOpen: boolean;
   outcome: Outcome | null;
@@ -94,6 +107,7 @@ export function initialState(deps: ControllerDeps): PaneState {
     ledgerEdited: false,
     typed: {},
     year: null,
+    gemeente: { text: "", chosen: null, message: null },
     dataOpen: false,
     outcome: null,
     settingsSaved: null,

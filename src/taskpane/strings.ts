@@ -54,6 +54,16 @@ export const STRINGS = {
   noColumn: { nl: "(geen)", en: "(none)" },
   keyFigures: { nl: "Kerngegevens", en: "Key figures" },
   noKeyFigures: { nl: "Geen kerngegevens gevonden.", en: "No key figures found." },
+  gemeente: { nl: "Gemeente (CBS)", en: "Municipality (CBS)" },
+  gemeenteHelp: {
+    nl: "Typ de naam: het CBS vult wat de kerngegevens leeg laten (inwoners, totale begroting) en plaatst de overhead tussen alle gemeenten. Uw eigen cijfers gaan altijd voor.",
+    en: "Type the name: CBS fills what the key figures leave empty (inhabitants, total budget) and places the overhead among all municipalities. Your own figures always win.",
+  },
+  gemeenteList: { nl: "Gemeenten (CBS)", en: "Municipalities (CBS)" },
+  gemeenteChosen: {
+    nl: "{name}: CBS-cijfers vullen lege kerngegevens aan.",
+    en: "{name}: CBS figures fill empty key figures.",
+  },
   keyFiguresMissing: {
     nl: "Ontbreekt in de werkmap; vul het hier in:",
     en: "Missing from the workbook; type it in here:",

@@ -224,6 +224,40 @@ test("the whole flow at 320 px, axe on every step; screenshots at 320/500 px, li
   await closeAndCheck(o);
 }, 90000);
 
+test("municipality type-ahead by keyboard: Bergen is asked, Zwolle chosen; the comparison gains its overhead chart", async () => {
+  const o = await open();
+  const { page } = o;
+  await clickButton(page, "step1", "Voorbeeldgemeente");
+  await expectClass(outcomeIn(page, "step1"), /^outcome ok/);
+  const input = page.getByRole("combobox", { name: "Gemeente (CBS)" });
+  const status = page.locator('[data-testid="gemeente-status"]');
+  await input.click();
+  await page.keyboard.type("Bergen");
+  await expectClass(status, /warning.*Bergen \(L\.\) of Bergen \(NH\.\)/);
+  const options = page.getByRole("listbox", { name: "Gemeenten (CBS)" }).getByRole("option");
+  expect(await options.allTextContents()).toEqual(expect.arrayContaining(["Bergen (L.)", "Bergen (NH.)"]));
+  expect(await input.getAttribute("aria-expanded")).toBe("true");
+  await expectAccessible(page, "500-light-gemeente-open");
+  await page.keyboard.press("Escape");
+  expect(await input.getAttribute("aria-expanded")).toBe("false");
+
+  await input.fill("");
+  await page.keyboard.type("zwol");
+  await page.keyboard.press("ArrowDown");
+  const active = await input.getAttribute("aria-activedescendant");
+  expect(await page.locator(`[id="${active}"]`).textContent()).toBe("Zwolle");
+  await page.keyboard.press("Enter");
+  expect(await input.inputValue()).toBe("Zwolle");
+  await expectClass(status, /ok.*Zwolle/);
+
+  await clickButton(page, "step4", "Vergelijken");
+  await expectClass(outcomeIn(page, "step4"), /^outcome ok/);
+  const comparison = (await sheets(page)).find((s) => s.name === "ICT-vergelijking");
+  // the component and composition charts, and Zwolle's overhead in its size class
+  expect(comparison!.charts).toHaveLength(3);
+  await closeAndCheck(o);
+}, 60000);
+
 test("Office's dark theme wins over the system's light mode", async () => {
   const o = await open("?officeTheme=dark", { dark: false });
   await o.page.locator("section[data-step=step1]").waitFor();

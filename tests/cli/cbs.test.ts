@@ -4,7 +4,8 @@
  * table marks every CBS figure "(CBS 2023)"; names CBS cannot place are refused with candidates.
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { strFromU8, unzipSync } from "fflate";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -124,6 +125,40 @@ describe("compare a ledger CSV with --gemeente", () => {
     const values: unknown[] = [];
     sheet.eachRow((row) => row.eachCell((c) => values.push(c.value)));
     expect(values).toContain(132411);
+  });
+
+  it("-o places Zwolle's overhead on ICT-vergelijking, with a native chart of its size class", async () => {
+    const out = join(dir, "zwolle-overhead.xlsx");
+    const r = await run(["compare", DEV, "--gemeente", "Zwolle", "--year", "2023", "-o", out]);
+    expect(r.exitCode).toBe(0);
+    const o = (await json(DEV, "--gemeente", "Zwolle", "--year", "2023")).cbs!.overhead!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: Record<string, unknown[][]> = {};
+    wb.getWorksheet("ICT-vergelijking")!.eachRow((row) => {
+      const id = row.getCell(9).value;
+      if (typeof id === "string" && /overhead/.test(id))
+        (rows[id] ??= []).push([2, 3, 7, 8].map((c) => row.getCell(c).value));
+    });
+    const share = rows.ict_overhead_share[0][1] as ExcelJS.CellFormulaValue;
+    expect(share.formula).toMatch(/\$B\$17\/C\d+/);
+    expect(share.result).toBeCloseTo(o.kpis.ict_overhead_share!, 12);
+    expect(rows.overhead_per_inhabitant).toEqual([
+      ["Grootteklasse (n=14)", o.kpis.overhead_per_inhabitant.value, 7, "CBS, Iv3 jaarrekening 2023"],
+      [
+        `Alle gemeenten (n=${o.kpis.overhead_per_inhabitant.all.n})`,
+        o.kpis.overhead_per_inhabitant.value,
+        o.kpis.overhead_per_inhabitant.all.rank,
+        "CBS, Iv3 jaarrekening 2023",
+      ],
+    ]);
+    const charts = Object.entries(unzipSync(readFileSync(out)))
+      .filter(([n]) => /^xl\/charts\/chart\d+\.xml$/.test(n))
+      .map(([, x]) => strFromU8(x));
+    expect(charts).toHaveLength(3);
+    expect(charts.filter((x) => x.includes("Overhead per inwoner: Zwolle in de grootteklasse"))).toHaveLength(
+      1,
+    );
   });
 });
 

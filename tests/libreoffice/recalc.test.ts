@@ -22,6 +22,8 @@ import { KPI_IDS } from "../../src/model/benchmark";
 
 const ROOT = join(__dirname, "../..");
 const EXAMPLE = join(ROOT, "examples/voorbeeldrade.xlsx");
+/** A ledger CSV compared as Zwolle (--gemeente): CBS fills the key figures, the sheet gains the overhead context. */
+const ZWOLLE = [join(ROOT, "tests/fixtures/cli/ledger-dev.csv"), "--gemeente", "Zwolle", "--year", "2023"];
 
 let dir: string;
 let engine: CompareJson;
@@ -29,11 +31,30 @@ let engine: CompareJson;
 const lo: {
   right?: ExcelJS.Workbook;
   wrong?: ExcelJS.Workbook;
+  zwolle?: ExcelJS.Workbook;
+  zwolleWrong?: ExcelJS.Workbook;
   wrongInput?: ExcelJS.Workbook;
   edited?: ExcelJS.Workbook;
 } = {};
 /** The engine run afresh on the copy after a user edited ledger amounts in it. */
 let editedEngine: CompareJson;
+let zwolleEngine: CompareJson;
+
+/** A copy of the workbook with every cached formula result 0 and no recalculation flag. */
+async function withZeroCaches(path: string, out: string): Promise<ExcelJS.Workbook> {
+  const wb = await load(path);
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (isFormulaValue(v)) cell.value = { ...v, result: 0 } as ExcelJS.CellValue;
+      }),
+    ),
+  );
+  wb.calcProperties = { fullCalcOnLoad: false };
+  await wb.xlsx.writeFile(out);
+  return wb;
+}
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -99,10 +120,23 @@ beforeAll(async () => {
   await edited.xlsx.writeFile(editedPath);
   editedEngine = JSON.parse((await run(["compare", editedPath, "--json"])).stdout) as CompareJson;
 
-  const outdir = recalculateWithLibreOffice(dir, [out, wrongPath, editedPath], 170_000);
+  const zwolleOut = join(dir, "zwolle.xlsx");
+  const z = await run(["compare", ...ZWOLLE, "-o", zwolleOut]);
+  if (z.exitCode !== 0) throw new Error(`compare -o (Zwolle) failed: ${z.stderr}`);
+  zwolleEngine = JSON.parse((await run(["compare", ...ZWOLLE, "--json"])).stdout) as CompareJson;
+  const zwolleWrongPath = join(dir, "zwolle-fout.xlsx");
+  await withZeroCaches(zwolleOut, zwolleWrongPath);
+
+  const outdir = recalculateWithLibreOffice(
+    dir,
+    [out, wrongPath, editedPath, zwolleOut, zwolleWrongPath],
+    170_000,
+  );
   lo.right = await load(join(outdir, "uit.xlsx"));
   lo.wrong = await load(join(outdir, "fout.xlsx"));
   lo.edited = await load(join(outdir, "bewerkt.xlsx"));
+  lo.zwolle = await load(join(outdir, "zwolle.xlsx"));
+  lo.zwolleWrong = await load(join(outdir, "zwolle-fout.xlsx"));
 }, 180_000);
 
 afterAll(() => {
@@ -214,5 +248,36 @@ describe("LibreOffice recalculates the workbook compare -o writes", () => {
     expect(toCent(total2023 as number)).toBe(
       toCent(engine.components.software + engine.components.personnel + engine.components.infrastructure),
     );
+  });
+});
+
+/** LibreOffice's value of the Eigen cell (column C) of an overhead row (id in column I). */
+function overheadOwn(wb: ExcelJS.Workbook, id: string): unknown[] {
+  const ws = wb.getWorksheet("ICT-vergelijking")!;
+  const out: unknown[] = [];
+  ws.eachRow((row) => {
+    if (row.getCell(9).value === id) out.push(shown(row.getCell(3)));
+  });
+  return out;
+}
+
+describe("LibreOffice recalculates the overhead context of a municipality CBS knows (Zwolle)", () => {
+  it("arrives at the engine's KPIs, and the ICT share of overhead as cbs.overhead in --json", () => {
+    const share = zwolleEngine.cbs!.overhead!.kpis.ict_overhead_share!;
+    expect(share).toBeGreaterThan(0);
+    for (const wb of [lo.zwolle, lo.zwolleWrong] as ExcelJS.Workbook[]) {
+      expectSameFigures(wb, zwolleEngine);
+      const [own] = overheadOwn(wb, "ict_overhead_share");
+      expect(typeof own).toBe("number");
+      expect(Math.round((own as number) * 1e8)).toBe(Math.round(share * 1e8));
+      const perInhabitant = overheadOwn(wb, "overhead_per_inhabitant");
+      expect(perInhabitant).toHaveLength(2);
+      expect(perInhabitant[0]).toBeCloseTo(zwolleEngine.cbs!.overhead!.kpis.overhead_per_inhabitant.value, 9);
+    }
+  });
+
+  it("finds no error value anywhere", () => {
+    expect(errorCells(lo.zwolle as ExcelJS.Workbook)).toEqual([]);
+    expect(errorCells(lo.zwolleWrong as ExcelJS.Workbook)).toEqual([]);
   });
 });

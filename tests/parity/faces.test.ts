@@ -247,6 +247,14 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
       if (cli.json.municipality?.includes("Zwolle")) {
         expect(cli.json.inhabitants).toBe(132_411);
         expect(comparison.B8.value).toBe(132_411);
+        // …and the same overhead context: the ICT share of overhead (id in column I) as --json's.
+        const share = Object.entries(comparison).find(
+          ([a, c]) => /^I\d+$/.test(a) && c.value === "ict_overhead_share",
+        );
+        expect(comparison[`C${share![0].slice(1)}`].value).toBeCloseTo(
+          cli.json.cbs!.overhead!.kpis.ict_overhead_share!,
+          9,
+        );
       }
     },
     120_000,

@@ -359,3 +359,59 @@ describe("settings", () => {
     expect(workflows.last("categorise")!.options!.editionId).toBe("x");
   });
 });
+
+describe("the municipality for CBS's figures (step 2 type-ahead)", () => {
+  test("typing offers CBS's names (offline), the ones starting with the text first", () => {
+    const { controller } = setup();
+    controller.setGemeente("zwol");
+    expect(controller.gemeenteSuggestions()[0]).toBe("Zwolle");
+    controller.setGemeente("Súdwest");
+    expect(controller.gemeenteSuggestions()).toEqual(["Súdwest-Fryslân"]);
+    controller.setGemeente("");
+    expect(controller.gemeenteSuggestions()).toEqual([]);
+  });
+
+  test("a name that is one municipality is chosen and goes with every action as the choice's gemeente", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    controller.setGemeente("gemeente zwolle");
+    expect(controller.state.gemeente).toEqual({ text: "gemeente zwolle", chosen: "Zwolle", message: null });
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.choice).toEqual({ gemeente: "Zwolle" });
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice).toEqual({ gemeente: "Zwolle" });
+  });
+
+  test("spoken names are CBS's: Den Bosch is 's-Hertogenbosch", () => {
+    const { controller } = setup();
+    controller.setGemeente("Den Bosch");
+    expect(controller.state.gemeente.chosen).toBe("'s-Hertogenbosch");
+  });
+
+  test("Bergen is two municipalities: nothing chosen until the user picks one of them", async () => {
+    const { workflows, controller } = setup();
+    await controller.detect();
+    controller.setGemeente("Bergen");
+    expect(controller.state.gemeente.chosen).toBeNull();
+    expect(controller.state.gemeente.message?.nl).toContain("Bergen (L.) of Bergen (NH.)");
+    expect(controller.gemeenteSuggestions()).toEqual(expect.arrayContaining(["Bergen (L.)", "Bergen (NH.)"]));
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.choice).toBeUndefined();
+    controller.setGemeente("Bergen (NH.)");
+    expect(controller.state.gemeente).toMatchObject({ chosen: "Bergen (NH.)", message: null });
+    await controller.compare();
+    expect(workflows.last("buildComparison")!.choice).toEqual({ gemeente: "Bergen (NH.)" });
+  });
+
+  test("Nederland and a typo are not chosen, with CBS's message; clearing the field says nothing", () => {
+    const { controller } = setup();
+    controller.setGemeente("Nederland");
+    expect(controller.state.gemeente.chosen).toBeNull();
+    expect(controller.state.gemeente.message?.nl).toMatch(/^'Nederland' is geen gemeente/);
+    controller.setGemeente("Zwole");
+    expect(controller.state.gemeente.message?.nl).toContain("Bedoelt u");
+    controller.setGemeente("  ");
+    expect(controller.state.gemeente).toEqual({ text: "  ", chosen: null, message: null });
+    expect(controller.choice()).toBeUndefined();
+  });
+});

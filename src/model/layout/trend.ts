@@ -23,6 +23,11 @@ interface TrendLayoutOptions {
   };
   /** The key figures compare() used (inhabitants per year): constants and cached values. */
   figures?: readonly KeyFigures[];
+  /**
+   * Per year whose inhabitants came from CBS, what to show beside them ("CBS 2023 (CBS, gemeenteklassen
+   * 2023)"); with any, the table gains a column "Bron inwoners".
+   */
+  inhabitantSources?: Readonly<Record<number, string>>;
 }
 
 const T = {
@@ -60,6 +65,7 @@ const T = {
     en: ["Year", "Own nominal", "Own in {year} prices", "Benchmark"],
   },
   chart: { nl: "ICT-kosten per inwoner (€)", en: "ICT cost per inhabitant (€)" },
+  inhabitantSource: { nl: "Bron inwoners", en: "Inhabitants source" },
   derived: { nl: " (afgeleid)", en: " (derived)" },
 };
 
@@ -76,6 +82,9 @@ export function trendLayout(series: readonly SeriesPoint[], options: TrendLayout
   const cpiSource = cpiSeries()[0]?.source;
   const cpiText = cpiSource ? `${cpiSource.publisher}, ${cpiSource.publication} (${cpiSource.licence})` : "";
   const refs = options.refs;
+  const given = options.inhabitantSources;
+  const sources = given && Object.keys(given).length > 0 ? given : undefined;
+  const header = [...T.header[language], ...(sources ? [T.inhabitantSource[language]] : [])];
   const f = (formula: string, value: CellValue): Formula => ({ formula, value });
 
   const rows: LayoutCell[][] = points.map((p, i) => {
@@ -113,6 +122,7 @@ export function trendLayout(series: readonly SeriesPoint[], options: TrendLayout
         ? sourceText(benchmark.source, p.year, language) + (benchmark.derived ? T.derived[language] : "")
         : "",
       typeof factor === "number" && p.year !== latest ? cpiText : "",
+      ...(sources ? [sources[p.year] ?? ""] : []),
     ];
   });
 
@@ -133,11 +143,11 @@ export function trendLayout(series: readonly SeriesPoint[], options: TrendLayout
   const blocks: Block[] = [
     { at: "A1", cells: [[T.title[language]]], style: "title" },
     { at: "A2", cells: [[fill(T.note[language])]], style: "note" },
-    { at: cell(1, HEADER_ROW), cells: [T.header[language].map(fill)], style: "header" },
+    { at: cell(1, HEADER_ROW), cells: [header.map(fill)], style: "header" },
     {
       at: cell(1, first),
-      cells: rows.length ? rows : [T.header[language].map(() => "")],
-      numberFormats: FORMATS,
+      cells: rows.length ? rows : [header.map(() => "")],
+      numberFormats: sources ? [...FORMATS, null] : FORMATS,
       style: "body",
     },
     { at: cell(1, chartHeaderRow), cells: [T.chartHeader[language].map(fill)], style: "header" },
@@ -166,7 +176,7 @@ export function trendLayout(series: readonly SeriesPoint[], options: TrendLayout
     ],
     conditionalFormats: [],
     validations: [],
-    columnWidths: [8, 16, 16, 16, 18, 20, 16, 60, 50],
+    columnWidths: [8, 16, 16, 16, 18, 20, 16, 60, 50, ...(sources ? [40] : [])],
     freezeRows: HEADER_ROW,
   };
 }

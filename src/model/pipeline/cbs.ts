@@ -12,6 +12,7 @@ import { CbsData, getCbsData, IvDocument } from "../cbs/data";
 import { findMunicipality, NameResult } from "../cbs/names";
 import { overheadContext, OverheadContext } from "../cbs/overhead";
 import { Comparison } from "../comparison";
+import { OverheadSection } from "../layout/comparison/overhead";
 import { keyFiguresForYear } from "../keyFigures";
 import { Bilingual, KeyFigures } from "../types";
 import { Inputs } from "./findInputs";
@@ -37,6 +38,11 @@ export interface CbsOutcome {
     municipality?: string;
     inhabitants?: CbsFigure;
     budget?: CbsFigure & { document: IvDocument };
+    /**
+     * Inhabitants of the ledger's other years (the trend) that the user left empty, by book year: CBS's
+     * year nearest to each (its `year` says which).
+     */
+    inhabitantsByYear?: Record<number, CbsFigure>;
   };
   /** User figures more than 2% away from CBS's (the user's figure is used). */
   differences: FigureDifference[];
@@ -110,11 +116,46 @@ export function withCbsFigures(inputs: Inputs, options: CbsOptions): { inputs: I
   }
   outcome.notes.push(...outcome.differences.map((d) => d.message));
 
-  const figures = current
+  let figures = current
     ? inputs.figures.map((f) => (f === current ? filled : f))
     : [...inputs.figures, filled].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  figures = withTrendInhabitants(inputs, figures, filled, lookup.name, year, data, outcome);
   const years = inputs.years.includes(year) ? inputs.years : [...inputs.years, year].sort((a, b) => a - b);
   return { inputs: { ...inputs, figures, years }, cbs: outcome };
+}
+
+/**
+ * The trend's other years: every ledger year but the comparison year whose inhabitants the user left
+ * empty gets CBS's (the nearest year CBS has the municipality in), recorded in outcome.used. A set
+ * without a year belongs to the comparison year only while it is the only set: beside dated sets it
+ * is dated with the comparison year, so it stays that year's.
+ */
+function withTrendInhabitants(
+  inputs: Inputs,
+  figures: KeyFigures[],
+  main: KeyFigures,
+  name: string,
+  year: number,
+  data: CbsData,
+  outcome: CbsOutcome,
+): KeyFigures[] {
+  const ledgerYears = new Set<number>();
+  for (const l of inputs.read.lines) if (l.year !== null && l.year !== year) ledgerYears.add(l.year);
+  const byYear: Record<number, CbsFigure> = {};
+  let out = figures;
+  for (const y of [...ledgerYears].sort((a, b) => a - b)) {
+    const own = out.find((f) => f.year === y);
+    if (own?.inhabitants !== undefined) continue;
+    const cbs = cbsKeyFigures(name, y, data);
+    if (!cbs) continue;
+    byYear[y] = cbs.inhabitants;
+    const set: KeyFigures = { ...(own ?? { year: y }), inhabitants: cbs.inhabitants.value };
+    out = own ? out.map((f) => (f === own ? set : f)) : [...out, set];
+  }
+  if (Object.keys(byYear).length === 0) return figures;
+  outcome.used.inhabitantsByYear = byYear;
+  if (main.year === undefined) out = out.map((f) => (f === main ? { ...f, year } : f));
+  return out.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 }
 
 /** "132.411 (CBS 2023)": how a figure from CBS is marked wherever it is shown. */
@@ -129,4 +170,30 @@ export function cbsMark(figure: { year: number }): string {
 export function cbsOverhead(cbs: CbsOutcome, comparison: Comparison): OverheadContext | undefined {
   if (cbs.lookup?.kind !== "match") return undefined;
   return overheadContext(cbs.lookup.name, comparison.year, comparison.totals.total);
+}
+
+/**
+ * What the comparison sheet shows under "Overhead in context": the context, or one line saying why
+ * there is none (no municipality named, one CBS cannot place, one without Iv3 figures). Never an error:
+ * the comparison is complete without it.
+ */
+export function overheadSection(cbs: CbsOutcome, overhead: OverheadContext | undefined): OverheadSection {
+  if (overhead) return { context: overhead };
+  const head = { nl: "Overhead in context: niet getoond — ", en: "Overhead in context: not shown — " };
+  const lookup = cbs.lookup;
+  if (!cbs.asked || !lookup)
+    return {
+      absent: {
+        nl: `${head.nl}geen gemeente bekend. Vul de gemeente in bij de kerngegevens (Gemeente) of kies haar in het taakvenster (CLI: --gemeente) om haar overhead (CBS) met alle gemeenten te vergelijken.`,
+        en: `${head.en}no municipality known. Enter the municipality in the key figures (Gemeente) or choose it in the task pane (CLI: --gemeente) to compare its overhead (CBS) with all municipalities.`,
+      },
+    };
+  if (lookup.kind !== "match")
+    return { absent: { nl: head.nl + lookup.message.nl, en: head.en + lookup.message.en } };
+  return {
+    absent: {
+      nl: `${head.nl}CBS heeft geen Iv3-cijfers (overhead) van ${lookup.name}.`,
+      en: `${head.en}CBS has no Iv3 figures (overhead) of ${lookup.name}.`,
+    },
+  };
 }

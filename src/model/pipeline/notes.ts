@@ -47,6 +47,11 @@ export function cbsNoteLines(cbs: CbsOutcome | undefined): Bilingual[] {
       en: `${w.en}: CBS ${used.year} (${used.source}; CC BY 4.0)`,
     });
   }
+  for (const [year, used] of Object.entries(cbs.used.inhabitantsByYear ?? {}))
+    out.push({
+      nl: `Inwoners ${year} (trend): CBS ${used.year} (${used.source}; CC BY 4.0)`,
+      en: `Inhabitants ${year} (trend): CBS ${used.year} (${used.source}; CC BY 4.0)`,
+    });
   return [...out, ...cbs.notes];
 }
 
@@ -56,7 +61,7 @@ const TITLES = {
 };
 
 /** The last row a layout writes (1-based). */
-function lastRow(layout: SheetLayout): number {
+export function lastRow(layout: SheetLayout): number {
   let last = 0;
   for (const b of layout.blocks) last = Math.max(last, parseCellAddress(b.at).row + b.cells.length - 1);
   return last;

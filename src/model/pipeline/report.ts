@@ -22,7 +22,10 @@ import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
 import { FigureRef, keyFigureRef } from "./keyFigureSources";
-import { reconciliationNote, withReportNotes } from "./notes";
+import { lastRow, reconciliationNote, withReportNotes } from "./notes";
+import { OverheadContext } from "../cbs/overhead";
+import { overheadLayout } from "../layout/comparison/overhead";
+import { cbsOverhead, CbsOutcome, overheadSection } from "./cbs";
 
 export type OutputRole = "categorisation" | "comparison" | "trend";
 
@@ -133,6 +136,8 @@ export interface Report {
   catRefs: CategorisationRefs;
   compared?: OutputSheet;
   trend?: TrendSheet;
+  /** The municipality's overhead among all municipalities (CBS), when CBS knows it. */
+  overhead?: OverheadContext;
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -146,6 +151,8 @@ export interface ReportPlan extends ReportOptions {
   trend?: "required" | "optional";
   /** Where key figures came from outside the workbook (CBS), written under the comparison. */
   sources?: Bilingual[];
+  /** What CBS contributed: the comparison sheet places the municipality's overhead among all (or says why not). */
+  cbs?: CbsOutcome;
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
@@ -163,8 +170,46 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
       plan.language,
     ),
   };
+  const overhead = plan.cbs ? cbsOverhead(plan.cbs, comparison) : undefined;
+  const withOverhead =
+    compared && plan.cbs ? withOverheadSection(compared, plan.cbs, overhead, plan) : compared;
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
-  return { year: plan.year, comparison, catRefs, compared, trend };
+  return {
+    year: plan.year,
+    comparison,
+    catRefs,
+    compared: withOverhead,
+    trend,
+    ...(overhead ? { overhead } : {}),
+  };
+}
+
+/** Per year whose inhabitants CBS gave (the comparison year and the trend's), "CBS 2023 (source)". */
+function cbsInhabitantSources(cbs: CbsOutcome, year: number): Record<number, string> {
+  const out: Record<number, string> = {};
+  const mark = (f: { year: number; source: string }) => `CBS ${f.year} (${f.source})`;
+  if (cbs.used.inhabitants) out[year] = mark(cbs.used.inhabitants);
+  for (const [y, f] of Object.entries(cbs.used.inhabitantsByYear ?? {})) out[Number(y)] = mark(f);
+  return out;
+}
+
+/** The comparison sheet with "Overhead in context" below everything else (its rows and its chart). */
+function withOverheadSection(
+  sheet: OutputSheet,
+  cbs: CbsOutcome,
+  overhead: OverheadContext | undefined,
+  plan: ReportPlan,
+): OutputSheet {
+  const section = overheadLayout(overheadSection(cbs, overhead), plan.language, lastRow(sheet.layout) + 2);
+  const layout = sheet.layout;
+  return {
+    ...sheet,
+    layout: {
+      ...layout,
+      blocks: [...layout.blocks, ...section.blocks],
+      charts: [...layout.charts, ...section.charts],
+    },
+  };
 }
 
 type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";
@@ -275,6 +320,7 @@ function trendSheet(
     sheetName: name,
     refs: { categorisation: catRefs, inhabitants },
     figures: inputs.figures,
+    ...(plan.cbs ? { inhabitantSources: cbsInhabitantSources(plan.cbs, year) } : {}),
   });
   return note ? { name, layout, note } : { name, layout };
 }

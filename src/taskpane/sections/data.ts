@@ -16,6 +16,7 @@ import {
   pick,
 } from "../strings";
 import { Widgets } from "../widgets";
+import { GemeenteField } from "./gemeenteField";
 
 export class DataSection {
   readonly element: HTMLElement;
@@ -23,6 +24,7 @@ export class DataSection {
   private missingText: HTMLElement | null = null;
   /** The error line under each key-figure field, by "year|key". */
   private keyFigureErrors = new Map<string, HTMLElement>();
+  private gemeente: GemeenteField | null = null;
   private rendered: { detection: unknown; ledgerIndex: number } = { detection: undefined, ledgerIndex: -2 };
 
   constructor(private w: Widgets) {
@@ -51,6 +53,7 @@ export class DataSection {
   private render(state: PaneState): void {
     const d = state.detection;
     this.missingText = null;
+    this.gemeente = null;
     this.keyFigureErrors.clear();
     if (!d) {
       replaceChildren(this.body, h("p", { class: "note" }, this.w.t("notDetected")));
@@ -115,6 +118,7 @@ export class DataSection {
   private keyFigures(state: PaneState): HTMLElement[] {
     const d = state.detection!;
     const parts: HTMLElement[] = [h("h3", {}, this.w.t("keyFigures"))];
+    this.gemeente = new GemeenteField(this.w, state.gemeente);
     const found = d.keyFigures.filter((k) => Object.keys(k).length > 0);
     if (found.length === 0) parts.push(h("p", { class: "note" }, this.w.t("noKeyFigures")));
     else {
@@ -134,6 +138,7 @@ export class DataSection {
       parts.push(h("p", { class: "warning" }, `⚠ ${this.w.t("keyFiguresMissing")}`));
       parts.push(this.keyFigureFields(state, missing));
     }
+    parts.push(this.gemeente.element);
     return parts;
   }
 
@@ -192,6 +197,7 @@ export class DataSection {
     } else if (this.missingText) {
       this.missingText.textContent = "";
     }
+    this.gemeente?.update(state.gemeente);
     const invalid = new Set(c.invalidKeyFigures().map(([y, k]) => `${y}|${k}`));
     for (const [key, el] of this.keyFigureErrors)
       el.textContent = invalid.has(key) ? this.w.t("notANumber") : "";

@@ -8,9 +8,12 @@ import {
   categorise,
   compareYear,
   findInputs,
+  overheadSection,
   PlainWorkbook,
   withCbsFigures,
 } from "../../../src/model/pipeline";
+import { loadCbsData } from "../../../src/model/cbs/data";
+import { overheadLayout } from "../../../src/model/layout/comparison/overhead";
 import { Grid } from "../../../src/model/types";
 
 const LEDGER: Grid = [
@@ -157,5 +160,93 @@ describe("edge cases: asked, never guessed", () => {
       "CBS heeft geen inwonertal van Zwolle voor 2022 (wel 2023–2025): het aantal inwoners is dat van 2023.",
       "CBS heeft geen begroting of jaarrekening over 2022 (wel over 2023–2025): vul de totale begroting zelf in.",
     ]);
+  });
+});
+
+describe("edge cases of item 5, each with a clear message", () => {
+  // CBS's shipped years have the same 342 names; a merger is simulated with a second data set.
+  const merged = loadCbsData(
+    {
+      source: "test",
+      licence: "",
+      names: ["Oudstad", "Nieuwstad"],
+      cbsNames: {},
+      classes: ["20000tot50000inwoners"],
+      urbanity: ["Matigstedelijk"],
+      provinces: ["Utrecht"],
+      years: {
+        "2023": {
+          source: "CBS, gemeenteklassen 2023",
+          inh: [30000, null],
+          cls: [0, null],
+          urb: [0, null],
+          prov: [0, null],
+        },
+        "2024": {
+          source: "CBS, gemeenteklassen 2024",
+          inh: [null, 45000],
+          cls: [null, 0],
+          urb: [null, 0],
+          prov: [null, 0],
+        },
+      },
+    },
+    { source: "test", licence: "", unit: "k€", count: 2, docs: {} },
+  );
+
+  it("a municipality CBS lacks for the book year (merged): nothing filled, the years CBS has said", () => {
+    const found = findInputs(book([["Gemeente", "Oudstad"]]), undefined);
+    const { cbs } = withCbsFigures(found, { year: 2024, data: merged });
+    expect(cbs.lookup?.kind).toBe("notInYear");
+    expect(cbs.used).toEqual({});
+    expect(cbs.notes.map((n) => n.nl)).toEqual([
+      "CBS heeft Oudstad niet in 2024 (wel in 2023): een samengevoegde of nieuwe gemeente. Vul inwoners en begroting zelf in.",
+    ]);
+    expect(cbs.notes[0].en).toContain("CBS does not have Oudstad in 2024 (it does in 2023)");
+    expect(overheadSection(cbs, undefined)).toEqual({
+      absent: {
+        nl: `Overhead in context: niet getoond — ${cbs.notes[0].nl}`,
+        en: `Overhead in context: not shown — ${cbs.notes[0].en}`,
+      },
+    });
+  });
+
+  it("a book year outside CBS's years: the overhead of the nearest year, said, and no ICT share", () => {
+    const r = run([["Gemeente", "Zwolle"]], undefined, 2022);
+    const o = cbsOverhead(r.cbs, r.comparison)!;
+    expect(o.year).toBe(2023);
+    expect(o.kpis.ict_overhead_share).toBeNull();
+    expect(o.notes[0].nl).toBe(
+      "CBS heeft geen Iv3-cijfers over 2022: de overhead is die van de jaarrekening 2023; het ICT-aandeel in de overhead is daarom niet berekend.",
+    );
+    const { blocks } = overheadLayout({ context: o }, "nl", 100);
+    const share = blocks.find((b) => b.cells[0]?.[8] === "ict_overhead_share")!.cells[0];
+    expect([share[2], share[7]]).toEqual([
+      "",
+      "niet berekend: de overhead is niet van het boekjaar; CBS, Iv3 jaarrekening 2023",
+    ]);
+    expect(blocks.some((b) => b.cells.some((c) => c[0] === o.notes[0].nl))).toBe(true);
+  });
+
+  it("a key figure more than 2% from CBS's: the user's figure is used, both shown with CBS's year", () => {
+    const r = run([
+      ["Gemeente", "Zwolle"],
+      ["Boekjaar", 2023],
+      ["Inwoners", 140000],
+    ]);
+    expect(r.comparison.inhabitants).toBe(140000);
+    expect(r.cbs.notes.map((n) => n.nl)).toEqual([
+      "Inwoners: u 140.000, CBS 2023: 132.411 (+5,7%); uw cijfer geldt. Bron: CBS, gemeenteklassen 2023.",
+    ]);
+  });
+
+  it("'Nederland' is no municipality: nothing filled, said; the overhead line says it too", () => {
+    const r = run([["Gemeente", "Nederland"]]);
+    expect(r.cbs.used).toEqual({});
+    expect(overheadSection(r.cbs, cbsOverhead(r.cbs, r.comparison))).toEqual({
+      absent: expect.objectContaining({
+        nl: expect.stringMatching(/niet getoond — 'Nederland' is geen gemeente/),
+      }),
+    });
   });
 });
