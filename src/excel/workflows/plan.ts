@@ -96,7 +96,12 @@ async function runPlan(
   const compared = report?.compared;
   const trend = report?.trend;
 
-  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend]);
+  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [
+    compared,
+    trend,
+    report?.explained,
+    report?.audit,
+  ]);
   progress(options, STEPS.done, 1);
 
   const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);

@@ -17,14 +17,18 @@ import {
   comparisonLayout,
   SheetLayout,
   trendLayout,
+  explanationLayout,
+  auditLayout,
 } from "../layout";
+import { fingerprint } from "../audit/fingerprint";
+import { explainComponents } from "../explain/sentences";
 import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
 import { FigureRef, keyFigureRef } from "./keyFigureSources";
 import { reconciliationNote, withReportNotes } from "./notes";
 
-export type OutputRole = "categorisation" | "comparison" | "trend";
+export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit";
 
 /** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
 export interface Categorised {
@@ -133,6 +137,10 @@ export interface Report {
   catRefs: CategorisationRefs;
   compared?: OutputSheet;
   trend?: TrendSheet;
+  /** ICT-toelichting: written with every comparison, named after the trend. */
+  explained?: OutputSheet;
+  /** ICT-controle, when the plan asks for a snapshot: its fingerprint too. */
+  audit?: OutputSheet & { fingerprint: string };
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -146,6 +154,8 @@ export interface ReportPlan extends ReportOptions {
   trend?: "required" | "optional";
   /** Where key figures came from outside the workbook (CBS), written under the comparison. */
   sources?: Bilingual[];
+  /** Also lay out the audit snapshot (ICT-controle), named last. */
+  snapshot?: boolean;
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
@@ -164,7 +174,65 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ),
   };
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
-  return { year: plan.year, comparison, catRefs, compared, trend };
+  const explained = compared && explanationSheet(categorised, comparison, compared.name, plan);
+  const audit = plan.snapshot ? auditSheet(inputs, categorised, comparison, plan) : undefined;
+  return {
+    year: plan.year,
+    comparison,
+    catRefs,
+    compared,
+    trend,
+    ...(explained ? { explained } : {}),
+    ...(audit ? { audit } : {}),
+  };
+}
+
+/** ICT-toelichting: the engine's sentences and drill-down beside the comparison it watches for staleness. */
+function explanationSheet(
+  categorised: Categorised,
+  comparison: Comparison,
+  comparisonSheet: string,
+  plan: ReportPlan,
+): OutputSheet {
+  const name = plan.pickName("explanation");
+  const parts = explainComponents(categorised.counted, comparison);
+  const layout = explanationLayout(comparison, parts, {
+    language: plan.language,
+    sheetName: name,
+    comparisonSheet,
+  });
+  return { name, layout };
+}
+
+/** ICT-controle: every KPI and figure as values, with the fingerprint of what they were computed from. */
+function auditSheet(
+  inputs: Inputs,
+  categorised: Categorised,
+  comparison: Comparison,
+  plan: ReportPlan,
+): OutputSheet & { fingerprint: string } {
+  const figures = keyFiguresForYear(inputs.figures, comparison.year) ?? {};
+  const print = fingerprint({
+    year: comparison.year,
+    edition: comparison.edition,
+    figures,
+    lines: categorised.counted,
+  });
+  const name = plan.pickName("audit");
+  const layout = auditLayout(
+    {
+      comparison,
+      figures,
+      fingerprint: print,
+      ruled: categorised.ruled,
+      counted: categorised.counted,
+      manual: inputs.manual,
+      rules: inputs.rules,
+      reconciliation: reconciliationNote(inputs.reconciliations),
+    },
+    { language: plan.language, sheetName: name },
+  );
+  return { name, layout, fingerprint: print };
 }
 
 type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";
