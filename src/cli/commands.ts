@@ -12,7 +12,7 @@ import { userError } from "./errors";
 import { findFileInputs, readInputFile } from "./input";
 import { Column, renderTable } from "./table";
 import { compareCommand } from "./compare";
-import { flagPositive, flagYear } from "./flags";
+import { flagKpi, flagPositive, flagYear } from "./flags";
 import { benchmarkCommand, templateCommand } from "./reference";
 import { withEditionFile } from "./editionFile";
 import { peersCommand } from "./peers";
@@ -229,11 +229,28 @@ const COMPARE: CommandSpec = {
     },
     { name: "edition", value: "E", help: { nl: "benchmarkeditie (id)", en: "benchmark edition (id)" } },
     EDITION_FILE_FLAG,
+    {
+      name: "explain",
+      value: "KPI",
+      help: {
+        nl: "verklaar één KPI: de categorieën die het verschil maken en hun grootste regels (KPI-ids: zie README)",
+        en: "explain one KPI: the categories that make the difference and their biggest lines (KPI ids: see README)",
+      },
+    },
+    {
+      name: "snapshot",
+      help: {
+        nl: "controlemomentopname: met -o het blad ICT-controle (waarden, bronnen, vingerafdruk)",
+        en: "audit snapshot: with -o the sheet ICT-controle (values, sources, fingerprint)",
+      },
+    },
     { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
   ],
   positionals: { min: 1, max: 1 },
   run: (args, context) => {
     const options = {
+      explain: flagKpi(args.flags.explain),
+      snapshot: args.flags.snapshot === true,
       file: args.positionals[0],
       out: str(args.flags.out),
       sheet: str(args.flags.sheet),

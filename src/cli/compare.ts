@@ -20,10 +20,19 @@ import {
   InputError,
   withHint,
 } from "../model/pipeline";
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, TREND_SHEET } from "../model/layout";
+import {
+  AUDIT_SHEET,
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  EXPLANATION_SHEET,
+  TREND_SHEET,
+} from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
 import { formatNumber } from "../model/format";
 import { KeyFigures } from "../model/types";
+import { KpiId } from "../model/benchmark";
+import { explainKpi } from "../model/explain/drilldown";
+import { explainJson, explainText } from "./explainOutput";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
 import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
@@ -43,6 +52,10 @@ interface CompareCommandOptions {
   gemeente?: string;
   edition?: string;
   json?: boolean;
+  /** `--explain KPI`: print that KPI's drill-down instead of the KPI table. */
+  explain?: KpiId;
+  /** `--snapshot`: lay out ICT-controle too (written with -o) and print its fingerprint. */
+  snapshot?: boolean;
   /** Live progress for big files (the binary writes it to stderr). */
   progress?: (text: string) => void;
 }
@@ -66,6 +79,8 @@ const DESIRED: Record<OutputRole, string> = {
   categorisation: CATEGORISATION_SHEET.nl,
   comparison: COMPARISON_SHEET.nl,
   trend: TREND_SHEET.nl,
+  explanation: EXPLANATION_SHEET.nl,
+  audit: AUDIT_SHEET.nl,
 };
 
 /**
@@ -143,13 +158,16 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       trend: "optional",
       sources: cbsNoteLines(cbs),
       cbs,
+      ...(options.snapshot ? { snapshot: true } : {}),
     });
   } catch (e) {
     throw cliError(withCbsNotes(e, cbs), book);
   }
   const layouts = [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend].filter((s) => s !== undefined).map((s) => s.layout),
+    ...[report.compared, report.trend, report.explained, report.audit]
+      .filter((s) => s !== undefined)
+      .map((s) => s.layout),
   ];
   return {
     book,
@@ -266,9 +284,23 @@ export async function compareCommand(options: CompareCommandOptions) {
       ]
         .map((line) => line + "\n")
         .join("");
-  return {
-    exitCode: 0,
-    stdout: options.json ? JSON.stringify(compareJson(analysis), null, 2) + "\n" : compareTable(analysis),
-    stderr: issues + written,
-  };
+  return { exitCode: 0, stdout: stdoutOf(analysis, options), stderr: issues + written };
+}
+
+/** The KPI table (or one KPI's drill-down), as text or JSON; with --snapshot, the fingerprint too. */
+function stdoutOf(a: Analysis, options: CompareCommandOptions): string {
+  const audit = a.report.audit;
+  if (options.explain) {
+    const e = explainKpi(options.explain, a.categorised.counted, a.comparison);
+    return options.json ? JSON.stringify(explainJson(e), null, 2) + "\n" : explainText(e);
+  }
+  if (options.json) {
+    const json = compareJson(a);
+    const out = audit ? { ...json, snapshot: { sheet: audit.name, fingerprint: audit.fingerprint } } : json;
+    return JSON.stringify(out, null, 2) + "\n";
+  }
+  const print = audit
+    ? `\nVingerafdruk / fingerprint (${audit.name}${options.out ? "" : ", schrijf het blad met -o / write the sheet with -o"}): ${audit.fingerprint}\n`
+    : "";
+  return compareTable(a) + print;
 }

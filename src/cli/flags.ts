@@ -1,5 +1,7 @@
 /** Command-line flags that carry numbers: checked here, so a typo is a message, never a wrong figure. */
 import { parseAmount, parseNumber, parseYear } from "../model/amount";
+import { KpiId } from "../model/benchmark";
+import { KPI_ID_LIST, parseKpiId } from "../model/explain/drilldown";
 import { userError } from "./errors";
 
 export function flagYear(value: string | true | undefined): number | undefined {
@@ -24,4 +26,18 @@ export function flagPositive(name: string, value: string | true | undefined): nu
     );
   }
   return n;
+}
+
+/** `--explain KPI`: a KPI id of the comparison; anything else lists the ids there are (exit 2). */
+export function flagKpi(value: string | true | undefined): KpiId | undefined {
+  if (value === undefined) return undefined;
+  const id = typeof value === "string" ? parseKpiId(value) : null;
+  if (id === null) {
+    const ids = KPI_ID_LIST.join(", ");
+    throw userError(
+      `--explain verwacht een KPI-id, niet '${value === true ? "" : value}'. Geldig: ${ids}`,
+      `--explain needs a KPI id, not '${value === true ? "" : value}'. Valid: ${ids}`,
+    );
+  }
+  return id;
 }

@@ -10,6 +10,8 @@ import {
   readManualCategories,
   SheetRole,
   TREND_SHEET,
+  EXPLANATION_SHEET,
+  AUDIT_SHEET,
 } from "../model/layout";
 import { READER_FIELDS } from "../model/grid/headers";
 import {
@@ -84,6 +86,8 @@ const OWN_NAMES: [SheetRole, Bilingual][] = [
   ["categorisation", CATEGORISATION_SHEET],
   ["comparison", COMPARISON_SHEET],
   ["trend", TREND_SHEET],
+  ["explanation", EXPLANATION_SHEET],
+  ["audit", AUDIT_SHEET],
 ];
 
 /**

@@ -27,6 +27,9 @@ export interface WorkflowOptions {
 export type { InputChoice, InputDetection, LedgerCandidate, LedgerSource } from "../model/pipeline/workbook";
 import type { InputDetection, InputChoice } from "../model/pipeline/workbook";
 import type { ReconciliationNote } from "../model/pipeline/notes";
+import type { KpiExplanation } from "../model/explain/drilldown";
+import type { LinesRequest } from "./workflows/drilldown";
+export type { LinesRequest } from "./workflows/drilldown";
 
 export interface WorkflowResult {
   ok: boolean;
@@ -46,6 +49,10 @@ export interface WorkflowResult {
   sources?: Bilingual[];
   /** The lines to check first: amount × uncertainty, highest first (the categoriser's review list). */
   review?: { row: number; description: string; amount: number; category: string; confidence: number }[];
+  /** With a comparison: per KPI the categories that make the difference and their biggest lines. */
+  explanations?: KpiExplanation[];
+  /** With a snapshot (ICT-controle): the fingerprint of the ledger lines and key figures. */
+  fingerprint?: string;
 }
 
 /** The commands behind the task-pane buttons; src/excel/workflows.ts implements them over Excel.run. */
@@ -64,6 +71,10 @@ export interface Workflows {
   buildTrend(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
   /** Ribbon "Vergelijking bijwerken": categorise + compare (+ trend when several years). */
   rebuildAll(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
+  /** Momentopname: the ICT-controle sheet (KPIs as values, sources, rules, manual codes, fingerprint). */
+  snapshot(options: WorkflowOptions, choice?: InputChoice): Promise<WorkflowResult>;
+  /** "Toon regels": filter ICT-categorisatie to the lines behind one KPI (from `explanations`). */
+  selectKpiLines(options: WorkflowOptions, request: LinesRequest): Promise<WorkflowResult>;
   /** Select the unclassified (XX.OO) rows of ICT-categorisatie so the user can fix them. */
   selectUnclassified(options: WorkflowOptions): Promise<WorkflowResult>;
   /** Put a formula (e.g. "=ICTCOST.PERINHABITANT()") in the active cell. */

@@ -5,7 +5,8 @@
  */
 import { Workflows } from "./workflow-api";
 import { insertTemplate, loadSampleMunicipality } from "./workflows/input-sheets";
-import { buildComparison, buildTrend, categorise, rebuildAll } from "./workflows/plan";
+import { buildComparison, buildTrend, categorise, rebuildAll, snapshot } from "./workflows/plan";
+import { selectKpiLines } from "./workflows/drilldown";
 import { detectInputs } from "./workflows/reading";
 import { WorkflowEnv } from "./workflows/run";
 import { insertFormula, selectUnclassified } from "./workflows/selection";
@@ -22,6 +23,8 @@ export function createWorkflows(env: WorkflowEnv): Workflows {
     buildComparison: (options, year, choice) => buildComparison(env, options, year, choice),
     buildTrend: (options, choice) => buildTrend(env, options, choice),
     rebuildAll: (options, choice) => rebuildAll(env, options, choice),
+    snapshot: (options, choice) => snapshot(env, options, choice),
+    selectKpiLines: (options, request) => selectKpiLines(env, options, request),
     selectUnclassified: (options) => selectUnclassified(env, options),
     insertFormula: (formula) => insertFormula(env, formula),
   };
@@ -46,5 +49,7 @@ export {
   insertTemplate,
   loadSampleMunicipality,
   rebuildAll,
+  selectKpiLines,
   selectUnclassified,
+  snapshot,
 };

@@ -7,10 +7,12 @@
 import {
   InputChoice,
   InputDetection,
+  LinesRequest,
   WorkflowOptions,
   WorkflowResult,
   Workflows,
 } from "../excel/workflow-api";
+import { KpiExplanation } from "../model/explain/drilldown";
 import { listEditions, registerEdition } from "../model/benchmark";
 import { Language, LedgerField } from "../model/types";
 import { checkEdition, EditionFile, EditionLoad, loaded, tooLarge, unreadable } from "./editions";
@@ -297,6 +299,33 @@ export class PaneController {
       "trend",
       (o) => this.workflows.buildTrend(o, choice),
       (r) => this.fromResult("trend", r),
+    ).then(() => undefined);
+  }
+
+  /** Momentopname: ICT-controle with every KPI as values and the fingerprint. */
+  snapshot(): Promise<void> {
+    const choice = this.choice();
+    return this.run(
+      "snapshot",
+      (o) => this.workflows.snapshot(o, choice),
+      (r) => this.fromResult("snapshot", r),
+    ).then(() => undefined);
+  }
+
+  /** "Toon regels": filter the categorisation to one KPI's lines; the comparison's result stays shown. */
+  selectKpiLines(e: KpiExplanation): Promise<void> {
+    const keep = this.state.outcome;
+    const request: LinesRequest = {
+      kpi: e.kpi.id,
+      label: e.kpi.label,
+      year: e.year,
+      codes: e.categories.map((c) => c.code),
+      scope: e.scope,
+    };
+    return this.run(
+      "selectKpiLines",
+      (o) => this.workflows.selectKpiLines(o, request),
+      (r) => (r.ok && keep ? keep : this.fromResult("selectKpiLines", r)),
     ).then(() => undefined);
   }
 

@@ -176,3 +176,31 @@ export function syntax(fn: FunctionInfo): string {
   const params = fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name));
   return `${FUNCTION_NAMESPACE}.${fn.name}(${params.join(", ")})`;
 }
+
+/**
+ * What the functions' errors mean, for the pane's function help. Excel shows a custom message only with
+ * #VALUE! and #N/A (CustomFunctions.Error; Office's "Handle and return errors from your custom function"),
+ * so #NUM! and #DIV/0! are explained here instead of in the cell.
+ */
+export const FUNCTION_ERRORS: Bilingual[] = [
+  {
+    nl: "#WAARDE! / #VALUE!: een argument is verkeerd (tekst waar een getal hoort, 0 inwoners, een jaar buiten de CBS-reeks bij INDEXBUDGET); wijs de cel aan voor de melding met het argument en wat u typte.",
+    en: "#VALUE!: an argument is wrong (text where a number belongs, 0 inhabitants, …); hover the cell for the message naming the argument and what was typed.",
+  },
+  {
+    nl: "#N/B / #N/A: geen cijfer bekend (een KPI of jaar dat de editie niet heeft; INFLATE en CPI noemen het jaar dat u typte en de jaren van CBS); de melding staat bij de cel.",
+    en: "#N/A: no figure known (a KPI or year the edition lacks; INFLATE and CPI name the year you typed and CBS's years); the message is on the cell.",
+  },
+  {
+    nl: "#DEEL/0! / #DIV/0!: een deler is 0 (HIREDSHARE, COSTPERFTE, BUDGETSHARE: geen personeelskosten, fte of begroting). Excel toont hierbij geen melding.",
+    en: "#DIV/0!: a divisor is 0 (HIREDSHARE, COSTPERFTE, BUDGETSHARE: no personnel cost, fte or budget). Excel shows no message with it.",
+  },
+  {
+    nl: "#GETAL! / #NUM!: de uitkomst is geen eindig getal (te groot). Excel toont hierbij geen melding.",
+    en: "#NUM!: the result is not a finite number (too large). Excel shows no message with it.",
+  },
+  {
+    nl: 'CATEGORY van een lege regel is "" — een losse lege cel net als een lege cel in een kolom.',
+    en: 'CATEGORY of an empty line is "" — a single empty cell the same as an empty cell in a column.',
+  },
+];

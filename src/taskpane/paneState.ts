@@ -17,6 +17,8 @@ export type ActionId =
   | "compare"
   | "trend"
   | "selectUnclassified"
+  | "snapshot"
+  | "selectKpiLines"
   | "insertFormula";
 
 /** Actions that may take long: they get a Cancel button. */
@@ -44,6 +46,10 @@ export interface Outcome {
   reconciliation?: WorkflowResult["reconciliation"];
   sources?: WorkflowResult["sources"];
   review?: WorkflowResult["review"];
+  /** After Vergelijken: per KPI the categories and lines behind it ("Toon regels"). */
+  explanations?: WorkflowResult["explanations"];
+  /** After Momentopname: the fingerprint written on ICT-controle. */
+  fingerprint?: string;
 }
 
 /**

@@ -93,6 +93,19 @@ export const STRINGS = {
   latestYear: { nl: "Laatste jaar", en: "Latest year" },
   edition: { nl: "Benchmark-editie", en: "Benchmark edition" },
   compare: { nl: "Vergelijken", en: "Compare" },
+  snapshot: { nl: "Momentopname", en: "Snapshot" },
+  functionErrors: { nl: "Foutwaarden en hun betekenis", en: "Error values and what they mean" },
+  fingerprint: {
+    nl: "Vingerafdruk (SHA-256 van de kostenregels en kerngegevens): {fingerprint}",
+    en: "Fingerprint (SHA-256 of the cost lines and key figures): {fingerprint}",
+  },
+  explanationsTitle: {
+    nl: "Verklaring per KPI (ook op het blad ICT-toelichting)",
+    en: "Explanation per KPI (also on the ICT-toelichting sheet)",
+  },
+  mainlyFrom: { nl: "vooral {categories}", en: "mainly {categories}" },
+  perInhabitant: { nl: "{amount} per inwoner", en: "{amount} per inhabitant" },
+  showKpiLines: { nl: "Toon regels", en: "Show lines" },
   step5: { nl: "5. Trend", en: "5. Trend" },
   step5Help: {
     nl: "Uw kosten per inwoner door de jaren, ook in prijzen van het laatste jaar, naast de eerdere benchmarks (blad ICT-trend).",

@@ -147,6 +147,7 @@ interface HostApi {
   sheets(): { name: string; tables: string[]; charts: { type: string }[] }[];
   settings(): Record<string, string>;
   formulas(): string[];
+  filters(): { name: string; values: Record<string, string[]>; custom: Record<string, string> }[];
 }
 const hostApi = () => (window as unknown as { __ictcostHost: HostApi }).__ictcostHost;
 
@@ -185,7 +186,31 @@ async function runFlow(page: Page, onStep?: (step: string) => Promise<void>): Pr
   expect(comparison).toBeDefined();
   expect(comparison!.tables.length + comparison!.charts.length).toBeGreaterThan(0);
   expect(comparison!.charts.length).toBeGreaterThan(0);
+  expect((await sheets(page)).map((s) => s.name)).toContain("ICT-toelichting");
   await onStep?.("vergelijken");
+
+  // Verklaring per KPI: "Toon regels" filters the categorisation table to the KPI's lines (Definitief, Jaar).
+  const explanations = outcomeIn(page, "step4").locator('[data-testid="explanations"]');
+  await explanations.locator("summary").click();
+  await explanations
+    .locator('li[data-kpi="software_per_inhabitant"]')
+    .getByRole("button", { name: "Toon regels" })
+    .click();
+  await page.waitForFunction(
+    `(${hostApi})().filters().some((t) => t.name === "ICT_categorisatie" && Object.keys(t.values).length >= 2)`,
+  );
+  const filters = (await page.evaluate(`(${hostApi})().filters()`)) as ReturnType<HostApi["filters"]>;
+  const cat = filters.find((t) => t.name === "ICT_categorisatie")!;
+  expect(Object.values(cat.values).flat()).toEqual(expect.arrayContaining(["SW.PP", "2023"]));
+  await onStep?.("toon regels");
+
+  // Momentopname: ICT-controle and the fingerprint in the result.
+  await clickButton(page, "step4", "Momentopname");
+  await expect(outcomeIn(page, "step4").locator(".fingerprint").textContent()).resolves.toMatch(
+    /sha256:[0-9a-f]{64}/,
+  );
+  expect((await sheets(page)).map((s) => s.name)).toContain("ICT-controle");
+  await onStep?.("momentopname");
 }
 
 /** Waits for the element, then checks its class (the message shows its text, to see why it failed). */

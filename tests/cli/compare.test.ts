@@ -231,6 +231,7 @@ describe("compare -o: the copy of the workbook", () => {
       "ICT-categorisatie",
       "ICT-vergelijking",
       "ICT-trend",
+      "ICT-toelichting",
     ]);
     for (const name of names) {
       const before = cellMap(input.getWorksheet(name)!);
@@ -344,7 +345,12 @@ describe("compare -o with a user's own sheets, formulas and hostile text", () =>
       "ICT-vergelijking",
       "ICT-categorisatie",
       "ICT-vergelijking (2)",
+      "ICT-toelichting",
     ]);
+    // The toelichting watches our comparison, never the user's sheet of the same name.
+    const stale = b.getWorksheet("ICT-toelichting")!.getCell("A3").value as { formula: string };
+    expect(stale.formula).toContain("'ICT-vergelijking (2)'!$B$14");
+    expect(stale.formula).not.toMatch(/'ICT-vergelijking'!/);
     for (const name of ["Kerngegevens", "Grootboek", "ICT-vergelijking"]) {
       expect(cellMap(b.getWorksheet(name)!)).toEqual(cellMap(a.getWorksheet(name)!));
     }
@@ -372,7 +378,12 @@ describe("compare -o with a user's own sheets, formulas and hostile text", () =>
     const r = await run(["compare", DEV, "--inhabitants", "50000", "-o", outPath]);
     expect(r.exitCode).toBe(0);
     const sheets = await readXlsxFile(outPath);
-    expect(sheets.map((s) => s.name)).toEqual(["ledger-dev.csv", "ICT-categorisatie", "ICT-vergelijking"]);
+    expect(sheets.map((s) => s.name)).toEqual([
+      "ledger-dev.csv",
+      "ICT-categorisatie",
+      "ICT-vergelijking",
+      "ICT-toelichting",
+    ]);
     expect(readLedger(sheets[0].grid).lines).toHaveLength(74);
   });
 });

@@ -136,7 +136,12 @@ describe("live: the comparison follows the user's edits", () => {
 
     // Categoriseren alone: the comparison is rewritten in the same run and counts the new line.
     const r = ok(await wf.categorise(nl));
-    expect(r.sheets.sort()).toEqual(["ICT-categorisatie", "ICT-trend", "ICT-vergelijking"]);
+    expect(r.sheets.sort()).toEqual([
+      "ICT-categorisatie",
+      "ICT-toelichting",
+      "ICT-trend",
+      "ICT-vergelijking",
+    ]);
     expectKpisEqualEngine(fake);
     expect(snapshotSheet(fake, "ICT-vergelijking").cells.A5?.value ?? "").toBe("");
     // The Handmatig code stayed with its line.

@@ -62,7 +62,7 @@ describe("workflows end to end on the Excel fake", () => {
     expect(cat.tables[0].address).toBe(`A4:Q${4 + lines}`);
 
     const cmp = ok(await w2.buildComparison(nl));
-    expect(cmp.sheets).toEqual(["ICT-vergelijking"]); // the categorisation is current: not rewritten
+    expect(cmp.sheets).toEqual(["ICT-vergelijking", "ICT-toelichting"]); // the categorisation is current: not rewritten
     const sheet = snapshotSheet(f2, "ICT-vergelijking");
     expect(sheet.charts.map((x) => x.type)).toEqual(["ColumnClustered", "Doughnut"]);
     // Input cells refer to the user's key-figure cells, live.
@@ -137,7 +137,12 @@ describe("workflows end to end on the Excel fake", () => {
     const users = ["Kerngegevens", "Grootboek"];
     const before = userSheets(fake, users);
     const r = ok(await wf.rebuildAll(nl));
-    expect(r.sheets.sort()).toEqual(["ICT-categorisatie", "ICT-trend", "ICT-vergelijking"]);
+    expect(r.sheets.sort()).toEqual([
+      "ICT-categorisatie",
+      "ICT-toelichting",
+      "ICT-trend",
+      "ICT-vergelijking",
+    ]);
     expect(userSheets(fake, users)).toEqual(before);
 
     const cat = snapshotSheet(fake, "ICT-categorisatie");
@@ -248,7 +253,7 @@ describe("workflows end to end on the Excel fake", () => {
     const typed = ok(
       await wf.buildComparison(nl, undefined, { keyFigures: [{ year: 2023, inhabitants: 50_000 }] }),
     );
-    expect(typed.sheets).toEqual(["ICT-vergelijking", "ICT-categorisatie"]);
+    expect(typed.sheets).toEqual(["ICT-vergelijking", "ICT-categorisatie", "ICT-toelichting"]);
     expect(snapshotSheet(fake, "ICT-vergelijking").cells.B8).toMatchObject({ value: 50_000 });
     expect(snapshotSheet(fake, "Blad1").cells.C4.value).toBe("12.500,00");
   });

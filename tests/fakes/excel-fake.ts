@@ -1171,7 +1171,11 @@ class TableP extends P<FakeTable> {
     });
   }
   clearFilters(): void {
-    this.ctx.queue({ id: this._id, m: "table.clearFilters" }, () => void delete this.need().filters);
+    this.ctx.queue({ id: this._id, m: "table.clearFilters" }, () => {
+      const t = this.need();
+      delete t.filters;
+      delete t.customFilters;
+    });
   }
   convertToRange(): void {
     this.ctx.queue({ id: this._id, m: "convertToRange" }, () => {
@@ -1207,12 +1211,23 @@ class TableFilterP extends P<{ table: FakeTable; index: number }> {
     this.ctx.queue({ id: this._id, m: "filter.applyValuesFilter", values }, () => {
       const { table, index } = this.need();
       table.filters = { ...(table.filters ?? {}), [index]: values.map(String) };
+      if (table.customFilters) delete table.customFilters[index];
+    });
+  }
+  /** One criterion only (criteria2 and the operator are not modelled: the add-in does not use them). */
+  applyCustomFilter(criteria1: string, criteria2?: string): void {
+    if (criteria2 !== undefined) throw new FakeExcelError("NotImplemented", "The fake models one criterion.");
+    this.ctx.queue({ id: this._id, m: "filter.applyCustomFilter", criteria1 }, () => {
+      const { table, index } = this.need();
+      table.customFilters = { ...(table.customFilters ?? {}), [index]: String(criteria1) };
+      if (table.filters) delete table.filters[index];
     });
   }
   clear(): void {
     this.ctx.queue({ id: this._id, m: "filter.clear" }, () => {
       const { table, index } = this.need();
       if (table.filters) delete table.filters[index];
+      if (table.customFilters) delete table.customFilters[index];
     });
   }
 }

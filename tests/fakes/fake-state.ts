@@ -53,6 +53,11 @@ export interface FakeTable {
   style: string;
   /** Values filters per column index (TableColumn.filter.applyValuesFilter). */
   filters?: Record<number, string[]>;
+  /**
+   * Custom filters per column index (Filter.applyCustomFilter: criteria1 such as "<>inhuur"); a column has
+   * one filter at a time, so applying one kind removes the other.
+   */
+  customFilters?: Record<number, string>;
 }
 
 export interface FakeChart {

@@ -231,6 +231,12 @@ describe("LibreOffice recalculates the workbook compare -o writes", () => {
     expectSameFigures(lo.edited as ExcelJS.Workbook, editedEngine);
   });
 
+  it("marks ICT-toelichting out of date only once the ledger changed (its one formula, recalculated)", () => {
+    const stale = (wb: ExcelJS.Workbook) => shown(wb.getWorksheet("ICT-toelichting")!.getCell("A3"));
+    expect(stale(lo.right!) ?? "").toBe(""); // LibreOffice writes an empty text result without a value
+    expect(String(stale(lo.edited!))).toMatch(/^VEROUDERD — klik Vergelijken/);
+  });
+
   it("finds no error value anywhere (no Err:, no #NAME?)", () => {
     expect(errorCells(lo.right as ExcelJS.Workbook)).toEqual([]);
     expect(errorCells(lo.wrong as ExcelJS.Workbook)).toEqual([]);

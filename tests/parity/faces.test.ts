@@ -124,7 +124,7 @@ const asTyped = (v: unknown) => (typeof v === "string" && v !== "" ? `'${v}` : v
  * The add-in, given the same inputs as the CLI: `inhabitants` typed in the pane for the comparison year,
  * as `--inhabitants` is for the CLI.
  */
-async function throughAddIn(file: string, inhabitants: number | undefined, year: number) {
+async function throughAddIn(file: string, inhabitants: number | undefined, year: number, snapshot = false) {
   const book = await readInputFile(file);
   const fake = createFakeExcel({ sheets: [] });
   for (const s of book.sheets) {
@@ -148,8 +148,11 @@ async function throughAddIn(file: string, inhabitants: number | undefined, year:
   const choice = inhabitants === undefined ? undefined : { keyFigures: [{ year, inhabitants }] };
   const result = await wf.rebuildAll({ language: "nl" }, choice);
   if (!result.ok) throw new Error(`add-in: ${result.error?.en}`);
+  // Momentopname after the rebuild, as a controller clicks it: ICT-controle beside the other sheets.
+  const snap = snapshot ? await wf.snapshot({ language: "nl" }, choice) : undefined;
+  if (snap && !snap.ok) throw new Error(`add-in snapshot: ${snap.error?.en}`);
   const sheets: Record<string, Cells> = {};
-  for (const name of result.sheets) {
+  for (const name of [...result.sheets, ...(snap?.sheets ?? [])]) {
     const cells: Cells = {};
     for (const [a, c] of Object.entries(snapshotSheet(fake, name).cells)) {
       if (c.value === "" && !c.formula) continue;
@@ -161,9 +164,9 @@ async function throughAddIn(file: string, inhabitants: number | undefined, year:
 }
 
 /** The CLI: compare -o, the copy read back (formulas with their cached results), and --json. */
-async function throughCli(file: string, inhabitants: number | undefined) {
+async function throughCli(file: string, inhabitants: number | undefined, snapshot = false) {
   const out = join(dir, `copy-${Math.random().toString(36).slice(2)}.xlsx`);
-  const options = { file, ...(inhabitants ? { inhabitants } : {}) };
+  const options = { file, ...(inhabitants ? { inhabitants } : {}), ...(snapshot ? { snapshot } : {}) };
   const written = await compareCommand({ ...options, out });
   const json = JSON.parse((await compareCommand({ ...options, json: true })).stdout) as CompareJson;
 
@@ -222,6 +225,7 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
       const cli = await throughCli(path, inhabitants);
       const addIn = await throughAddIn(path, inhabitants, cli.json.year);
       expect(Object.keys(addIn).sort()).toEqual(Object.keys(cli.sheets).sort());
+      expect(Object.keys(cli.sheets)).toContain("ICT-toelichting");
       for (const name of Object.keys(cli.sheets)) {
         expect(Object.keys(cli.sheets[name]).length).toBeGreaterThan(10);
         expect({ sheet: name, differences: differences(cli.sheets[name], addIn[name]) }).toEqual({
@@ -256,6 +260,36 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
           9,
         );
       }
+    },
+    120_000,
+  );
+});
+
+describe("the audit snapshot: compare -o --snapshot and Momentopname write the same ICT-controle", () => {
+  it.each(FIXTURES.filter((f) => /voorbeeldrade|ledger-dev\.csv|key2/.test(f.name)))(
+    "$name",
+    async ({ file, inhabitants }) => {
+      const path = await file();
+      const cli = await throughCli(path, inhabitants, true);
+      const addIn = await throughAddIn(path, inhabitants, cli.json.year, true);
+      expect(Object.keys(addIn).sort()).toEqual(Object.keys(cli.sheets).sort());
+      expect(Object.keys(addIn)).toEqual(expect.arrayContaining(["ICT-toelichting", "ICT-controle"]));
+      for (const name of ["ICT-toelichting", "ICT-controle"]) {
+        expect({ sheet: name, differences: differences(cli.sheets[name], addIn[name]) }).toEqual({
+          sheet: name,
+          differences: [],
+        });
+      }
+      // Same input, same fingerprint, in both faces.
+      const print = (cells: Cells) =>
+        Object.values(cells)
+          .map((c) => c.value)
+          .find((v) => typeof v === "string" && v.startsWith("sha256:"));
+      expect(print(cli.sheets["ICT-controle"])).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(print(addIn["ICT-controle"])).toBe(print(cli.sheets["ICT-controle"]));
+      expect((cli.json as unknown as { snapshot: { fingerprint: string } }).snapshot.fingerprint).toBe(
+        print(addIn["ICT-controle"]),
+      );
     },
     120_000,
   );

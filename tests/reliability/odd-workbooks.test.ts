@@ -101,7 +101,9 @@ describe("sheet names with quotes and spaces", () => {
         },
       }),
     );
-    expect(r.sheets.sort()).toEqual(["Cat 'A' blad", "Trend o'Brien", "Vergelijking '23"]);
+    expect(r.sheets.sort()).toEqual(["Cat 'A' blad", "ICT-toelichting", "Trend o'Brien", "Vergelijking '23"]);
+    // The toelichting watches the comparison by its quoted name.
+    expect(snapshotSheet(b.fake, "ICT-toelichting").cells.A3.formula).toContain("'Vergelijking ''23'!$B$14");
     const cmp = snapshotSheet(b.fake, "Vergelijking '23");
     expect(cmp.cells.B8.formula).toMatch(/^='Kern gegevens'!\$B\$5$/);
     expect(cmp.cells.B14.formula).toContain("'Cat ''A'' blad'!$G:$G");
@@ -158,7 +160,7 @@ describe("200 sheets, hidden sheets", () => {
     expect(run.maxResponse).toBeLessThanOrEqual(LIMIT);
     const after = snapshotAll(b.fake);
     for (const n of names) expect(after[n]).toEqual(before[n]);
-    expect(wb.sheets).toHaveLength(203);
+    expect(wb.sheets).toHaveLength(204); // 200 + categorisation, comparison, trend, toelichting
     expectKpisEqual(b.fake, "ICT-vergelijking", 16);
     // The add-in's sheets are visible and the comparison is the active one.
     expect(wb.sheetByName("ICT-vergelijking")!.visibility).toBe("Visible");

@@ -214,6 +214,58 @@ describe("running workflows", () => {
     expect(controller.state.outcome).toBe(before);
   });
 
+  test("Vergelijken keeps each KPI's drill-down; Toon regels asks for exactly its lines and keeps the result", async () => {
+    const { workflows, controller } = setup();
+    const explanation = {
+      kpi: {
+        id: "hired_per_inhabitant",
+        label: { nl: "Ingehuurd personeel", en: "Hired personnel" },
+        own: 20,
+        benchmark: 16,
+        difference: 4,
+        differencePct: 0.25,
+        verdict: { nl: "Ingehuurd personeel: € 20 per inwoner", en: "Hired personnel: €20 per inhabitant" },
+        source: null,
+        unit: "eur_per_inhabitant",
+      },
+      year: 2022,
+      scope: { component: "personnel" as const, staffing: "hired" as const },
+      categories: [
+        {
+          code: "PE.IF" as const,
+          label: { nl: "Informatisering", en: "Information management" },
+          amount: 900_000,
+          lines: 4,
+          perInhabitant: 20,
+          benchmark: null,
+          gap: null,
+          top: [],
+        },
+      ],
+    };
+    workflows.handlers.buildComparison = async () => ok("vergeleken", { explanations: [explanation] });
+    await controller.compare();
+    const before = controller.state.outcome;
+    expect(before?.explanations).toEqual([explanation]);
+    await controller.selectKpiLines(explanation);
+    expect(workflows.last("selectKpiLines")!.request).toEqual({
+      kpi: "hired_per_inhabitant",
+      label: explanation.kpi.label,
+      year: 2022,
+      codes: ["PE.IF"],
+      scope: explanation.scope,
+    });
+    expect(controller.state.outcome).toBe(before);
+  });
+
+  test("Momentopname sends the pane's choice and shows the fingerprint", async () => {
+    const { workflows, controller } = setup();
+    await controller.snapshot();
+    expect(workflows.last("snapshot")).toBeDefined();
+    expect(controller.state.outcome?.fingerprint).toBe("sha256:00");
+    expect(controller.state.outcome?.action).toBe("snapshot");
+  });
+
   test("Functie invoegen sends the formula and confirms it", async () => {
     const { workflows, controller } = setup();
     await controller.insertFormula("=ICTCOST.CPI(2022)");

@@ -6,6 +6,7 @@ import { SettingsStore } from "../../src/taskpane/settings";
 import {
   InputChoice,
   InputDetection,
+  LinesRequest,
   WorkflowOptions,
   WorkflowResult,
   Workflows,
@@ -17,6 +18,7 @@ export interface Call {
   choice?: InputChoice;
   year?: number;
   formula?: string;
+  request?: LinesRequest;
 }
 
 export function ok(summary: string, extra: Partial<WorkflowResult> = {}): WorkflowResult {
@@ -81,6 +83,14 @@ export class FakeWorkflows implements Workflows {
   }
   rebuildAll(options: WorkflowOptions, choice?: InputChoice) {
     return this.answer({ method: "rebuildAll", options, choice }, () => ok("Alles"));
+  }
+  snapshot(options: WorkflowOptions, choice?: InputChoice) {
+    return this.answer({ method: "snapshot", options, choice }, () =>
+      ok("Momentopname", { fingerprint: "sha256:00" }),
+    );
+  }
+  selectKpiLines(options: WorkflowOptions, request: LinesRequest) {
+    return this.answer({ method: "selectKpiLines", options, request }, () => ok("Regels getoond"));
   }
   selectUnclassified(options: WorkflowOptions) {
     return this.answer({ method: "selectUnclassified", options }, () => ok("Geselecteerd"));

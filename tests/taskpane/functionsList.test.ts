@@ -6,7 +6,7 @@ import { excelError } from "../functions/shim"; // first: installs the CustomFun
 import * as F from "../../src/functions/functions";
 import golden from "../functions/__golden__/functions.json";
 import localeNl from "../../src/functions/locale-nl.json";
-import { FUNCTIONS, syntax } from "../../src/taskpane/functionsList";
+import { FUNCTIONS, syntax, FUNCTION_ERRORS } from "../../src/taskpane/functionsList";
 
 interface Meta {
   id: string;
@@ -51,4 +51,16 @@ describe.each(metadata.map((m) => [m.name, m] as const))("%s", (name, meta) => {
     expect(s.startsWith(`ICTCOST.${name}(`)).toBe(true);
     for (const p of meta.parameters) expect(s).toContain(p.optional ? `[${p.name}]` : p.name);
   });
+});
+
+test("the error help names each error the functions return, and says which carry no message in Excel", () => {
+  const nl = FUNCTION_ERRORS.map((e) => e.nl).join("\n");
+  const en = FUNCTION_ERRORS.map((e) => e.en).join("\n");
+  for (const code of ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"]) expect(en).toContain(code);
+  for (const code of ["#WAARDE!", "#N/B", "#DEEL/0!", "#GETAL!"]) expect(nl).toContain(code);
+  expect(FUNCTION_ERRORS.filter((e) => /geen melding/.test(e.nl)).map((e) => e.en.split(":")[0])).toEqual([
+    "#DIV/0!",
+    "#NUM!",
+  ]);
+  expect(nl).toContain("CATEGORY");
 });

@@ -17,6 +17,7 @@ import {
   TrendSheet,
 } from "../../model/pipeline";
 import { reviewList } from "../../model/categorise/review";
+import { explainAll } from "../../model/explain/drilldown";
 import { SheetLayout } from "../../model/layout";
 import { Bilingual, CategorisedLine, CategoryCode } from "../../model/types";
 import { WorkbookInventory } from "../read";
@@ -41,6 +42,8 @@ interface Plan {
   trend?: boolean;
   /** Fail when the trend has fewer than two years (buildTrend); rebuildAll just leaves it out. */
   trendRequired?: boolean;
+  /** Write the audit snapshot ICT-controle (Momentopname). */
+  snapshot?: boolean;
 }
 
 /** Reads once, then writes the categorisation (when needed), the comparison and the trend in one render. */
@@ -75,7 +78,7 @@ async function runPlan(
     categorisationSheet(categorised, inputs, year, sheetName, language),
   );
   let report: Report | undefined;
-  if (plan.comparison !== undefined || plan.trend) {
+  if (plan.comparison !== undefined || plan.trend || plan.snapshot) {
     progress(options, STEPS.compare, 0.5);
     try {
       report = layoutReport(inputs, categorised, {
@@ -88,6 +91,7 @@ async function runPlan(
         ...(plan.trend ? { trend: plan.trendRequired ? "required" : "optional" } : {}),
         sources: cbsNoteLines(cbs),
         cbs,
+        ...(plan.snapshot ? { snapshot: true } : {}),
       });
     } catch (e) {
       throw paneError(e);
@@ -97,13 +101,29 @@ async function runPlan(
   const compared = report?.compared;
   const trend = report?.trend;
 
-  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend]);
+  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [
+    compared,
+    trend,
+    report?.explained,
+    report?.audit,
+  ]);
   progress(options, STEPS.done, 1);
 
   const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);
+  const audit = report?.audit;
+  let summary = planSummary(inputs, counted, cat, comparison, compared, trend);
+  if (audit) {
+    const said = b(
+      `Momentopname op '${audit.name}', vingerafdruk ${audit.fingerprint}.`,
+      `Snapshot on '${audit.name}', fingerprint ${audit.fingerprint}.`,
+    );
+    summary = compared || cat.layout ? joined(summary, said) : said;
+  }
   return {
     ok: true,
-    summary: planSummary(inputs, counted, cat, comparison, compared, trend),
+    summary,
+    ...(compared && comparison ? { explanations: explainAll(counted, comparison, { topLines: 3 }) } : {}),
+    ...(audit ? { fingerprint: audit.fingerprint } : {}),
     issues: inputs.issues,
     sheets: results.map((r) => r.sheetName),
     unclassified: { lines: lines.lines, amount: lines.amount },
@@ -216,5 +236,16 @@ export function rebuildAll(
 ): Promise<WorkflowResult> {
   return guarded(env, (context) =>
     runPlan(context, env, options, choice, { categorise: "always", comparison: {}, trend: true }),
+  );
+}
+
+/** Momentopname: the audit sheet ICT-controle from the workbook as it is now (categorised afresh if stale). */
+export function snapshot(
+  env: WorkflowEnv,
+  options: WorkflowOptions,
+  choice?: InputChoice,
+): Promise<WorkflowResult> {
+  return guarded(env, (context) =>
+    runPlan(context, env, options, choice, { categorise: "ifStale", snapshot: true }),
   );
 }

@@ -3,5 +3,7 @@ export * from "./a1";
 export * from "./categorisation";
 export * from "./comparison";
 export * from "./trend";
+export * from "./explanation";
+export * from "./audit";
 export * from "./templates";
 export * from "./types";

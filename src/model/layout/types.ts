@@ -79,6 +79,8 @@ export type SheetRole =
   | "categorisation"
   | "comparison"
   | "trend"
+  | "explanation"
+  | "audit"
   | "template-keyfigures"
   | "template-ledger"
   | "template-rules"

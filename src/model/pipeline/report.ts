@@ -17,7 +17,11 @@ import {
   comparisonLayout,
   SheetLayout,
   trendLayout,
+  explanationLayout,
+  auditLayout,
 } from "../layout";
+import { fingerprint } from "../audit/fingerprint";
+import { explainComponents } from "../explain/sentences";
 import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
@@ -27,7 +31,7 @@ import { OverheadContext } from "../cbs/overhead";
 import { overheadLayout } from "../layout/comparison/overhead";
 import { cbsOverhead, CbsOutcome, overheadSection } from "./cbs";
 
-export type OutputRole = "categorisation" | "comparison" | "trend";
+export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit";
 
 /** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
 export interface Categorised {
@@ -138,6 +142,10 @@ export interface Report {
   trend?: TrendSheet;
   /** The municipality's overhead among all municipalities (CBS), when CBS knows it. */
   overhead?: OverheadContext;
+  /** ICT-toelichting: written with every comparison, named after the trend. */
+  explained?: OutputSheet;
+  /** ICT-controle, when the plan asks for a snapshot: its fingerprint too. */
+  audit?: OutputSheet & { fingerprint: string };
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -153,6 +161,8 @@ export interface ReportPlan extends ReportOptions {
   sources?: Bilingual[];
   /** What CBS contributed: the comparison sheet places the municipality's overhead among all (or says why not). */
   cbs?: CbsOutcome;
+  /** Also lay out the audit snapshot (ICT-controle), named last. */
+  snapshot?: boolean;
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
@@ -174,6 +184,8 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
   const withOverhead =
     compared && plan.cbs ? withOverheadSection(compared, plan.cbs, overhead, plan) : compared;
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
+  const explained = compared && explanationSheet(categorised, comparison, compared.name, plan);
+  const audit = plan.snapshot ? auditSheet(inputs, categorised, comparison, plan) : undefined;
   return {
     year: plan.year,
     comparison,
@@ -181,6 +193,8 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     compared: withOverhead,
     trend,
     ...(overhead ? { overhead } : {}),
+    ...(explained ? { explained } : {}),
+    ...(audit ? { audit } : {}),
   };
 }
 
@@ -210,6 +224,54 @@ function withOverheadSection(
       charts: [...layout.charts, ...section.charts],
     },
   };
+}
+
+/** ICT-toelichting: the engine's sentences and drill-down beside the comparison it watches for staleness. */
+function explanationSheet(
+  categorised: Categorised,
+  comparison: Comparison,
+  comparisonSheet: string,
+  plan: ReportPlan,
+): OutputSheet {
+  const name = plan.pickName("explanation");
+  const parts = explainComponents(categorised.counted, comparison);
+  const layout = explanationLayout(comparison, parts, {
+    language: plan.language,
+    sheetName: name,
+    comparisonSheet,
+  });
+  return { name, layout };
+}
+
+/** ICT-controle: every KPI and figure as values, with the fingerprint of what they were computed from. */
+function auditSheet(
+  inputs: Inputs,
+  categorised: Categorised,
+  comparison: Comparison,
+  plan: ReportPlan,
+): OutputSheet & { fingerprint: string } {
+  const figures = keyFiguresForYear(inputs.figures, comparison.year) ?? {};
+  const print = fingerprint({
+    year: comparison.year,
+    edition: comparison.edition,
+    figures,
+    lines: categorised.counted,
+  });
+  const name = plan.pickName("audit");
+  const layout = auditLayout(
+    {
+      comparison,
+      figures,
+      fingerprint: print,
+      ruled: categorised.ruled,
+      counted: categorised.counted,
+      manual: inputs.manual,
+      rules: inputs.rules,
+      reconciliation: reconciliationNote(inputs.reconciliations),
+    },
+    { language: plan.language, sheetName: name },
+  );
+  return { name, layout, fingerprint: print };
 }
 
 type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";

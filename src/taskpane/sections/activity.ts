@@ -7,6 +7,7 @@ import { Bilingual } from "../../model/types";
 import { ActionId, Outcome, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import { formatMoney, pick } from "../strings";
+import { formatEuro } from "../../model/format";
 import { Widgets } from "../widgets";
 
 /** Which section an action's progress and result appear in. */
@@ -16,6 +17,8 @@ const ACTION_SECTION: Record<ActionId, string> = {
   detect: "step2",
   categorise: "step3",
   selectUnclassified: "step3",
+  snapshot: "step4",
+  selectKpiLines: "step4",
   compare: "step4",
   trend: "step5",
   insertFormula: "functions",
@@ -111,6 +114,11 @@ export class Activity {
     if (o.reconciliation) box.appendChild(this.reconciliation(o.reconciliation));
     if (o.sources) box.appendChild(this.lines(w.t("sourcesTitle"), o.sources, "sources", false));
     if (o.review) box.appendChild(this.review(o.review));
+    if (o.explanations) box.appendChild(this.explanations(o.explanations));
+    if (o.fingerprint)
+      box.appendChild(
+        h("p", { class: "note fingerprint" }, w.t("fingerprint", { fingerprint: o.fingerprint })),
+      );
     if (o.issues.length > 0) box.appendChild(this.issues(o.issues));
     return box;
   }
@@ -138,6 +146,41 @@ export class Activity {
       return { nl: text, en: text };
     });
     return this.lines(w.t("reviewTitle"), lines, "review", false);
+  }
+
+  /**
+   * Per KPI: its verdict, the three categories that make the difference and a "Toon regels" button that
+   * filters the categorisation table to the lines behind it. Folded: the KPI table is on the sheet.
+   */
+  private explanations(list: NonNullable<Outcome["explanations"]>): HTMLElement {
+    const { w } = this;
+    const items = list.map((e) => {
+      const cats = e.categories
+        .slice(0, 3)
+        .map((c) =>
+          c.perInhabitant === null
+            ? `${pick(c.label, w.lang)} (${formatMoney(c.amount, w.lang)})`
+            : `${pick(c.label, w.lang)} (${w.t("perInhabitant", { amount: formatEuro(c.perInhabitant, w.lang, 2) })})`,
+        )
+        .join(", ");
+      const show =
+        e.categories.length > 0
+          ? w.button(w.t("showKpiLines"), () => void w.controller.selectKpiLines(e), false, false)
+          : null;
+      return h(
+        "li",
+        { "data-kpi": e.kpi.id },
+        h("span", {}, pick(e.kpi.verdict, w.lang)),
+        cats ? h("span", { class: "note" }, ` — ${w.t("mainlyFrom", { categories: cats })}`) : null,
+        show,
+      );
+    });
+    return h(
+      "details",
+      { class: "explanations", "data-testid": "explanations" },
+      h("summary", {}, w.t("explanationsTitle")),
+      h("ul", {}, ...items),
+    );
   }
 
   private lines(title: string, lines: Bilingual[], cls: string, open: boolean): HTMLElement {

@@ -24,7 +24,10 @@ export class CompareSection {
       "step4Help",
       // step 4 at 320 px has no room for "(ingebouwd)"
       h("div", { class: "fields" }, year.field, editions.select("edition", w.t("edition"))),
-      w.actions(w.button(w.t("compare"), () => void c.compare(), true)),
+      w.actions(
+        w.button(w.t("compare"), () => void c.compare(), true),
+        w.button(w.t("snapshot"), () => void c.snapshot()),
+      ),
     );
   }
 

@@ -3,7 +3,7 @@
  * example, which "Invoegen" puts in the active cell.
  */
 import { h, replaceChildren } from "../dom";
-import { FUNCTIONS, syntax } from "../functionsList";
+import { FUNCTION_ERRORS, FUNCTIONS, syntax } from "../functionsList";
 import { pick } from "../strings";
 import { Widgets } from "../widgets";
 
@@ -35,6 +35,12 @@ export function functionsPanel(w: Widgets): HTMLElement {
     field,
     describe,
     w.actions(w.button(w.t("insert"), () => void w.controller.insertFormula(current.example))),
+    h(
+      "details",
+      { class: "function-errors", "data-testid": "function-errors" },
+      h("summary", {}, w.t("functionErrors")),
+      h("ul", {}, ...FUNCTION_ERRORS.map((e) => h("li", {}, pick(e, w.lang)))),
+    ),
   );
   // the insertion's result appears here, like a step's
   w.sections.set("functions", section);

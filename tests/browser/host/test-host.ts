@@ -85,6 +85,13 @@ w.__ictcostHost = {
       charts: s.charts.map((c) => ({ type: c.type, title: c.title })),
     })),
   settings: () => ({ ...fake.workbook.persistedSettings }),
+  /** Column filters per table: values filters and custom criteria, by column index. */
+  filters: () =>
+    fake.workbook.tables.map((t) => ({
+      name: t.name,
+      values: t.filters ?? {},
+      custom: t.customFilters ?? {},
+    })),
   activeSheet: () => fake.workbook.sheetById(fake.workbook.activeSheetId!)?.name,
   formulas: () =>
     fake.workbook.sheets.flatMap((s) =>

@@ -7,7 +7,14 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { unzipSync } from "fflate";
 import { findFileInputs, readInputFile } from "../../../src/cli/input";
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, SheetLayout, TREND_SHEET } from "../../../src/model/layout";
+import {
+  AUDIT_SHEET,
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  EXPLANATION_SHEET,
+  SheetLayout,
+  TREND_SHEET,
+} from "../../../src/model/layout";
 import {
   categorisationSheet,
   categorise,
@@ -33,6 +40,8 @@ const DESIRED: Record<OutputRole, string> = {
   categorisation: CATEGORISATION_SHEET.nl,
   comparison: COMPARISON_SHEET.nl,
   trend: TREND_SHEET.nl,
+  explanation: EXPLANATION_SHEET.nl,
+  audit: AUDIT_SHEET.nl,
 };
 
 /** The layouts compare -o writes for a workbook (the pipeline's steps), named beside `existing` sheet names. */
@@ -57,7 +66,7 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   });
   return [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend].filter((x) => x !== undefined).map((x) => x.layout),
+    ...[report.compared, report.trend, report.explained].filter((x) => x !== undefined).map((x) => x.layout),
   ];
 }
 

@@ -280,10 +280,14 @@ describeFixtures("lossless copy of real Excel workbooks", () => {
     const f = "poi-57181.prepared.xlsm";
     const { input, out } = copies.get(f)!;
     const sheets = listSheets(out);
-    expect(sheets.filter((s) => s.own).map((s) => s.name)).toEqual(["ICT-categorisatie", "ICT-vergelijking"]);
+    expect(sheets.filter((s) => s.own).map((s) => s.name)).toEqual([
+      "ICT-categorisatie",
+      "ICT-vergelijking",
+      "ICT-toelichting",
+    ]);
     const userNames = sheets.filter((s) => !s.own).map((s) => s.name);
     const layouts = await layoutsFor(join(FIXTURES, f), userNames);
-    expect(layouts.map((l) => l.name)).toEqual(["ICT-categorisatie", "ICT-vergelijking"]);
+    expect(layouts.map((l) => l.name)).toEqual(["ICT-categorisatie", "ICT-vergelijking", "ICT-toelichting"]);
     let offered: string[] = [];
     const { bytes: again, sheets: written } = copyWithLayouts(
       out,
@@ -384,9 +388,10 @@ describe("lossless copy: own sheets, rebuild by name, CSV", () => {
     const r = await run(["compare", EXAMPLE, "-o", old]);
     expect(r.exitCode).toBe(0);
     const input = new Uint8Array(readFileSync(old));
-    const isOwnSheet = (n: string) => /^ICT-(categorisatie|vergelijking|trend)( \(\d+\))?$/.test(n);
+    const isOwnSheet = (n: string) =>
+      /^ICT-(categorisatie|vergelijking|trend|toelichting)( \(\d+\))?$/.test(n);
     const before = listSheets(input, { isOwnSheet });
-    expect(before.filter((s) => s.own)).toHaveLength(3);
+    expect(before.filter((s) => s.own)).toHaveLength(4);
     const layouts = await layoutsFor(
       EXAMPLE,
       before.filter((s) => !s.own).map((s) => s.name),
