@@ -28,6 +28,7 @@ import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
 import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import { learnFrom } from "./learn";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
 
@@ -44,6 +45,12 @@ interface CompareCommandOptions {
   gemeente?: string;
   edition?: string;
   json?: boolean;
+  /**
+   * `--learn`: every Handmatig code of the workbook's ICT-categorisatie sheet becomes a rule for the
+   * lines with the same supplier and account; with -o the rules go on the copy's Regels sheet (and
+   * count in the copy's sheets), without -o they are only printed.
+   */
+  learn?: boolean;
   /** Live progress for big files (the binary writes it to stderr). */
   progress?: (text: string) => void;
 }
@@ -110,8 +117,12 @@ function withCbsNotes(e: unknown, cbs: CbsOutcome): unknown {
 }
 
 export async function analyse(options: CompareCommandOptions): Promise<Analysis> {
+  return analyseBook(await readInputFile(options.file), options);
+}
+
+/** The pipeline over a workbook already read (also one with learnt rules written into it). */
+function analyseBook(book: InputWorkbook, options: CompareCommandOptions): Analysis {
   const progress = options.progress ?? (() => undefined);
-  const book = await readInputFile(options.file);
   const found = findFileInputs(book, options.sheet, options.map);
   const big = found.read.lines.length >= PROGRESS_LINES;
   if (big) {
@@ -245,8 +256,16 @@ export async function compareCommand(options: CompareCommandOptions) {
       `-o needs an .xlsx file (or .xlsm for a workbook with macros): ${options.out}`,
     );
   }
-  const analysis = await analyse(options);
+  let analysis = await analyse(options);
   if (options.out !== undefined) checkOutputExtension(analysis.book, options.out);
+  let learnt = "";
+  if (options.learn) {
+    const learning = await learnFrom(analysis, options.out !== undefined);
+    learnt = learning.text;
+    // The copy is made from the workbook with the rules on its Regels sheet, through the same pipeline:
+    // the rules then count as any rule the controller typed, now and in every rebuild.
+    if (learning.book) analysis = analyseBook(learning.book, options);
+  }
   let written = "";
   if (options.out !== undefined) {
     const sheets = await writeCopy(analysis, options.out, progress);
@@ -269,6 +288,6 @@ export async function compareCommand(options: CompareCommandOptions) {
   return {
     exitCode: 0,
     stdout: options.json ? JSON.stringify(compareJson(analysis), null, 2) + "\n" : compareTable(analysis),
-    stderr: issues + written,
+    stderr: issues + learnt + written,
   };
 }
