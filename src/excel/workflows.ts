@@ -5,6 +5,7 @@
  */
 import { Workflows } from "./workflow-api";
 import { insertTemplate, loadSampleMunicipality } from "./workflows/input-sheets";
+import { learnRules } from "./workflows/learn";
 import { buildComparison, buildTrend, categorise, rebuildAll } from "./workflows/plan";
 import { detectInputs } from "./workflows/reading";
 import { WorkflowEnv } from "./workflows/run";
@@ -23,6 +24,7 @@ export function createWorkflows(env: WorkflowEnv): Workflows {
     buildTrend: (options, choice) => buildTrend(env, options, choice),
     rebuildAll: (options, choice) => rebuildAll(env, options, choice),
     selectUnclassified: (options) => selectUnclassified(env, options),
+    learnRules: (options, accepted, choice) => learnRules(env, options, accepted, choice),
     insertFormula: (formula) => insertFormula(env, formula),
   };
 }
@@ -44,6 +46,7 @@ export {
   detectInputs,
   insertFormula,
   insertTemplate,
+  learnRules,
   loadSampleMunicipality,
   rebuildAll,
   selectUnclassified,

@@ -6,6 +6,7 @@ import { SettingsStore } from "../../src/taskpane/settings";
 import {
   InputChoice,
   InputDetection,
+  LearnChoice,
   WorkflowOptions,
   WorkflowResult,
   Workflows,
@@ -17,6 +18,7 @@ export interface Call {
   choice?: InputChoice;
   year?: number;
   formula?: string;
+  accepted?: LearnChoice[];
 }
 
 export function ok(summary: string, extra: Partial<WorkflowResult> = {}): WorkflowResult {
@@ -84,6 +86,9 @@ export class FakeWorkflows implements Workflows {
   }
   selectUnclassified(options: WorkflowOptions) {
     return this.answer({ method: "selectUnclassified", options }, () => ok("Geselecteerd"));
+  }
+  learnRules(options: WorkflowOptions, accepted: LearnChoice[], choice?: InputChoice) {
+    return this.answer({ method: "learnRules", options, accepted, choice }, () => ok("Geleerd"));
   }
   insertFormula(formula: string) {
     return this.answer({ method: "insertFormula", formula }, () => undefined);

@@ -12,6 +12,7 @@ import {
   reconciliationNote,
   Inputs,
   layoutReport,
+  learningOffers,
   OutputSheet,
   Report,
   TrendSheet,
@@ -29,7 +30,7 @@ import { afterCategorisationRewrite, beforeCategorisationRewrite } from "./state
 import { categoriseSummary, comparisonSummary, joined, trendSummary, unclassifiedOf } from "./summaries";
 import { Names, render } from "./writing";
 
-interface Plan {
+export interface Plan {
   categorise: "always" | "ifStale";
   /**
    * Also rewrite the comparison and trend sheets that exist (Categoriseren): every sheet that depends on
@@ -44,7 +45,7 @@ interface Plan {
 }
 
 /** Reads once, then writes the categorisation (when needed), the comparison and the trend in one render. */
-async function runPlan(
+export async function runPlan(
   context: Excel.RequestContext,
   env: WorkflowEnv,
   options: WorkflowOptions,
@@ -64,6 +65,7 @@ async function runPlan(
   });
   const categorised = categoriseLedger(inputs);
   const counted = categorised.counted;
+  const learn = learningOffers(inputs, categorised, language);
 
   // Names are picked in the order categorisation, comparison, trend: the order render writes them in.
   const names = new Names(data);
@@ -117,6 +119,7 @@ async function runPlan(
         category: l.category,
         confidence: l.confidence,
       })),
+    ...(learn.length > 0 ? { learn } : {}),
   };
 }
 
