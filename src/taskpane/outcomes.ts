@@ -49,6 +49,7 @@ export function resultOutcome(action: ActionId, result: WorkflowResult): Outcome
   if (result.reconciliation) outcome.reconciliation = result.reconciliation;
   if (result.sources && result.sources.length > 0) outcome.sources = result.sources;
   if (result.review && result.review.length > 0) outcome.review = result.review;
+  if (result.learn && result.learn.length > 0) outcome.learn = result.learn;
   if (!result.ok && result.needsMapping && !result.error) outcome.error = fromStrings("needsMapping");
   return outcome;
 }

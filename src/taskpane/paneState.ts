@@ -17,6 +17,7 @@ export type ActionId =
   | "compare"
   | "trend"
   | "selectUnclassified"
+  | "learn"
   | "insertFormula";
 
 /** Actions that may take long: they get a Cancel button. */
@@ -44,6 +45,8 @@ export interface Outcome {
   reconciliation?: WorkflowResult["reconciliation"];
   sources?: WorkflowResult["sources"];
   review?: WorkflowResult["review"];
+  /** Handmatig codes the pane offers to keep as a rule (asked, never written without a yes). */
+  learn?: WorkflowResult["learn"];
 }
 
 export interface PaneState {

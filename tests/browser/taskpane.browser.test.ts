@@ -147,6 +147,7 @@ interface HostApi {
   sheets(): { name: string; tables: string[]; charts: { type: string }[] }[];
   settings(): Record<string, string>;
   formulas(): string[];
+  typeManual(code: string): number | null;
 }
 const hostApi = () => (window as unknown as { __ictcostHost: HostApi }).__ictcostHost;
 
@@ -221,6 +222,32 @@ test("the whole flow at 320 px, axe on every step; screenshots at 320/500 px, li
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBeLessThanOrEqual(0);
   }
+  await closeAndCheck(o);
+}, 90000);
+
+test("learning from a Handmatig code: the offer lists its lines, passes axe, and Toepassen keeps the rule on Regels", async () => {
+  const o = await open("", { width: 320 });
+  const { page } = o;
+  await runFlow(page);
+  const row = await page.evaluate(`(${hostApi})().typeManual("SW.OV")`);
+  expect(typeof row).toBe("number");
+  await clickButton(page, "step3", "Categoriseren");
+  await expectClass(outcomeIn(page, "step3"), /^outcome ok/);
+  const offer = section(page, "step3").locator('[data-testid="learn-offer"]').first();
+  await offer.waitFor();
+  expect(await offer.getByRole("heading").textContent()).toMatch(/^Code SW\.OV ook gebruiken voor /);
+  expect(
+    await offer.getByRole("list", { name: "Regels die veranderen" }).locator("li").count(),
+  ).toBeGreaterThan(0);
+  await expectAccessible(page, "320-light-leren");
+  await page.screenshot({ path: path.join(SHOTS, "320-light-leren.png"), fullPage: true });
+  expect((await sheets(page)).map((s) => s.name)).not.toContain("Regels");
+  await offer.getByRole("button", { name: /^Toepassen op \d+ regels?$/ }).click();
+  await expectClass(outcomeIn(page, "step3"), /^outcome ok/);
+  expect(await outcomeIn(page, "step3").locator(".summary").textContent()).toMatch(
+    /^Regel bewaard op het blad 'Regels'/,
+  );
+  expect((await sheets(page)).map((s) => s.name)).toContain("Regels");
   await closeAndCheck(o);
 }, 90000);
 
