@@ -65,6 +65,8 @@ export interface LearnInput {
   manual: ReadonlyMap<string, string>;
   /** The user's rules as read (the Regels sheet), in order. */
   rules: readonly UserRule[];
+  /** lineKeys(lines), when already computed (as costly as classifying the ledger). */
+  keys?: readonly string[];
 }
 
 /** "Grootboek rij 12: Mobiele telefonie januari", the Bron of a learnt rule. */
@@ -104,7 +106,7 @@ function groupKey(supplier: string, account: string): string {
 export function learnOffers(input: LearnInput, language: Language = "nl"): LearnOffer[] {
   const { lines, manual } = input;
   if (manual.size === 0 || lines.length === 0) return [];
-  const keys = lineKeys(lines);
+  const keys = input.keys ?? lineKeys(lines);
   // Suppliers and accounts repeat: each distinct text is folded once.
   const folded = new Map<string, string>();
   const same = (x: unknown) => {

@@ -22,6 +22,7 @@ export function learningOffers(inputs: Inputs, categorised: Categorised, languag
       categories: categorised.counted.map((l) => l.category),
       manual: inputs.manual,
       rules: inputs.rules,
+      ...(categorised.keys ? { keys: categorised.keys } : {}),
     },
     language,
   );
