@@ -86,7 +86,7 @@ export function learnRules(
     return {
       ...result,
       summary: b(learnt.nl + result.summary.nl, learnt.en + result.summary.en),
-      sheets: edit.create ? [edit.sheet, ...result.sheets] : [edit.sheet, ...result.sheets],
+      sheets: [edit.sheet, ...result.sheets],
     };
   });
 }
