@@ -245,6 +245,13 @@ const COMPARE: CommandSpec = {
       },
     },
     { name: "json", help: { nl: "JSON-uitvoer", en: "JSON output" } },
+    {
+      name: "learn",
+      help: {
+        nl: "maak van elke Handmatig-code op ICT-categorisatie een regel voor dezelfde leverancier en grootboekrekening (met -o op het blad Regels van de kopie, anders alleen getoond)",
+        en: "turn every Handmatig code on ICT-categorisatie into a rule for the same supplier and account (with -o on the copy's Regels sheet, else only shown)",
+      },
+    },
   ],
   positionals: { min: 1, max: 1 },
   run: (args, context) => {
@@ -252,6 +259,7 @@ const COMPARE: CommandSpec = {
       explain: flagKpi(args.flags.explain),
       snapshot: args.flags.snapshot === true,
       file: args.positionals[0],
+      learn: args.flags.learn === true,
       out: str(args.flags.out),
       sheet: str(args.flags.sheet),
       map: str(args.flags.map),

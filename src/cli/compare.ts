@@ -36,6 +36,7 @@ import { explainJson, explainText } from "./explainOutput";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
 import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import { learnFrom } from "./learn";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
 
@@ -56,6 +57,12 @@ interface CompareCommandOptions {
   explain?: KpiId;
   /** `--snapshot`: lay out ICT-controle too (written with -o) and print its fingerprint. */
   snapshot?: boolean;
+  /**
+   * `--learn`: every Handmatig code of the workbook's ICT-categorisatie sheet becomes a rule for the
+   * lines with the same supplier and account; with -o the rules go on the copy's Regels sheet (and
+   * count in the copy's sheets), without -o they are only printed.
+   */
+  learn?: boolean;
   /** Live progress for big files (the binary writes it to stderr). */
   progress?: (text: string) => void;
 }
@@ -124,8 +131,12 @@ function withCbsNotes(e: unknown, cbs: CbsOutcome): unknown {
 }
 
 export async function analyse(options: CompareCommandOptions): Promise<Analysis> {
+  return analyseBook(await readInputFile(options.file), options);
+}
+
+/** The pipeline over a workbook already read (also one with learnt rules written into it). */
+function analyseBook(book: InputWorkbook, options: CompareCommandOptions): Analysis {
   const progress = options.progress ?? (() => undefined);
-  const book = await readInputFile(options.file);
   const found = findFileInputs(book, options.sheet, options.map);
   const big = found.read.lines.length >= PROGRESS_LINES;
   if (big) {
@@ -263,8 +274,16 @@ export async function compareCommand(options: CompareCommandOptions) {
       `-o needs an .xlsx file (or .xlsm for a workbook with macros): ${options.out}`,
     );
   }
-  const analysis = await analyse(options);
+  let analysis = await analyse(options);
   if (options.out !== undefined) checkOutputExtension(analysis.book, options.out);
+  let learnt = "";
+  if (options.learn) {
+    const learning = await learnFrom(analysis, options.out !== undefined);
+    learnt = learning.text;
+    // The copy is made from the workbook with the rules on its Regels sheet, through the same pipeline:
+    // the rules then count as any rule the controller typed, now and in every rebuild.
+    if (learning.book) analysis = analyseBook(learning.book, options);
+  }
   let written = "";
   if (options.out !== undefined) {
     const sheets = await writeCopy(analysis, options.out, progress);
@@ -284,7 +303,7 @@ export async function compareCommand(options: CompareCommandOptions) {
       ]
         .map((line) => line + "\n")
         .join("");
-  return { exitCode: 0, stdout: stdoutOf(analysis, options), stderr: issues + written };
+  return { exitCode: 0, stdout: stdoutOf(analysis, options), stderr: issues + learnt + written };
 }
 
 /** The KPI table (or one KPI's drill-down), as text or JSON; with --snapshot, the fingerprint too. */

@@ -3,7 +3,8 @@
  * The task pane imports only these types and the functions of ./workflows; all
  * Office.js calls stay in src/excel.
  */
-import { Bilingual, Language, ReadIssue } from "../model/types";
+import { Bilingual, CategoryCode, Language, ReadIssue } from "../model/types";
+import type { LearnOffer } from "../model/learn";
 
 export interface Progress {
   /** What is happening now, e.g. {nl: "Grootboek lezen…", en: "Reading ledger…"}. */
@@ -53,6 +54,18 @@ export interface WorkflowResult {
   explanations?: KpiExplanation[];
   /** With a snapshot (ICT-controle): the fingerprint of the ledger lines and key figures. */
   fingerprint?: string;
+  /**
+   * Handmatig codes that could become a rule for the lines with the same supplier and account: what
+   * each would change, keep and conflict with (src/model/learn). The pane asks before learnRules writes.
+   */
+  learn?: LearnOffer[];
+}
+
+/** An offer the controller accepted: its group (supplier and account) and the code typed. */
+export interface LearnChoice {
+  supplier: string;
+  account: string;
+  category: CategoryCode;
 }
 
 /** The commands behind the task-pane buttons; src/excel/workflows.ts implements them over Excel.run. */
@@ -77,6 +90,16 @@ export interface Workflows {
   selectKpiLines(options: WorkflowOptions, request: LinesRequest): Promise<WorkflowResult>;
   /** Select the unclassified (XX.OO) rows of ICT-categorisatie so the user can fix them. */
   selectUnclassified(options: WorkflowOptions): Promise<WorkflowResult>;
+  /**
+   * Keep accepted learn offers as rules on the Regels sheet (created as the user's when missing), then
+   * categorise again (like Categoriseren). Offers are worked out afresh from the workbook: one that no
+   * longer changes anything is not written.
+   */
+  learnRules(
+    options: WorkflowOptions,
+    accepted: LearnChoice[],
+    choice?: InputChoice,
+  ): Promise<WorkflowResult>;
   /** Put a formula (e.g. "=ICTCOST.PERINHABITANT()") in the active cell. */
   insertFormula(formula: string): Promise<void>;
 }

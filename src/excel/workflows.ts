@@ -7,6 +7,7 @@ import { Workflows } from "./workflow-api";
 import { insertTemplate, loadSampleMunicipality } from "./workflows/input-sheets";
 import { buildComparison, buildTrend, categorise, rebuildAll, snapshot } from "./workflows/plan";
 import { selectKpiLines } from "./workflows/drilldown";
+import { learnRules } from "./workflows/learn";
 import { detectInputs } from "./workflows/reading";
 import { WorkflowEnv } from "./workflows/run";
 import { insertFormula, selectUnclassified } from "./workflows/selection";
@@ -26,6 +27,7 @@ export function createWorkflows(env: WorkflowEnv): Workflows {
     snapshot: (options, choice) => snapshot(env, options, choice),
     selectKpiLines: (options, request) => selectKpiLines(env, options, request),
     selectUnclassified: (options) => selectUnclassified(env, options),
+    learnRules: (options, accepted, choice) => learnRules(env, options, accepted, choice),
     insertFormula: (formula) => insertFormula(env, formula),
   };
 }
@@ -47,6 +49,7 @@ export {
   detectInputs,
   insertFormula,
   insertTemplate,
+  learnRules,
   loadSampleMunicipality,
   rebuildAll,
   selectKpiLines,

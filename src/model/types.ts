@@ -122,11 +122,21 @@ export interface KeyFigures {
 
 /** A user's own categorisation rule (Regels sheet); wins over the built-in ones. */
 export interface UserRule {
+  /** The words or "*" pattern; for a "supplierAccount" rule the supplier, matched whole. */
   pattern: string;
-  field: "description" | "supplier" | "account" | "any";
+  /**
+   * Which column the pattern is looked for in. "supplierAccount" is a rule learnt from a correction
+   * (Handmatig): the line's supplier equals `pattern` and its account equals `account`, both whole
+   * (case and spacing aside) — never a part of either.
+   */
+  field: "description" | "supplier" | "account" | "any" | "supplierAccount";
   category: CategoryCode;
   delivery?: Delivery;
   staffing?: Staffing;
+  /** The account of a "supplierAccount" rule ("" matches lines without one). */
+  account?: string;
+  /** Where a learnt rule came from, e.g. "Grootboek rij 12: Mobiele telefonie januari". */
+  source?: string;
 }
 
 /**

@@ -8,14 +8,16 @@ import { parseCategory } from "./taxonomy";
 import { fold } from "./text";
 import { Bilingual, Delivery, Grid, ReadIssue, Staffing, UserRule } from "./types";
 
-interface UserRulesRead {
+export interface UserRulesRead {
   /** 0-based grid index of the header row. */
   headerRow: number;
+  /** 0-based grid column of each header found. */
+  columns: Partial<Record<RuleColumn, number>>;
   rules: UserRule[];
   issues: ReadIssue[];
 }
 
-type RuleColumn = "pattern" | "field" | "category" | "delivery" | "staffing";
+export type RuleColumn = "pattern" | "field" | "category" | "delivery" | "staffing" | "account" | "source";
 
 const HEADERS: Record<RuleColumn, string[]> = {
   pattern: ["patroon", "pattern", "zoekterm"],
@@ -23,13 +25,21 @@ const HEADERS: Record<RuleColumn, string[]> = {
   category: ["categorie", "category", "categoriecode"],
   delivery: ["levering", "delivery"],
   staffing: ["personeel", "staffing"],
+  // A learnt rule's account and the line it came from (LEARNT_RULE_HEADERS).
+  account: ["grootboekrekening", "account", "rekening"],
+  source: ["bron", "source"],
 };
 
 const FIELDS = new Map<string, UserRule["field"]>();
 for (const words of Object.values(RULE_FIELD_WORDS)) {
-  for (const [field, word] of Object.entries(words)) FIELDS.set(fold(word), field as UserRule["field"]);
+  for (const [field, word] of Object.entries(words)) FIELDS.set(fieldWord(word), field as UserRule["field"]);
 }
 FIELDS.set("grootboek", "account").set("all", "any").set("alles", "any");
+
+/** "Leverancier+Grootboekrekening" and "leverancier  +  grootboekrekening" are one word for Veld. */
+function fieldWord(s: string): string {
+  return fold(s).replace(/\s*\+\s*/g, " + ");
+}
 
 const DELIVERY = new Map<string, Delivery>([
   ["saas", "saas"],
@@ -70,7 +80,7 @@ export function readUserRules(
   for (let r = 0; r < Math.min(grid.length, SCAN_ROWS); r++) {
     const cols = headerColumns(grid[r] ?? []);
     if (cols.pattern === undefined || cols.category === undefined) continue;
-    const result: UserRulesRead = { headerRow: r, rules: [], issues: [] };
+    const result: UserRulesRead = { headerRow: r, columns: cols, rules: [], issues: [] };
     const issue = (row: number, message: Bilingual) =>
       result.issues.push(
         options.sheet === undefined ? { row, message } : { sheet: options.sheet, row, message },
@@ -94,16 +104,19 @@ export function readUserRules(
         });
         continue;
       }
-      const fieldText = fold(at(cols.field));
+      const fieldText = fieldWord(at(cols.field));
       const field = fieldText === "" ? "any" : FIELDS.get(fieldText);
       if (!field) {
         issue(n, {
-          nl: `Rij ${n}: veld '${at(cols.field)}' is onbekend (omschrijving, leverancier, grootboekrekening of alle)`,
-          en: `Row ${n}: field '${at(cols.field)}' is unknown (description, supplier, account or any)`,
+          nl: `Rij ${n}: veld '${at(cols.field)}' is onbekend (omschrijving, leverancier, grootboekrekening, alle, of leverancier + grootboekrekening)`,
+          en: `Row ${n}: field '${at(cols.field)}' is unknown (description, supplier, account, any, or supplier + account)`,
         });
         continue;
       }
       const rule: UserRule = { pattern, field, category };
+      if (field === "supplierAccount") rule.account = at(cols.account);
+      const source = at(cols.source);
+      if (source !== "") rule.source = source;
       const delivery = DELIVERY.get(fold(at(cols.delivery)));
       const staffing = STAFFING.get(fold(at(cols.staffing)));
       if (delivery) rule.delivery = delivery;

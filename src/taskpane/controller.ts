@@ -14,6 +14,7 @@ import {
 } from "../excel/workflow-api";
 import { KpiExplanation } from "../model/explain/drilldown";
 import { listEditions, registerEdition } from "../model/benchmark";
+import { LearnOffer } from "../model/learn";
 import { Language, LedgerField } from "../model/types";
 import { checkEdition, EditionFile, EditionLoad, loaded, tooLarge, unreadable } from "./editions";
 import {
@@ -336,6 +337,31 @@ export class PaneController {
       (o) => this.workflows.selectUnclassified(o),
       (r) => (r.ok && keep ? keep : this.fromResult("selectUnclassified", r)),
     ).then(() => undefined);
+  }
+
+  /**
+   * Keeps the offer's Handmatig code as a rule for its supplier and account (the controller said yes),
+   * then shows the new categorisation; the offer's other lines change with it.
+   */
+  learn(offer: LearnOffer): Promise<void> {
+    const choice = this.choice();
+    const accepted = [{ supplier: offer.supplier, account: offer.account, category: offer.category }];
+    return this.run(
+      "learn",
+      (o) => this.workflows.learnRules(o, accepted, choice),
+      (r) => this.fromResult("learn", r),
+    ).then(() => undefined);
+  }
+
+  /** "Niet nu": the offer leaves the result; Categoriseren offers it again while the code stands. */
+  dismissLearn(offer: LearnOffer): void {
+    const outcome = this.state.outcome;
+    if (!outcome?.learn) return;
+    const learn = outcome.learn.filter((o) => o !== offer);
+    const next: Outcome = { ...outcome };
+    if (learn.length > 0) next.learn = learn;
+    else delete next.learn;
+    this.update({ outcome: next });
   }
 
   insertFormula(formula: string): Promise<void> {

@@ -51,6 +51,7 @@ export function resultOutcome(action: ActionId, result: WorkflowResult): Outcome
   if (result.review && result.review.length > 0) outcome.review = result.review;
   if (result.explanations && result.explanations.length > 0) outcome.explanations = result.explanations;
   if (result.fingerprint) outcome.fingerprint = result.fingerprint;
+  if (result.learn && result.learn.length > 0) outcome.learn = result.learn;
   if (!result.ok && result.needsMapping && !result.error) outcome.error = fromStrings("needsMapping");
   return outcome;
 }

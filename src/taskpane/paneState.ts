@@ -19,6 +19,7 @@ export type ActionId =
   | "selectUnclassified"
   | "snapshot"
   | "selectKpiLines"
+  | "learn"
   | "insertFormula";
 
 /** Actions that may take long: they get a Cancel button. */
@@ -50,6 +51,8 @@ export interface Outcome {
   explanations?: WorkflowResult["explanations"];
   /** After Momentopname: the fingerprint written on ICT-controle. */
   fingerprint?: string;
+  /** Handmatig codes the pane offers to keep as a rule (asked, never written without a yes). */
+  learn?: WorkflowResult["learn"];
 }
 
 /**

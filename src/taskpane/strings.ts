@@ -149,6 +149,34 @@ export const STRINGS = {
     nl: "Rij {row}: {description} — {amount}, {category}, zekerheid {confidence}%",
     en: "Row {row}: {description} — {amount}, {category}, confidence {confidence}%",
   },
+  learnTitle: {
+    nl: "Code {code} ook gebruiken voor {supplier}?",
+    en: "Use code {code} for {supplier} too?",
+  },
+  learnIntro: {
+    nl: "U typte {code} bij rij {row} ({description}). Nog {count} regel(s) hebben dezelfde leverancier ({supplier}) en grootboekrekening ({account}), samen {amount}. Toepassen bewaart een regel op het blad Regels; elke herberekening houdt die aan.",
+    en: "You typed {code} on row {row} ({description}). {count} more line(s) have the same supplier ({supplier}) and account ({account}), {amount} together. Applying keeps a rule on the Regels sheet; every rebuild honours it.",
+  },
+  learnNothing: {
+    nl: "U typte {code} bij rij {row} ({description}). Een regel voor {supplier} ({account}) zou niets veranderen:",
+    en: "You typed {code} on row {row} ({description}). A rule for {supplier} ({account}) would change nothing:",
+  },
+  learnLinesLabel: { nl: "Regels die veranderen", en: "Lines that change" },
+  learnLine: {
+    nl: "Rij {row}: {description} — {amount}, nu {category}",
+    en: "Row {row}: {description} — {amount}, now {category}",
+  },
+  learnKept: {
+    nl: "Rij {row} heeft een eigen Handmatig-code en blijft zo.",
+    en: "Row {row} has a Handmatig code of its own and keeps it.",
+  },
+  learnConflict: {
+    nl: "Rij {row} blijft {category}: {rule} gaat voor. Pas het blad Regels aan als dat niet klopt.",
+    en: "Row {row} stays {category}: {rule} comes first. Edit the Regels sheet if that is wrong.",
+  },
+  learnApply: { nl: "Toepassen op {count} regels", en: "Apply to {count} lines" },
+  learnApplyOne: { nl: "Toepassen op 1 regel", en: "Apply to 1 line" },
+  learnDismiss: { nl: "Niet nu", en: "Not now" },
   sourcesTitle: { nl: "Bronnen van de kerngegevens (CBS)", en: "Sources of the key figures (CBS)" },
   issueRow: { nl: "{sheet}rij {row}: {message}", en: "{sheet}row {row}: {message}" },
   needsMapping: {

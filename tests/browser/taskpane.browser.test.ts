@@ -148,6 +148,7 @@ interface HostApi {
   settings(): Record<string, string>;
   formulas(): string[];
   filters(): { name: string; values: Record<string, string[]>; custom: Record<string, string> }[];
+  typeManual(code: string): number | null;
 }
 const hostApi = () => (window as unknown as { __ictcostHost: HostApi }).__ictcostHost;
 
@@ -282,6 +283,31 @@ test("municipality type-ahead by keyboard: Bergen is asked, Zwolle chosen; the c
   expect(comparison!.charts).toHaveLength(3);
   await closeAndCheck(o);
 }, 60000);
+test("learning from a Handmatig code: the offer lists its lines, passes axe, and Toepassen keeps the rule on Regels", async () => {
+  const o = await open("", { width: 320 });
+  const { page } = o;
+  await runFlow(page);
+  const row = await page.evaluate(`(${hostApi})().typeManual("SW.OV")`);
+  expect(typeof row).toBe("number");
+  await clickButton(page, "step3", "Categoriseren");
+  await expectClass(outcomeIn(page, "step3"), /^outcome ok/);
+  const offer = section(page, "step3").locator('[data-testid="learn-offer"]').first();
+  await offer.waitFor();
+  expect(await offer.getByRole("heading").textContent()).toMatch(/^Code SW\.OV ook gebruiken voor /);
+  expect(
+    await offer.getByRole("list", { name: "Regels die veranderen" }).locator("li").count(),
+  ).toBeGreaterThan(0);
+  await expectAccessible(page, "320-light-leren");
+  await page.screenshot({ path: path.join(SHOTS, "320-light-leren.png"), fullPage: true });
+  expect((await sheets(page)).map((s) => s.name)).not.toContain("Regels");
+  await offer.getByRole("button", { name: /^Toepassen op \d+ regels?$/ }).click();
+  await expectClass(outcomeIn(page, "step3"), /^outcome ok/);
+  expect(await outcomeIn(page, "step3").locator(".summary").textContent()).toMatch(
+    /^Regel bewaard op het blad 'Regels'/,
+  );
+  expect((await sheets(page)).map((s) => s.name)).toContain("Regels");
+  await closeAndCheck(o);
+}, 90000);
 
 test("Office's dark theme wins over the system's light mode", async () => {
   const o = await open("?officeTheme=dark", { dark: false });

@@ -85,7 +85,55 @@ async function cbsWorkbook(): Promise<string> {
   return path;
 }
 
+/**
+ * A Regels sheet holding a rule of the controller and a learnt one (leverancier + grootboekrekening, with
+ * Grootboekrekening and Bron, as --learn and the pane write it): both faces must honour them alike.
+ */
+async function learntRuleWorkbook(): Promise<string> {
+  const sample = sampleMunicipality();
+  const lines = sample.ledger.filter((x) => x.year === 2023).slice(0, 150);
+  const wb = new ExcelJS.Workbook();
+  const kf = wb.addWorksheet("Kerngegevens");
+  kf.addRow(["Gemeente", sample.name]);
+  kf.addRow(["Boekjaar", 2023]);
+  kf.addRow(["Aantal inwoners", sample.keyFigures.find((f) => f.year === 2023)!.inhabitants]);
+  const ws = wb.addWorksheet("Grootboek");
+  ws.addRow([...SAMPLE_LEDGER_HEADER]);
+  for (const l of lines)
+    ws.addRow([l.description, l.supplier, l.account, l.costCentre, l.year, l.amount, l.fte ?? null]);
+  // The learnt rule holds for the supplier and account that recur most, in other words than the ledger's.
+  const count = new Map<string, number>();
+  for (const l of lines)
+    if (l.supplier)
+      count.set(`${l.supplier}\u0000${l.account}`, (count.get(`${l.supplier}\u0000${l.account}`) ?? 0) + 1);
+  const [supplier, account] = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0].split("\u0000");
+  const rules = wb.addWorksheet("Regels");
+  rules.addRows([
+    ["Patroon", "Veld", "Categorie", "Levering", "Personeel", "Grootboekrekening", "Bron"],
+    ["koffie", "omschrijving", "XX.NI", "", "", "", ""],
+    [
+      ` ${supplier.toUpperCase()} `,
+      "Leverancier+Grootboekrekening",
+      "SW.OV",
+      "",
+      "",
+      account.toLowerCase(),
+      "Grootboek rij 2: test",
+    ],
+  ]);
+  const path = join(dir, "learnt-rule.xlsx");
+  await wb.xlsx.writeFile(path);
+  // Not a vacuous fixture: the learnt rule decides lines (and only lines of its supplier and account).
+  const decided = (await analyse({ file: path })).lines.filter((l) => /^eigen regel 2:/.test(l.rule));
+  expect(decided.length).toBeGreaterThan(1);
+  expect(new Set(decided.map((l) => `${l.supplier}|${l.account}`))).toEqual(
+    new Set([`${supplier}|${account}`]),
+  );
+  return path;
+}
+
 const FIXTURES: Fixture[] = [
+  { name: "a Regels sheet with a learnt rule (supplier + account)", file: learntRuleWorkbook },
   { name: "key figures with only a municipality name (CBS fills inhabitants and budget)", file: cbsWorkbook },
   {
     name: "the sample municipality (examples/voorbeeldrade.xlsx)",

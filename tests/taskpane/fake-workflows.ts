@@ -7,6 +7,7 @@ import {
   InputChoice,
   InputDetection,
   LinesRequest,
+  LearnChoice,
   WorkflowOptions,
   WorkflowResult,
   Workflows,
@@ -19,6 +20,7 @@ export interface Call {
   year?: number;
   formula?: string;
   request?: LinesRequest;
+  accepted?: LearnChoice[];
 }
 
 export function ok(summary: string, extra: Partial<WorkflowResult> = {}): WorkflowResult {
@@ -94,6 +96,9 @@ export class FakeWorkflows implements Workflows {
   }
   selectUnclassified(options: WorkflowOptions) {
     return this.answer({ method: "selectUnclassified", options }, () => ok("Geselecteerd"));
+  }
+  learnRules(options: WorkflowOptions, accepted: LearnChoice[], choice?: InputChoice) {
+    return this.answer({ method: "learnRules", options, accepted, choice }, () => ok("Geleerd"));
   }
   insertFormula(formula: string) {
     return this.answer({ method: "insertFormula", formula }, () => undefined);

@@ -32,6 +32,11 @@ export interface LosslessCopyOptions {
   fullCalcOnLoad?: boolean;
   /** Modification time of the new zip entries (default now). */
   date?: Date;
+  /**
+   * Layouts (by name) written as the user's sheets, without the mark of the product's own: a Regels
+   * sheet `compare --learn` creates is the controller's from then on, and no rebuild replaces it.
+   */
+  userSheets?: ReadonlySet<string>;
 }
 
 function setFullCalcOnLoad(xml: string): string {
@@ -175,7 +180,8 @@ export function writeLosslessCopy(
       pkg.write(drawingPart, drawingXml(layout.charts, ids));
       pkg.addOverride(drawingPart, CT.drawing);
     }
-    pkg.write(sheetPart, worksheetXml(layout, grid, { drawingRelId, tableRelIds, autoFilter }, styles));
+    const own = !options.userSheets?.has(layout.name);
+    pkg.write(sheetPart, worksheetXml(layout, grid, { drawingRelId, tableRelIds, autoFilter }, styles, own));
     pkg.addOverride(sheetPart, CT.worksheet);
     const [rid] = pkg.addRels(wbPart, [{ type: REL.worksheet, target: sheetPart.slice(wbDir.length + 1) }]);
     wbXml = pkg.read(wbPart)!;

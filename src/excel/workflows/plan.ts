@@ -12,6 +12,7 @@ import {
   reconciliationNote,
   Inputs,
   layoutReport,
+  learningOffers,
   OutputSheet,
   Report,
   TrendSheet,
@@ -30,7 +31,7 @@ import { afterCategorisationRewrite, beforeCategorisationRewrite } from "./state
 import { categoriseSummary, comparisonSummary, joined, trendSummary, unclassifiedOf } from "./summaries";
 import { Names, render } from "./writing";
 
-interface Plan {
+export interface Plan {
   categorise: "always" | "ifStale";
   /**
    * Also rewrite the comparison and trend sheets that exist (Categoriseren): every sheet that depends on
@@ -47,7 +48,7 @@ interface Plan {
 }
 
 /** Reads once, then writes the categorisation (when needed), the comparison and the trend in one render. */
-async function runPlan(
+export async function runPlan(
   context: Excel.RequestContext,
   env: WorkflowEnv,
   options: WorkflowOptions,
@@ -67,6 +68,7 @@ async function runPlan(
   });
   const categorised = categoriseLedger(inputs);
   const counted = categorised.counted;
+  const learn = learningOffers(inputs, categorised, language);
 
   // Names are picked in the order categorisation, comparison, trend: the order render writes them in.
   const names = new Names(data);
@@ -138,6 +140,7 @@ async function runPlan(
         category: l.category,
         confidence: l.confidence,
       })),
+    ...(learn.length > 0 ? { learn } : {}),
   };
 }
 

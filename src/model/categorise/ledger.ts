@@ -13,6 +13,8 @@ export interface ClassifyOptions {
   manual?: ReadonlyMap<string, string>;
   /** A categoriser compiled earlier (its own user rules apply; `userRules` is then ignored). */
   categoriser?: Categoriser;
+  /** lineKeys(lines), when the caller has them already (they cost as much as classifying). */
+  keys?: readonly string[];
 }
 
 export function classifyLedger(
@@ -21,7 +23,7 @@ export function classifyLedger(
 ): CategorisedLine[] {
   const categoriser = options.categoriser ?? compileCategoriser(options.userRules);
   const manual = options.manual;
-  const keys = manual && manual.size > 0 ? lineKeys(lines) : null;
+  const keys = manual && manual.size > 0 ? (options.keys ?? lineKeys(lines)) : null;
   const out = new Array<CategorisedLine>(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];

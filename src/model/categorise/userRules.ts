@@ -2,6 +2,7 @@
  * The user's own rules (Regels sheet), compiled once. A pattern is either words, matched as
  * consecutive whole words anywhere in the field ("Suite4 Sociaal"), or a wildcard pattern with
  * "*" matched against the whole field ("Centric*", "*laptop*"). Case and accents never matter.
+ * A rule learnt from a correction (field "supplierAccount") matches supplier and account whole.
  */
 import { fold } from "../text";
 import { UserRule } from "../types";
@@ -13,7 +14,16 @@ const FIELD_NL: Record<UserRule["field"], string> = {
   supplier: "leverancier",
   account: "grootboek",
   any: "alle kolommen",
+  supplierAccount: "leverancier + grootboekrekening",
 };
+
+/**
+ * How a learnt rule compares supplier and account: whole, with case, accents and spacing aside. Both
+ * faces and the learning step (learn.ts) use this one function, so they agree on what "the same" is.
+ */
+export function sameText(x: unknown): string {
+  return fold(typeof x === "string" ? x : x === null || x === undefined ? "" : String(x));
+}
 
 /** Tokens and folded text of a line's columns, computed only when a user rule asks. */
 export class LineView {
@@ -50,9 +60,10 @@ const FIELDS: (keyof LineText)[] = ["description", "supplier", "account"];
 
 export function compileUserRules(rules: readonly UserRule[]): CompiledUserRule[] {
   return rules.flatMap((rule, i) => {
+    if (rule.field === "supplierAccount") return compileLearnt(rule, i);
     const test = compilePattern(rule.pattern);
     if (!test) return [];
-    const fields = rule.field === "any" ? FIELDS : [rule.field];
+    const fields: (keyof LineText)[] = rule.field === "any" ? FIELDS : [rule.field];
     const wildcard = rule.pattern.includes("*");
     return [
       {
@@ -64,6 +75,27 @@ export function compileUserRules(rules: readonly UserRule[]): CompiledUserRule[]
       },
     ];
   });
+}
+
+/**
+ * A learnt rule: the supplier and the account equal the rule's, whole. Its supplier may not be empty
+ * (a rule for every line without a supplier on an account would be far broader than one correction).
+ */
+function compileLearnt(rule: UserRule, i: number): CompiledUserRule[] {
+  const supplier = sameText(rule.pattern);
+  const account = sameText(rule.account);
+  if (supplier === "") return [];
+  const shown = rule.account?.trim() ? ` + '${rule.account.trim()}'` : "";
+  return [
+    {
+      rule,
+      name: `eigen regel ${i + 1}: '${rule.pattern.trim()}'${shown} (${FIELD_NL.supplierAccount})`,
+      matches: (line: LineView) =>
+        line.foldedOf("supplier") === supplier && line.foldedOf("account") === account,
+      digitWords: [],
+      readsDescriptionText: false,
+    },
+  ];
 }
 
 type FieldTest = (line: LineView, field: keyof LineText) => boolean;

@@ -15,3 +15,4 @@ export * from "./report";
 export * from "./cbs";
 export * from "./notes";
 export * from "./prepare";
+export * from "./learn";

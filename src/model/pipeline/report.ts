@@ -4,6 +4,7 @@
  * or more years) trend — as plain layouts each face renders. Formulas on the comparison and trend refer
  * to the categorisation sheet and to the user's key-figure cells, so a corrected figure updates them.
  */
+import { lineKeys } from "../lineKey";
 import { classifyLedger, compileCategoriser } from "../categorise";
 import { compare, Comparison } from "../comparison";
 import { keyFiguresForYear } from "../keyFigures";
@@ -37,17 +38,18 @@ export type OutputRole = "categorisation" | "comparison" | "trend" | "explanatio
 export interface Categorised {
   ruled: CategorisedLine[];
   counted: CategorisedLine[];
+  /** lineKeys of the lines, when there are manual categories (the learning step uses them too). */
+  keys?: string[];
 }
 
 /** Classifies the ledger once by the rules and, only when there are manual categories, once with them. */
 export function categorise(inputs: Inputs): Categorised {
   const categoriser = compileCategoriser(inputs.rules);
   const ruled = classifyLedger(inputs.read.lines, { categoriser });
-  const counted =
-    inputs.manual.size > 0
-      ? classifyLedger(inputs.read.lines, { categoriser, manual: inputs.manual })
-      : ruled;
-  return { ruled, counted };
+  if (inputs.manual.size === 0) return { ruled, counted: ruled };
+  const keys = lineKeys(inputs.read.lines);
+  const counted = classifyLedger(inputs.read.lines, { categoriser, manual: inputs.manual, keys });
+  return { ruled, counted, keys };
 }
 
 export interface ReportOptions {

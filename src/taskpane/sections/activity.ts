@@ -3,6 +3,7 @@
  * afterwards its outcome. It moves to the section of the action that ran, so the result appears where the
  * user clicked.
  */
+import { LearnOffer } from "../../model/learn";
 import { Bilingual } from "../../model/types";
 import { ActionId, Outcome, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
@@ -19,10 +20,15 @@ const ACTION_SECTION: Record<ActionId, string> = {
   selectUnclassified: "step3",
   snapshot: "step4",
   selectKpiLines: "step4",
+  learn: "step3",
   compare: "step4",
   trend: "step5",
   insertFormula: "functions",
 };
+
+/** Learn offers shown per result, and lines listed per offer (the rest as "…"). */
+const MAX_OFFERS_SHOWN = 3;
+const MAX_OFFER_LINES = 10;
 
 /** Row-level notes listed at most (a messy ledger can have thousands); the rest is shown as "…". */
 const MAX_ISSUES_SHOWN = 200;
@@ -119,6 +125,7 @@ export class Activity {
       box.appendChild(
         h("p", { class: "note fingerprint" }, w.t("fingerprint", { fingerprint: o.fingerprint })),
       );
+    for (const offer of (o.learn ?? []).slice(0, MAX_OFFERS_SHOWN)) box.appendChild(this.offer(offer));
     if (o.issues.length > 0) box.appendChild(this.issues(o.issues));
     return box;
   }
@@ -181,6 +188,83 @@ export class Activity {
       h("summary", {}, w.t("explanationsTitle")),
       h("ul", {}, ...items),
     );
+  }
+
+  /**
+   * One learn offer: the code typed and where, the lines it would change (shown before anything is
+   * written), the lines it leaves alone and why, and the question — apply, or not now.
+   */
+  private offer(offer: LearnOffer): HTMLElement {
+    const { w } = this;
+    const headingId = w.id("learn-title");
+    const money = (n: number) => formatMoney(n, w.lang);
+    const account = offer.account || "—";
+    const group = h(
+      "div",
+      { class: "learn-offer", role: "group", "aria-labelledby": headingId, "data-testid": "learn-offer" },
+      h("h3", { id: headingId }, w.t("learnTitle", { code: offer.category, supplier: offer.supplier })),
+    );
+    if (offer.disagreement) {
+      group.appendChild(h("p", { class: "warning" }, pick(offer.disagreement, w.lang)));
+      return group;
+    }
+    const amount = offer.changes.reduce((s, l) => s + l.amount, 0);
+    group.appendChild(
+      h(
+        "p",
+        {},
+        w.t(offer.changes.length > 0 ? "learnIntro" : "learnNothing", {
+          code: offer.category,
+          row: offer.from.row,
+          description: offer.from.description,
+          supplier: offer.supplier,
+          account,
+          count: offer.changes.length,
+          amount: money(amount),
+        }),
+      ),
+    );
+    const shown = offer.changes.slice(0, MAX_OFFER_LINES);
+    if (shown.length > 0)
+      group.appendChild(
+        h(
+          "ul",
+          { "aria-label": w.t("learnLinesLabel") },
+          ...shown.map((l) =>
+            h(
+              "li",
+              {},
+              w.t("learnLine", {
+                row: l.row,
+                description: l.description,
+                amount: money(l.amount),
+                category: l.category,
+              }),
+            ),
+          ),
+          offer.changes.length > shown.length ? h("li", {}, "…") : null,
+        ),
+      );
+    const notes = [
+      ...offer.manual.map((l) => w.t("learnKept", { row: l.row })),
+      ...offer.conflicts.map((c) => w.t("learnConflict", { row: c.row, category: c.category, rule: c.rule })),
+    ];
+    if (notes.length > 0) group.appendChild(h("ul", { class: "note" }, ...notes.map((n) => h("li", {}, n))));
+    if (offer.rule) {
+      group.appendChild(
+        w.actions(
+          w.button(
+            offer.changes.length === 1
+              ? w.t("learnApplyOne")
+              : w.t("learnApply", { count: offer.changes.length }),
+            () => void w.controller.learn(offer),
+            true,
+          ),
+          w.button(w.t("learnDismiss"), () => w.controller.dismissLearn(offer), false, false),
+        ),
+      );
+    }
+    return group;
   }
 
   private lines(title: string, lines: Bilingual[], cls: string, open: boolean): HTMLElement {

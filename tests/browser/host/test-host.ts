@@ -7,7 +7,8 @@
  *   ?lang=en-US        Office.context.displayLanguage (default nl-NL)
  *   ?officeTheme=dark  Office.context.officeTheme of Excel's dark ("Black") theme
  */
-import { createFakeExcel } from "../../fakes/excel-fake";
+import { createFakeExcel, setCells } from "../../fakes/excel-fake";
+import { columnLetter } from "../../../src/model/layout/a1";
 
 const params = new URLSearchParams(location.search);
 const hostless = params.get("host") === "none";
@@ -93,6 +94,42 @@ w.__ictcostHost = {
       custom: t.customFilters ?? {},
     })),
   activeSheet: () => fake.workbook.sheetById(fake.workbook.activeSheetId!)?.name,
+  /**
+   * Types `code` in Handmatig (as the controller would) on the first categorisation line whose supplier
+   * and account recur on a line in another category; returns that line's ledger row (null: none).
+   */
+  typeManual: (code: string): number | null => {
+    const sheet = fake.workbook.sheetByName("ICT-categorisatie");
+    const rect = sheet?.usedRect(true);
+    if (!sheet || !rect) return null;
+    const rowValues = (r: number) => [...Array(rect.c1 + 1).keys()].map((c) => sheet.cell(r, c)?.value);
+    let top = rect.r0;
+    while (top < rect.r1 && !rowValues(top).includes("Handmatig")) top++;
+    const header = rowValues(top);
+    const col = (name: string) => header.indexOf(name);
+    const [row, supplier, account, category, manual] = [
+      "Bronrij",
+      "Leverancier",
+      "Grootboekrekening",
+      "Categorie",
+      "Handmatig",
+    ].map(col);
+    const at = (r: number, c: number) => sheet.cell(r, c)?.value;
+    for (let r = top + 1; r <= rect.r1; r++) {
+      if (!at(r, supplier) || at(r, category) === code) continue;
+      for (let q = r + 1; q <= rect.r1; q++) {
+        if (
+          at(q, supplier) === at(r, supplier) &&
+          at(q, account) === at(r, account) &&
+          at(q, category) !== code
+        ) {
+          setCells(fake.workbook, "ICT-categorisatie", `${columnLetter(manual + 1)}${r + 1}`, [[code]]);
+          return at(r, row) as number;
+        }
+      }
+    }
+    return null;
+  },
   formulas: () =>
     fake.workbook.sheets.flatMap((s) =>
       [...s.cells.values()].map((c) => c.formula).filter((f): f is string => !!f),

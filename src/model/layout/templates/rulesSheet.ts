@@ -19,8 +19,30 @@ const RULE_HEADERS: Record<Language, readonly string[]> = {
 
 /** The words of the Regels sheet's Veld column, per language. */
 export const RULE_FIELD_WORDS: Record<Language, Record<UserRule["field"], string>> = {
-  nl: { description: "omschrijving", supplier: "leverancier", account: "grootboekrekening", any: "alle" },
-  en: { description: "description", supplier: "supplier", account: "account", any: "any" },
+  nl: {
+    description: "omschrijving",
+    supplier: "leverancier",
+    account: "grootboekrekening",
+    any: "alle",
+    supplierAccount: "leverancier + grootboekrekening",
+  },
+  en: {
+    description: "description",
+    supplier: "supplier",
+    account: "account",
+    any: "any",
+    supplierAccount: "supplier + account",
+  },
+};
+
+/**
+ * The two columns a learnt rule needs besides the five above: the account it holds for (with Veld
+ * "leverancier + grootboekrekening") and the line it was learnt from. Added to a Regels sheet that
+ * lacks them the first time a correction is learnt (src/model/learn/).
+ */
+export const LEARNT_RULE_HEADERS: Record<Language, { account: string; source: string }> = {
+  nl: { account: "Grootboekrekening", source: "Bron" },
+  en: { account: "Account", source: "Source" },
 };
 
 const RULES_NOTE: Record<Language, string> = {
