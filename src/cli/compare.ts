@@ -143,6 +143,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       comparison: true,
       trend: "optional",
       sources: cbsNoteLines(cbs),
+      cbs,
     });
   } catch (e) {
     throw cliError(withCbsNotes(e, cbs), book);

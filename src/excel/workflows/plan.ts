@@ -87,6 +87,7 @@ async function runPlan(
         comparison: plan.comparison !== undefined,
         ...(plan.trend ? { trend: plan.trendRequired ? "required" : "optional" } : {}),
         sources: cbsNoteLines(cbs),
+        cbs,
       });
     } catch (e) {
       throw paneError(e);

@@ -5,6 +5,7 @@
  * to the categorisation sheet and to the user's key-figure cells, so a corrected figure updates them.
  */
 import { classifyLedger, compileCategoriser } from "../categorise";
+import { CONTEXT_FIELDS, ContextField } from "../context/fields";
 import { compare, Comparison } from "../comparison";
 import { keyFiguresForYear } from "../keyFigures";
 import {
@@ -21,7 +22,8 @@ import {
 import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
-import { FigureRef, keyFigureRef } from "./keyFigureSources";
+import { CbsOutcome } from "./cbs";
+import { FigureRef, keyFigureRef, NumericKeyFigure } from "./keyFigureSources";
 import { reconciliationNote, withReportNotes } from "./notes";
 
 export type OutputRole = "categorisation" | "comparison" | "trend";
@@ -146,6 +148,8 @@ export interface ReportPlan extends ReportOptions {
   trend?: "required" | "optional";
   /** Where key figures came from outside the workbook (CBS), written under the comparison. */
   sources?: Bilingual[];
+  /** What CBS knows of the municipality: its size class is shown on the comparison. */
+  cbs?: CbsOutcome;
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
@@ -167,10 +171,8 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
   return { year: plan.year, comparison, catRefs, compared, trend };
 }
 
-type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";
-
 /** The user's cell for a key figure of `year`, or its value when typed (see keyFigureRef). */
-function figureRef(inputs: Inputs, field: FigureField, year: number): FigureRef {
+function figureRef(inputs: Inputs, field: NumericKeyFigure, year: number): FigureRef {
   return keyFigureRef(inputs.perSheet, inputs.typed, keyFiguresForYear(inputs.figures, year), field, year);
 }
 
@@ -220,10 +222,17 @@ function comparisonSheet(
     ...optional("fteOwn", figureRef(inputs, "fteOwn", year)),
     ...optional("fteHired", figureRef(inputs, "fteHired", year)),
   };
+  const contextRefs: Partial<Record<ContextField, string | number>> = {};
+  for (const field of CONTEXT_FIELDS) {
+    const ref = figureRef(inputs, field, year);
+    if (ref !== undefined) contextRefs[field] = ref;
+  }
+  const sizeClass = plan.cbs?.figures?.sizeClass;
   const layout = comparisonLayout(comparison, refs, {
     language: plan.language,
     sheetName: name,
     ...(kf ? { keyFigures: kf } : {}),
+    context: { refs: contextRefs, ...(sizeClass ? { cbsSizeClass: sizeClass } : {}) },
   });
   return { name, layout };
 }
