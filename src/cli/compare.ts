@@ -160,6 +160,7 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
     layouts,
     cbs,
     overhead: cbsOverhead(cbs, report.comparison),
+    context: report.context,
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,

@@ -5,6 +5,8 @@
  * to the categorisation sheet and to the user's key-figure cells, so a corrected figure updates them.
  */
 import { classifyLedger, compileCategoriser } from "../categorise";
+import { getEdition } from "../benchmark";
+import { ContextFigures, contextFigures } from "../context/figures";
 import { CONTEXT_FIELDS, ContextField } from "../context/fields";
 import { compare, Comparison } from "../comparison";
 import { keyFiguresForYear } from "../keyFigures";
@@ -135,6 +137,8 @@ export interface Report {
   catRefs: CategorisationRefs;
   compared?: OutputSheet;
   trend?: TrendSheet;
+  /** What the report gives beside the KPIs: size class, project time, per employee, the estimate. */
+  context: ContextFigures;
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -156,7 +160,15 @@ export interface ReportPlan extends ReportOptions {
 export function layoutReport(inputs: Inputs, categorised: Categorised, plan: ReportPlan): Report {
   const catRefs = categorisationRefs(plan.categorisationName, plan.language);
   const comparison = compareYear(categorised.counted, inputs, plan.year, plan);
-  const sheet = plan.comparison ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
+  const context = contextFigures(
+    comparison,
+    keyFiguresForYear(inputs.figures, plan.year),
+    getEdition(comparison.edition) ?? getEdition(),
+    plan.cbs?.figures?.sizeClass,
+  );
+  const sheet = plan.comparison
+    ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan, context)
+    : undefined;
   // Never a KPI without the reconciliation: the comparison sheet carries it, with the figures' sources.
   const compared = sheet && {
     ...sheet,
@@ -168,7 +180,7 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ),
   };
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
-  return { year: plan.year, comparison, catRefs, compared, trend };
+  return { year: plan.year, comparison, catRefs, compared, trend, context };
 }
 
 /** The user's cell for a key figure of `year`, or its value when typed (see keyFigureRef). */
@@ -210,6 +222,7 @@ function comparisonSheet(
   year: number,
   catRefs: CategorisationRefs,
   plan: ReportPlan,
+  context: ContextFigures,
 ): OutputSheet {
   const inhabitants = figureRef(inputs, "inhabitants", year);
   if (inhabitants === undefined) missingInhabitants(inputs, [year]);
@@ -232,7 +245,7 @@ function comparisonSheet(
     language: plan.language,
     sheetName: name,
     ...(kf ? { keyFigures: kf } : {}),
-    context: { refs: contextRefs, ...(sizeClass ? { cbsSizeClass: sizeClass } : {}) },
+    context: { refs: contextRefs, figures: context, ...(sizeClass ? { cbsSizeClass: sizeClass } : {}) },
   });
   return { name, layout };
 }

@@ -1,8 +1,10 @@
 /**
  * The context the report gives beside the KPIs (issue 12), below everything else on ICT-vergelijking:
- * size class, project time per theme, cost per employee / workplace, and the multi-year estimate. Each
- * block starts two rows below the one before it, so the sections never depend on fixed rows.
+ * size class, project time per theme, cost per employee / workplace, and the multi-year estimate, drawn
+ * from contextFigures() (the core's values, cached under the live formulas). Each block starts two rows
+ * below the one before it, so the sections never depend on fixed rows.
  */
+import { contextFigures } from "../../../context/figures";
 import { parseCellAddress } from "../../a1";
 import { Block } from "../../types";
 import { ComparisonSheet } from "../rows";
@@ -22,11 +24,12 @@ export function lastRowOf(blocks: readonly Block[]): number {
 }
 
 export function contextBlocks(s: ComparisonSheet, ctx: ComparisonContext, firstRow: number): Block[] {
+  const figures = ctx.figures ?? contextFigures(s.comparison, s.keyFigures, s.edition, ctx.cbsSizeClass);
   const sections = [
-    (row: number) => sizeClassBlocks(s, ctx, row),
-    (row: number) => projectTimeBlocks(s, ctx, row),
-    (row: number) => perEmployeeBlocks(s, ctx, row),
-    (row: number) => indexationBlocks(s, row),
+    (row: number) => sizeClassBlocks(s, figures, row),
+    (row: number) => projectTimeBlocks(s, ctx, figures, row),
+    (row: number) => perEmployeeBlocks(s, ctx, figures, row),
+    (row: number) => indexationBlocks(s, figures, row),
   ];
   const out: Block[] = [];
   let row = firstRow;

@@ -6,35 +6,24 @@
  * any Excel recalculate them without the add-in's ICTCOST functions; the cached values are
  * indexBudget()'s, the core that ICTCOST.INDEXBUDGET also calls.
  */
-import { benchmarkValue, sourceText } from "../../../benchmark";
-import { indexBudget } from "../../../indexation";
-import { isKpiError } from "../../../types";
+import { sourceText } from "../../../benchmark";
+import { ContextFigures } from "../../../context/figures";
 import { cell } from "../../a1";
 import { Block, LayoutCell } from "../../types";
 import { B, ComparisonSheet, f, ROW } from "../rows";
 import { W } from "./words";
 
-/** How many years after the comparison year the table looks (a multi-year budget: four). */
-export const INDEX_YEARS = 4;
-
-export function indexationBlocks(s: ComparisonSheet, row: number): Block[] {
+export function indexationBlocks(s: ComparisonSheet, figures: ContextFigures, row: number): Block[] {
   const L = s.language;
+  const ix = figures.indexation;
+  if (!ix) return []; // an edition without the two rates (a user's file): no estimate to make
   const year = s.comparison.year;
-  const editionId = s.edition.id;
-  const growth = benchmarkValue("total_cost_growth", undefined, editionId);
-  const inflation = benchmarkValue("inflation", undefined, editionId);
-  const total = s.comparison.totals.total;
-  const indexed = indexBudget(total, year, year + INDEX_YEARS, undefined, editionId);
-  // An edition without the two rates (a user's file) or a year CBS's series cannot reach: no table.
-  if (isKpiError(growth) || isKpiError(inflation) || isKpiError(indexed)) return [];
   const fill = (text: string, y: number) => text.replace(/\{year\}/g, String(y));
-  const cpiText = W.cpiSource[L];
-
   const base = row + 1;
   const [growthRow, inflationRow, realRow] = [base + 1, base + 2, base + 3];
   const headerRow = realRow + 1;
   const first = headerRow + 1;
-  const years = indexed.years.map((y, i): LayoutCell[] => {
+  const years = ix.years.map((y, i): LayoutCell[] => {
     const r = first + i;
     const previous = i === 0 ? B(base) : cell(3, r - 1);
     return [
@@ -45,17 +34,29 @@ export function indexationBlocks(s: ComparisonSheet, row: number): Block[] {
       "",
       "",
       "",
-      y.extrapolated ? W.extrapolated[L].replace("{last}", String(indexed.lastCbsYear)) : "",
-      cpiText,
+      y.extrapolated ? W.extrapolated[L].replace("{last}", String(ix.lastCbsYear)) : "",
+      W.cpiSource[L],
       `ict_budget_plus_${i + 1}`,
     ];
   });
+  const rate = (label: string, value: number, source: string): LayoutCell[] => [
+    label,
+    value,
+    "",
+    "",
+    "",
+    "",
+    "",
+    "",
+    source,
+  ];
+  const { growth, inflation } = ix;
   return [
     { at: cell(1, row), cells: [[W.indexTitle[L]]], style: "subtitle" },
     {
       at: cell(1, base),
       cells: [
-        [fill(W.indexBase[L], year), f(`=${B(ROW.total)}`, total), "", "", "", "", "", "", W.ownSheet[L]],
+        [fill(W.indexBase[L], year), f(`=${B(ROW.total)}`, ix.base), "", "", "", "", "", "", W.ownSheet[L]],
       ],
       numberFormats: [null, "#,##0.00"],
       style: "body",
@@ -63,31 +64,15 @@ export function indexationBlocks(s: ComparisonSheet, row: number): Block[] {
     {
       at: cell(1, growthRow),
       cells: [
-        [
-          fill(W.indexGrowth[L], growth.year),
-          growth.value,
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
-          sourceText(growth.source, growth.year, L),
-        ],
-        [
+        rate(fill(W.indexGrowth[L], growth.year), growth.value, sourceText(growth.source, growth.year, L)),
+        rate(
           fill(W.indexInflation[L], inflation.year),
           inflation.value,
-          "",
-          "",
-          "",
-          "",
-          "",
-          "",
           sourceText(inflation.source, inflation.year, L),
-        ],
+        ),
         [
           W.indexReal[L],
-          f(`=(1+${B(growthRow)})/(1+${B(inflationRow)})-1`, indexed.realGrowth),
+          f(`=(1+${B(growthRow)})/(1+${B(inflationRow)})-1`, ix.realGrowth),
           "",
           "",
           "",

@@ -9,80 +9,47 @@
  * past, not a benchmark of today, so the sheet shows them (nominal and inflation-adjusted, each marked as
  * such) without setting the own figure against them.
  */
-import { historyPoints, SourcedValue } from "../../../benchmark";
-import { indexFactor } from "../../../inflation";
-import { Bilingual } from "../../../types";
+import { ContextFigures, HistoricFigure } from "../../../context/figures";
 import { cell } from "../../a1";
 import { Block, LayoutCell } from "../../types";
-import { B, ComparisonSheet, f, ROW } from "../rows";
+import { B, ComparisonSheet, f, num, ROW } from "../rows";
 import { ComparisonContext, refCell, sourceLine } from "./types";
 import { W } from "./words";
 
-interface PerKpi {
-  id: "cost_per_employee" | "cost_per_workplace";
-  field: "employees" | "workplaces";
-  label: Bilingual;
-}
+const LABELS = { cost_per_employee: W.perEmployee, cost_per_workplace: W.perWorkplace };
 
-const KPIS: readonly PerKpi[] = [
-  { id: "cost_per_employee", field: "employees", label: W.perEmployee },
-  { id: "cost_per_workplace", field: "workplaces", label: W.perWorkplace },
-];
-
-/** The earlier editions' figures of a KPI, newest book year first. */
-export function historicFigures(id: string): { bookYear: number; figure: SourcedValue }[] {
-  return historyPoints()
-    .flatMap((p) =>
-      (p.other ?? []).filter((o) => o.id === id).map((figure) => ({ bookYear: p.bookYear, figure })),
-    )
-    .sort((a, b) => b.bookYear - a.bookYear);
-}
-
-export function perEmployeeBlocks(s: ComparisonSheet, ctx: ComparisonContext, row: number): Block[] {
+export function perEmployeeBlocks(
+  s: ComparisonSheet,
+  ctx: ComparisonContext,
+  figures: ContextFigures,
+  row: number,
+): Block[] {
   const L = s.language;
   const title: Block = { at: cell(1, row), cells: [[W.perTitle[L]]], style: "subtitle" };
-  const kf = s.keyFigures;
-  if (kf?.employees === undefined && kf?.workplaces === undefined)
-    return [title, { at: cell(1, row + 1), cells: [[W.perEmpty[L]]], style: "note" }];
-  const year = s.comparison.year;
-  const fill = (text: string) => text.replace(/\{year\}/g, String(year));
-  const total = s.comparison.totals.total;
+  if (!figures.perCount) return [title, { at: cell(1, row + 1), cells: [[W.perEmpty[L]]], style: "note" }];
+  const fill = (text: string) => text.replace(/\{year\}/g, String(s.comparison.year));
   const first = row + 2;
   const rows: LayoutCell[][] = [];
-  for (const kpi of KPIS) {
-    const count = kf?.[kpi.field];
-    const history = historicFigures(kpi.id);
+  for (const kpi of figures.perCount) {
     const top = first + rows.length;
-    (history.length > 0 ? history : [undefined]).forEach((h, i) => {
+    const history: (HistoricFigure | undefined)[] = kpi.historic.length > 0 ? kpi.historic : [undefined];
+    history.forEach((h, i) => {
       const r = first + rows.length;
-      const [nominal, factorCell] = [cell(4, r), cell(6, r)];
-      const factor = h ? indexFactor(h.bookYear, year) : "";
-      const known = typeof factor === "number" ? factor : "";
+      const [nominal, factor] = [cell(4, r), cell(6, r)];
       const own = i === 0;
+      const note = h
+        ? [W.historicNote[L].replace("{year}", String(h.bookYear)), h.label?.[L]].filter(Boolean).join(" — ")
+        : "";
       rows.push([
-        own ? kpi.label[L] : "",
-        own ? refCell(ctx.refs[kpi.field], count) : "",
-        own
-          ? f(
-              `=IFERROR(IF(${cell(2, top)}>0,${B(ROW.total)}/${cell(2, top)},""),"")`,
-              count ? total / count : "",
-            )
-          : "",
-        h ? h.figure.value : "",
+        own ? LABELS[kpi.id][L] : "",
+        own ? refCell(ctx.refs[kpi.field], kpi.count ?? undefined) : "",
+        own ? f(`=IFERROR(IF(${cell(2, top)}>0,${B(ROW.total)}/${cell(2, top)},""),"")`, num(kpi.own)) : "",
+        h ? h.value : "",
         h ? h.bookYear : "",
-        known,
-        h
-          ? f(
-              `=IFERROR(IF(${factorCell}="","",${nominal}*${factorCell}),"")`,
-              known === "" ? "" : h.figure.value * known,
-            )
-          : "",
-        h
-          ? [W.historicNote[L].replace("{year}", String(h.bookYear)), h.figure.label?.[L]]
-              .filter(Boolean)
-              .join(" — ")
-          : "",
-        h ? sourceLine(h.figure.source, L) : "",
+        num(h?.cpiFactor),
+        h ? f(`=IFERROR(IF(${factor}="","",${nominal}*${factor}),"")`, num(h.inPrices)) : "",
+        note,
+        h ? sourceLine(h.source, L) : "",
         own ? kpi.id : "",
       ]);
     });

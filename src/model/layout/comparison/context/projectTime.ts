@@ -4,49 +4,46 @@
  * Without any project fte in the key figures, one line saying how to get it.
  */
 import { sourceText } from "../../../benchmark";
-import { hasProjectTime, PROJECT_THEMES } from "../../../context/fields";
+import { ContextFigures } from "../../../context/figures";
 import { cell } from "../../a1";
 import { Block, LayoutCell } from "../../types";
 import { B, ComparisonSheet, f, num, ROW } from "../rows";
 import { ComparisonContext, refCell } from "./types";
 import { W } from "./words";
 
-export function projectTimeBlocks(s: ComparisonSheet, ctx: ComparisonContext, row: number): Block[] {
+export function projectTimeBlocks(
+  s: ComparisonSheet,
+  ctx: ComparisonContext,
+  figures: ContextFigures,
+  row: number,
+): Block[] {
   const L = s.language;
   const title: Block = { at: cell(1, row), cells: [[W.projectTitle[L]]], style: "subtitle" };
-  if (!hasProjectTime(s.keyFigures))
+  if (!figures.projectTime)
     return [title, { at: cell(1, row + 1), cells: [[W.projectEmpty[L]]], style: "note" }];
   const inh = B(ROW.inhabitants);
-  const inhabitants = s.comparison.inhabitants ?? s.keyFigures?.inhabitants;
-  const year = String(s.edition.bookYear);
   const first = row + 2;
-  const rows = PROJECT_THEMES.map((theme, i): LayoutCell[] => {
+  const rows = figures.projectTime.map((p, i): LayoutCell[] => {
     const r = first + i;
     const [fte, own, bench, diff] = [2, 3, 4, 5].map((c) => cell(c, r));
-    const value = s.keyFigures?.[theme.field];
-    const perHundredK =
-      value !== undefined && inhabitants !== undefined && inhabitants > 0
-        ? (value * 100_000) / inhabitants
-        : undefined;
-    const figure = s.edition.figures[theme.figure]?.[year];
-    const benchmark = figure?.value;
-    const difference =
-      perHundredK !== undefined && benchmark !== undefined ? perHundredK - benchmark : undefined;
-    const note = [figure?.approx ? W.approx[L] : "", figure?.note?.[L] ?? ""].filter(Boolean).join("; ");
+    const b = p.benchmark;
+    const note = [b?.approx ? W.approx[L] : "", s.edition.figures[p.id]?.[String(b?.year)]?.note?.[L] ?? ""]
+      .filter(Boolean)
+      .join("; ");
     return [
-      theme.label[L],
-      refCell(ctx.refs[theme.field], value),
-      f(`=IFERROR(IF(${fte}="","",IF(${inh}>0,${fte}*100000/${inh},"")),"")`, num(perHundredK)),
-      num(benchmark),
-      f(`=IFERROR(IF(OR(${own}="",${bench}=""),"",${own}-${bench}),"")`, num(difference)),
+      p.label[L],
+      refCell(ctx.refs[p.field], p.fte ?? undefined),
+      f(`=IFERROR(IF(${fte}="","",IF(${inh}>0,${fte}*100000/${inh},"")),"")`, num(p.own)),
+      num(b?.value),
+      f(`=IFERROR(IF(OR(${own}="",${bench}=""),"",${own}-${bench}),"")`, num(p.difference)),
       f(
         `=IFERROR(IF(${diff}="","",${diff}/${bench}),"")`,
-        difference !== undefined && benchmark ? difference / benchmark : "",
+        p.difference !== null && b?.value ? p.difference / b.value : "",
       ),
       "",
       note,
-      figure ? sourceText(figure.source, s.edition.bookYear, L) : "",
-      theme.figure,
+      b ? sourceText(b.source, b.year, L) : "",
+      p.id,
     ];
   });
   return [

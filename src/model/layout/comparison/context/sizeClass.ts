@@ -8,13 +8,13 @@ import {
   HistoricClass,
   historicClassOf,
   historicSizeYears,
-  ownSizeClass,
   REPORT_SIZE_FINDING,
 } from "../../../context/sizeClass";
 import { cell, formulaText } from "../../a1";
 import { Block, LayoutCell } from "../../types";
 import { B, ComparisonSheet, f, ROW } from "../rows";
-import { ComparisonContext, sourceLine } from "./types";
+import { ContextFigures } from "../../../context/figures";
+import { sourceLine } from "./types";
 import { W } from "./words";
 
 /**
@@ -34,10 +34,10 @@ function pickFormula(
   return `=IF(${inh}>0,${chain},"")`;
 }
 
-export function sizeClassBlocks(s: ComparisonSheet, ctx: ComparisonContext, row: number): Block[] {
+export function sizeClassBlocks(s: ComparisonSheet, figures: ContextFigures, row: number): Block[] {
   const L = s.language;
   const inhabitants = s.comparison.inhabitants ?? s.keyFigures?.inhabitants;
-  const own = ownSizeClass(inhabitants, ctx.cbsSizeClass);
+  const own = figures.sizeClass;
   const finding = REPORT_SIZE_FINDING;
   const findingSource = sourceLine(finding.source, L);
   const blocks: Block[] = [

@@ -1,6 +1,7 @@
 /** What the context blocks of ICT-vergelijking are built from, besides the sheet itself. */
 import { Source } from "../../../benchmark";
 import { SizeClass } from "../../../cbs/data";
+import { ContextFigures } from "../../../context/figures";
 import { ContextField } from "../../../context/fields";
 import { Language } from "../../../types";
 import { LayoutCell } from "../../types";
@@ -10,6 +11,8 @@ export interface ComparisonContext {
   refs: Partial<Record<ContextField, string | number>>;
   /** CBS's size class of the municipality, when CBS knows it. */
   cbsSizeClass?: { value: SizeClass; source: string };
+  /** contextFigures() of this comparison when the caller has them already. */
+  figures?: ContextFigures;
 }
 
 /** An input cell: a live reference to a key-figure cell, a typed constant, or blank. */
