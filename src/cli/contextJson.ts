@@ -10,6 +10,8 @@ const cents = (x: number) => Math.round(x * 100) / 100;
 
 export interface ContextJson {
   size_class: { value: string; label: string; source: string } | null;
+  /** Earlier editions' figures for the municipality's class: historic, each with its book year. */
+  historic_size_class: { book_year: number; class: string; value: number; average: number; source: string }[];
   project_time: Record<
     string,
     {
@@ -51,6 +53,13 @@ export function contextJson(c: ContextFigures): ContextJson {
       label: c.sizeClass.label.nl,
       source: c.sizeClass.source.nl,
     },
+    historic_size_class: c.historicSize.map((h) => ({
+      book_year: h.bookYear,
+      class: h.class,
+      value: h.value,
+      average: h.average,
+      source: sourceLine(h.source, "nl"),
+    })),
     project_time:
       c.projectTime &&
       Object.fromEntries(

@@ -44,6 +44,18 @@ describe("compare --json: context", () => {
       source: "uit het aantal inwoners, met de klassengrenzen van CBS",
     });
     expect([c.project_time, c.per_count]).toEqual([null, null]);
+    // Voorbeeldrade has 61,000-odd inhabitants: under 100,000 in every year that split there, 60-100k in 2018
+    expect(c.historic_size_class.map((h) => [h.book_year, h.class, h.value, h.average])).toEqual([
+      [2011, "<100k", 70, 78],
+      [2013, "<100k", 62, 74],
+      [2014, "<100k", 67, 72],
+      [2015, "<100k", 59, 72],
+      [2017, "<100k", 76, 82],
+      [2018, "60-100k", 78, 84],
+    ]);
+    expect(c.historic_size_class[1].source).toBe(
+      "ICT Benchmark Gemeenten 2014 (M&I/Partners), mxi.nl kennis 261",
+    );
     const total = out.components.software + out.components.personnel + out.components.infrastructure;
     const expected = indexBudget(total, out.year, out.year + 4);
     if ("error" in expected) throw new Error("no indexation");

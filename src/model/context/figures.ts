@@ -10,7 +10,7 @@ import { indexBudget, IndexedYear } from "../indexation";
 import { indexFactor } from "../inflation";
 import { Bilingual, isKpiError, KeyFigures } from "../types";
 import { hasProjectTime, PROJECT_THEMES, ProjectField } from "./fields";
-import { ownSizeClass, OwnSizeClass } from "./sizeClass";
+import { historicClassOf, historicSizeYears, ownSizeClass, OwnSizeClass } from "./sizeClass";
 
 export interface ProjectTimeFigure {
   /** The edition's figure id (project_time_laws_per_100k, …). */
@@ -57,8 +57,22 @@ export interface IndexationFigures {
   years: IndexedYear[];
 }
 
+/** An earlier edition's figure for the class the inhabitants fall in: historic, with its book year. */
+export interface HistoricSizeFigure {
+  bookYear: number;
+  /** "<100k", "60-100k", ">100k": the edition's own class. */
+  class: string;
+  label?: Bilingual;
+  value: number;
+  /** The average of all participants that book year. */
+  average: number;
+  source: Source;
+}
+
 export interface ContextFigures {
   sizeClass: OwnSizeClass | null;
+  /** Earlier editions' figures for the municipality's class (by inhabitants), oldest first. */
+  historicSize: HistoricSizeFigure[];
   /** Null when the key figures hold no project fte. */
   projectTime: ProjectTimeFigure[] | null;
   /** Null when the key figures hold neither employees nor workplaces. */
@@ -151,8 +165,27 @@ export function contextFigures(
           years: indexed.years,
         };
 
+  const historicSize = perInhabitants
+    ? historicSizeYears().flatMap((y): HistoricSizeFigure[] => {
+        const c = historicClassOf(y, perInhabitants);
+        if (!c) return [];
+        const f = c.figure;
+        return [
+          {
+            bookYear: y.bookYear,
+            class: f.class,
+            ...(f.label ? { label: f.label } : {}),
+            value: f.value,
+            average: y.total.value,
+            source: f.source,
+          },
+        ];
+      })
+    : [];
+
   return {
     sizeClass: ownSizeClass(inhabitants, cbsSizeClass) ?? null,
+    historicSize,
     projectTime,
     perCount,
     indexation,
