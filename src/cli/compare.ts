@@ -188,6 +188,7 @@ function analyseBook(book: InputWorkbook, options: CompareCommandOptions): Analy
     layouts,
     cbs,
     overhead: report.overhead,
+    context: report.context,
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,

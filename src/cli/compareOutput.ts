@@ -3,6 +3,8 @@
  * from the same Analysis the workbook copy is written from.
  */
 import { getEdition, KPI_IDS, KpiUnit } from "../model/benchmark";
+import { ContextFigures } from "../model/context/figures";
+import { contextJson, ContextJson } from "./contextJson";
 import { Comparison } from "../model/comparison";
 import { formatEuro, formatNumber, formatPercent } from "../model/format";
 import { CATEGORIES } from "../model/taxonomy";
@@ -26,6 +28,8 @@ export interface AnalysisOutput {
   /** What CBS contributed, and the overhead context (issue 17). */
   cbs?: CbsOutcome;
   overhead?: OverheadContext;
+  /** Size class, project time, per employee, the estimate (issue 12). */
+  context?: ContextFigures;
 }
 
 interface KpiJson {
@@ -75,6 +79,8 @@ export interface CompareJson {
   issues: { sheet: string | null; row: number | null; message: string }[];
   /** CBS's figures used (source, year), differences, overhead context; null when no municipality is named. */
   cbs: CbsJson | null;
+  /** The context the report gives beside the KPIs (contextJson.ts); null without a comparison. */
+  context: ContextJson | null;
 }
 
 /** How many lines the review list shows: enough for a first pass, short enough to read. */
@@ -159,6 +165,7 @@ export function compareJson(a: AnalysisOutput): CompareJson {
       ...(a.overhead?.notes ?? []).map((m) => ({ sheet: null, row: null, message: both(m) })),
     ],
     cbs: cbsJson(a.cbs, a.overhead),
+    context: a.context ? contextJson(a.context) : null,
   };
 }
 

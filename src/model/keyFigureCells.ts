@@ -23,6 +23,14 @@ const PROBES: [KeyFigureField, string | number][] = [
   ["budget", 100_000_000],
   ["fteOwn", 5],
   ["fteHired", 5],
+  ["projectFteLaws", 5],
+  ["projectFteDigitalMaturity", 5],
+  ["projectFteDataDriven", 5],
+  ["projectFteCaseBased", 5],
+  ["projectFteSecurity", 5],
+  ["projectFteDigitalWorkplace", 5],
+  ["employees", 5],
+  ["workplaces", 5],
   ["municipality", "X"],
 ];
 

@@ -118,6 +118,18 @@ export interface KeyFigures {
   budget?: number;
   fteOwn?: number;
   fteHired?: number;
+  /**
+   * Optional context (issue 12): fte spent on projects per theme of the report's figure 16, the
+   * organisation's employees (fte or persons, as the user counts them) and its ICT workplaces.
+   */
+  projectFteLaws?: number;
+  projectFteDigitalMaturity?: number;
+  projectFteDataDriven?: number;
+  projectFteCaseBased?: number;
+  projectFteSecurity?: number;
+  projectFteDigitalWorkplace?: number;
+  employees?: number;
+  workplaces?: number;
 }
 
 /** A user's own categorisation rule (Regels sheet); wins over the built-in ones. */

@@ -69,6 +69,7 @@ describe("compare --json on the example workbook", () => {
       "review",
       "issues",
       "cbs",
+      "context",
     ]);
     // The review list: the lines to check first, by amount × uncertainty, highest first.
     expect(out.review.length).toBeGreaterThan(0);

@@ -35,7 +35,10 @@ const lo: {
   zwolleWrong?: ExcelJS.Workbook;
   wrongInput?: ExcelJS.Workbook;
   edited?: ExcelJS.Workbook;
+  context?: ExcelJS.Workbook;
 } = {};
+/** compare -o's copy of the sample with the optional context key figures filled (issue 12). */
+let contextCopy: ExcelJS.Workbook;
 /** The engine run afresh on the copy after a user edited ledger amounts in it. */
 let editedEngine: CompareJson;
 let zwolleEngine: CompareJson;
@@ -127,17 +130,44 @@ beforeAll(async () => {
   const zwolleWrongPath = join(dir, "zwolle-fout.xlsx");
   await withZeroCaches(zwolleOut, zwolleWrongPath);
 
+  // The sample with the optional context filled: project fte, employees, workplaces on a sheet of their
+  // own (no year: they hold for every year). Its copy goes to LibreOffice with every cached result 0.
+  const withContext = await load(EXAMPLE);
+  const kg = withContext.addWorksheet("Kengetallen");
+  kg.addRow(["Projecttijd wetgeving (Omgevingswet, Woo, Archiefwet), fte", 0.9]);
+  kg.addRow(["Projecttijd zaakgericht werken, fte", 0.3]);
+  kg.addRow(["Aantal medewerkers (fte/personen)", 410]);
+  kg.addRow(["Aantal werkplekken", 455]);
+  const contextIn = join(dir, "context-in.xlsx");
+  await withContext.xlsx.writeFile(contextIn);
+  const contextOut = join(dir, "context-uit.xlsx");
+  const rc = await run(["compare", contextIn, "-o", contextOut]);
+  if (rc.exitCode !== 0) throw new Error(`compare -o (context) failed: ${rc.stderr}`);
+  contextCopy = await load(contextOut);
+  const contextZero = await load(contextOut);
+  contextZero.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (isFormulaValue(v)) cell.value = { ...v, result: 0 } as ExcelJS.CellValue;
+      }),
+    ),
+  );
+  contextZero.calcProperties = { fullCalcOnLoad: false };
+  await contextZero.xlsx.writeFile(join(dir, "context.xlsx"));
+
   const outdir = recalculateWithLibreOffice(
     dir,
-    [out, wrongPath, editedPath, zwolleOut, zwolleWrongPath],
-    170_000,
+    [out, wrongPath, editedPath, zwolleOut, zwolleWrongPath, join(dir, "context.xlsx")],
+    200_000,
   );
+  lo.context = await load(join(outdir, "context.xlsx"));
   lo.right = await load(join(outdir, "uit.xlsx"));
   lo.wrong = await load(join(outdir, "fout.xlsx"));
   lo.edited = await load(join(outdir, "bewerkt.xlsx"));
   lo.zwolle = await load(join(outdir, "zwolle.xlsx"));
   lo.zwolleWrong = await load(join(outdir, "zwolle-fout.xlsx"));
-}, 180_000);
+}, 300_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -241,6 +271,42 @@ describe("LibreOffice recalculates the workbook compare -o writes", () => {
     expect(errorCells(lo.right as ExcelJS.Workbook)).toEqual([]);
     expect(errorCells(lo.wrong as ExcelJS.Workbook)).toEqual([]);
     expect(errorCells(lo.edited as ExcelJS.Workbook)).toEqual([]);
+    expect(errorCells(lo.context as ExcelJS.Workbook)).toEqual([]);
+  });
+
+  it("agrees with every formula of the context blocks (project time, per employee, size class, estimate)", () => {
+    const ours = contextCopy.getWorksheet("ICT-vergelijking")!;
+    const theirs = (lo.context as ExcelJS.Workbook).getWorksheet("ICT-vergelijking")!;
+    const ids = new Map<string, number>();
+    ours.eachRow((row, r) => {
+      const id = row.getCell(10).value;
+      if (typeof id === "string") ids.set(id, r);
+    });
+    const contextTop = ids.get("size_class");
+    expect(contextTop).toBeDefined();
+    const blank = (v: unknown) => v === "" || v === null || v === undefined;
+    let formulas = 0;
+    ours.eachRow((row, r) =>
+      row.eachCell((cell) => {
+        if (!isFormulaValue(cell.value)) return;
+        const expected = shown(cell);
+        const actual = shown(theirs.getCell(cell.address));
+        if (typeof expected === "number") {
+          expect([cell.address, actual]).toEqual([cell.address, expect.closeTo(expected, 6)]);
+        } else if (blank(expected)) expect([cell.address, blank(actual)]).toEqual([cell.address, true]);
+        else expect([cell.address, actual]).toEqual([cell.address, expected]);
+        if (r >= contextTop!) formulas++;
+      }),
+    );
+    // The project rows, the per-employee rows, the historic size classes and the estimate: all live.
+    expect(formulas).toBeGreaterThan(40);
+    const own = (id: string) => shown(theirs.getCell(`C${ids.get(id)}`)) as number;
+    const inhabitants = shown(theirs.getCell("B8")) as number;
+    expect(own("project_time_laws_per_100k")).toBeCloseTo((0.9 * 100_000) / inhabitants, 9);
+    const total = engine.components.software + engine.components.personnel + engine.components.infrastructure;
+    expect(own("cost_per_employee")).toBeCloseTo(total / 410, 6);
+    expect(own("cost_per_workplace")).toBeCloseTo(total / 455, 6);
+    expect(own("ict_budget_plus_4")).toBeGreaterThan(total);
   });
 
   it("really recalculates: from cached results that are all 0 it still arrives at the engine's figures", () => {

@@ -132,8 +132,41 @@ async function learntRuleWorkbook(): Promise<string> {
   return path;
 }
 
+/**
+ * Key figures with the optional context filled (issue 12): project fte per theme, employees and
+ * workplaces as label/value pairs, for Zwolle, whose CBS size class both faces must show.
+ */
+async function contextWorkbook(): Promise<string> {
+  const sample = sampleMunicipality();
+  const wb = new ExcelJS.Workbook();
+  const kf = wb.addWorksheet("Kerngegevens");
+  for (const row of CONTEXT_FIGURES) kf.addRow(row);
+  const ws = wb.addWorksheet("Grootboek");
+  ws.addRow([...SAMPLE_LEDGER_HEADER]);
+  for (const l of sample.ledger.filter((x) => x.year === 2023))
+    ws.addRow([l.description, l.supplier, l.account, l.costCentre, l.year, l.amount, l.fte ?? null]);
+  const path = join(dir, "context.xlsx");
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const CONTEXT_FIGURES: [string, string | number][] = [
+  ["Gemeente", "Zwolle"],
+  ["Boekjaar", 2023],
+  ["Aantal inwoners", 130_000],
+  ["Projecttijd wetgeving (Omgevingswet, Woo, Archiefwet), fte", 2.6],
+  ["Projecttijd informatiebeveiliging, fte", 0.65],
+  ["Project time digital workplace, fte", 1.3],
+  ["Aantal medewerkers (fte/personen)", 1_150],
+  ["Aantal werkplekken", 1_300],
+];
+
 const FIXTURES: Fixture[] = [
   { name: "a Regels sheet with a learnt rule (supplier + account)", file: learntRuleWorkbook },
+  {
+    name: "key figures with the optional context filled (project fte, employees, workplaces)",
+    file: contextWorkbook,
+  },
   { name: "key figures with only a municipality name (CBS fills inhabitants and budget)", file: cbsWorkbook },
   {
     name: "the sample municipality (examples/voorbeeldrade.xlsx)",
@@ -295,8 +328,32 @@ describe("one pipeline, two faces: the CLI's copy and the add-in's sheets are eq
         checked++;
       }
       expect(checked).toBeGreaterThanOrEqual(4);
+      // The context rows (issue 12) in the add-in, from the user's key-figure cells and CBS's size class.
+      if (path.endsWith("context.xlsx")) {
+        const byId = (id: string) => {
+          const at = ids.find(([, c]) => c.value === id);
+          if (!at) throw new Error(`no row ${id}`);
+          return Number(at[0].slice(1));
+        };
+        const laws = byId("project_time_laws_per_100k");
+        expect(comparison[`B${laws}`].formula).toBe("'Kerngegevens'!$B$4");
+        expect(comparison[`C${laws}`].value).toBeCloseTo(2, 9); // 2.6 fte for 130,000 inhabitants
+        expect(comparison[`D${laws}`].value).toBe(1.5);
+        expect(comparison[`C${byId("project_time_security_per_100k")}`].value).toBeCloseTo(0.5, 9);
+        expect(comparison[`C${byId("project_time_digital_workplace_per_100k")}`].value).toBeCloseTo(1, 9);
+        const employee = byId("cost_per_employee");
+        const total =
+          cli.json.components.software + cli.json.components.personnel + cli.json.components.infrastructure;
+        expect(comparison[`C${employee}`].value).toBeCloseTo(total / 1150, 6);
+        const size = byId("size_class");
+        expect([comparison[`B${size}`].value, comparison[`I${size}`].value]).toEqual([
+          "100.000 tot 150.000 inwoners",
+          expect.stringMatching(/^CBS, gemeenteklassen 2023/),
+        ]);
+        expect(comparison[`C${byId("ict_budget_plus_1")}`].value).toBeGreaterThan(0);
+      }
       // CBS's figures fill the same cells in both faces: Zwolle had 132,411 inhabitants in 2023.
-      if (cli.json.municipality?.includes("Zwolle")) {
+      if (cli.json.municipality?.includes("Zwolle") && !path.endsWith("context.xlsx")) {
         expect(cli.json.inhabitants).toBe(132_411);
         expect(comparison.B8.value).toBe(132_411);
         // …and the same overhead context: the ICT share of overhead (id in column I) as --json's.

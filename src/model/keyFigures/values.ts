@@ -1,6 +1,6 @@
 /**
  * The value of a key figure, checked: a year in range, a positive whole number of inhabitants, a
- * positive budget, fte of 0 or more. A bad value is reported with its row, never kept; of two
+ * positive budget, fte (also project fte per theme) of 0 or more, employees and workplaces above 0. A bad value is reported with its row, never kept; of two
  * values for one key the first found wins.
  */
 import { MAX_YEAR, MIN_YEAR, parseAmount, parseFte, parseNumber, parseYear } from "../amount";
@@ -15,6 +15,17 @@ const FIELD_NAMES: Record<KeyFigureField, Bilingual> = {
   budget: { nl: "totale begroting", en: "total budget" },
   fteOwn: { nl: "ICT-fte eigen", en: "own ICT fte" },
   fteHired: { nl: "ICT-fte inhuur", en: "hired ICT fte" },
+  projectFteLaws: { nl: "projecttijd wetgeving", en: "project time legislation" },
+  projectFteDigitalMaturity: {
+    nl: "projecttijd digitale volwassenheid",
+    en: "project time digital maturity",
+  },
+  projectFteDataDriven: { nl: "projecttijd datagedreven werken", en: "project time data-driven working" },
+  projectFteCaseBased: { nl: "projecttijd zaakgericht werken", en: "project time case-based working" },
+  projectFteSecurity: { nl: "projecttijd informatiebeveiliging", en: "project time information security" },
+  projectFteDigitalWorkplace: { nl: "projecttijd digitale werkplek", en: "project time digital workplace" },
+  employees: { nl: "aantal medewerkers", en: "number of employees" },
+  workplaces: { nl: "aantal werkplekken", en: "number of workplaces" },
 };
 
 export type Parsed = { ok: true; value: string | number } | { ok: false };
@@ -40,14 +51,29 @@ export function parseValue(field: KeyFigureField, v: unknown): Parsed {
       break;
     }
     case "fteOwn":
-    case "fteHired": {
+    case "fteHired":
+    case "projectFteLaws":
+    case "projectFteDigitalMaturity":
+    case "projectFteDataDriven":
+    case "projectFteCaseBased":
+    case "projectFteSecurity":
+    case "projectFteDigitalWorkplace": {
       const n = parseFte(v);
       value = n !== null && n >= 0 ? n : null;
+      break;
+    }
+    // Employees in fte or persons (either may have decimals); the ratio divides by them: more than 0.
+    case "employees":
+    case "workplaces": {
+      const n = parseFte(v);
+      value = n !== null && n > 0 ? n : null;
       break;
     }
   }
   return value === null ? { ok: false } : { ok: true, value };
 }
+
+const ZERO_OR_MORE: Bilingual = { nl: "is geen getal van 0 of meer", en: "is not a number of 0 or more" };
 
 const PROBLEMS: Record<KeyFigureField, Bilingual> = {
   municipality: { nl: "is leeg", en: "is empty" },
@@ -56,6 +82,14 @@ const PROBLEMS: Record<KeyFigureField, Bilingual> = {
   budget: { nl: "is geen positief bedrag", en: "is not a positive amount" },
   fteOwn: { nl: "is geen getal van 0 of meer", en: "is not a number of 0 or more" },
   fteHired: { nl: "is geen getal van 0 of meer", en: "is not a number of 0 or more" },
+  projectFteLaws: ZERO_OR_MORE,
+  projectFteDigitalMaturity: ZERO_OR_MORE,
+  projectFteDataDriven: ZERO_OR_MORE,
+  projectFteCaseBased: ZERO_OR_MORE,
+  projectFteSecurity: ZERO_OR_MORE,
+  projectFteDigitalWorkplace: ZERO_OR_MORE,
+  employees: { nl: "is geen positief getal", en: "is not a positive number" },
+  workplaces: { nl: "is geen positief getal", en: "is not a positive number" },
 };
 
 export function badValue(field: KeyFigureField, v: unknown, row: number): Bilingual {

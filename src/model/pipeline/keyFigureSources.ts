@@ -4,6 +4,7 @@
  * Also the user's own rules (a sheet with a Patroon/Categorie header).
  */
 import { findKeyFigureCell } from "../keyFigureCells";
+import { CONTEXT_FIELDS } from "../context/fields";
 import { findKeyFigures, KeyFigureField } from "../keyFigures";
 import { absCell, sheetRef } from "../layout/a1";
 import { readUserRules } from "../userRulesSheet";
@@ -42,7 +43,15 @@ export function findAllKeyFigures(
   return { perSheet, issues };
 }
 
-const FIELDS: KeyFigureField[] = ["municipality", "year", "inhabitants", "budget", "fteOwn", "fteHired"];
+const FIELDS: KeyFigureField[] = [
+  "municipality",
+  "year",
+  "inhabitants",
+  "budget",
+  "fteOwn",
+  "fteHired",
+  ...CONTEXT_FIELDS,
+];
 
 function fill(target: KeyFigures, source: KeyFigures, override = false): void {
   for (const f of FIELDS) {
@@ -79,6 +88,9 @@ export function mergeKeyFigures(
   return merged;
 }
 
+/** The key figures that are numbers: the ones a formula can refer to. */
+export type NumericKeyFigure = Exclude<KeyFigureField, "municipality" | "year">;
+
 /** Where the comparison's input cells get their values: a live reference or a constant. */
 export type FigureRef = string | number | undefined;
 
@@ -90,7 +102,7 @@ export function keyFigureRef(
   perSheet: readonly SheetFigures[],
   typed: readonly KeyFigures[],
   merged: KeyFigures | undefined,
-  field: "inhabitants" | "budget" | "fteOwn" | "fteHired",
+  field: NumericKeyFigure,
   year: number,
 ): FigureRef {
   const value = merged?.[field];

@@ -6,6 +6,9 @@
  */
 import { lineKeys } from "../lineKey";
 import { classifyLedger, compileCategoriser } from "../categorise";
+import { getEdition } from "../benchmark";
+import { ContextFigures, contextFigures } from "../context/figures";
+import { CONTEXT_FIELDS, ContextField } from "../context/fields";
 import { compare, Comparison } from "../comparison";
 import { keyFiguresForYear } from "../keyFigures";
 import {
@@ -26,7 +29,7 @@ import { explainComponents } from "../explain/sentences";
 import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
-import { FigureRef, keyFigureRef } from "./keyFigureSources";
+import { FigureRef, keyFigureRef, NumericKeyFigure } from "./keyFigureSources";
 import { lastRow, reconciliationNote, withReportNotes } from "./notes";
 import { OverheadContext } from "../cbs/overhead";
 import { overheadLayout } from "../layout/comparison/overhead";
@@ -148,6 +151,8 @@ export interface Report {
   explained?: OutputSheet;
   /** ICT-controle, when the plan asks for a snapshot: its fingerprint too. */
   audit?: OutputSheet & { fingerprint: string };
+  /** What the report gives beside the KPIs: size class, project time, per employee, the estimate. */
+  context: ContextFigures;
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -171,7 +176,15 @@ export interface ReportPlan extends ReportOptions {
 export function layoutReport(inputs: Inputs, categorised: Categorised, plan: ReportPlan): Report {
   const catRefs = categorisationRefs(plan.categorisationName, plan.language);
   const comparison = compareYear(categorised.counted, inputs, plan.year, plan);
-  const sheet = plan.comparison ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
+  const context = contextFigures(
+    comparison,
+    keyFiguresForYear(inputs.figures, plan.year),
+    getEdition(comparison.edition) ?? getEdition(),
+    plan.cbs?.figures?.sizeClass,
+  );
+  const sheet = plan.comparison
+    ? comparisonSheet(inputs, comparison, plan.year, catRefs, plan, context)
+    : undefined;
   // Never a KPI without the reconciliation: the comparison sheet carries it, with the figures' sources.
   const compared = sheet && {
     ...sheet,
@@ -197,6 +210,7 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ...(overhead ? { overhead } : {}),
     ...(explained ? { explained } : {}),
     ...(audit ? { audit } : {}),
+    context,
   };
 }
 
@@ -276,10 +290,8 @@ function auditSheet(
   return { name, layout, fingerprint: print };
 }
 
-type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";
-
 /** The user's cell for a key figure of `year`, or its value when typed (see keyFigureRef). */
-function figureRef(inputs: Inputs, field: FigureField, year: number): FigureRef {
+function figureRef(inputs: Inputs, field: NumericKeyFigure, year: number): FigureRef {
   return keyFigureRef(inputs.perSheet, inputs.typed, keyFiguresForYear(inputs.figures, year), field, year);
 }
 
@@ -317,6 +329,7 @@ function comparisonSheet(
   year: number,
   catRefs: CategorisationRefs,
   plan: ReportPlan,
+  context: ContextFigures,
 ): OutputSheet {
   const inhabitants = figureRef(inputs, "inhabitants", year);
   if (inhabitants === undefined) missingInhabitants(inputs, [year]);
@@ -329,10 +342,17 @@ function comparisonSheet(
     ...optional("fteOwn", figureRef(inputs, "fteOwn", year)),
     ...optional("fteHired", figureRef(inputs, "fteHired", year)),
   };
+  const contextRefs: Partial<Record<ContextField, string | number>> = {};
+  for (const field of CONTEXT_FIELDS) {
+    const ref = figureRef(inputs, field, year);
+    if (ref !== undefined) contextRefs[field] = ref;
+  }
+  const sizeClass = plan.cbs?.figures?.sizeClass;
   const layout = comparisonLayout(comparison, refs, {
     language: plan.language,
     sheetName: name,
     ...(kf ? { keyFigures: kf } : {}),
+    context: { refs: contextRefs, figures: context, ...(sizeClass ? { cbsSizeClass: sizeClass } : {}) },
   });
   return { name, layout };
 }

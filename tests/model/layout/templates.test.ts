@@ -4,7 +4,9 @@ import {
   keyFigureRefs,
   TEMPLATE_SHEETS,
 } from "../../../src/model/layout/templates";
+import { findKeyFigures } from "../../../src/model/keyFigures";
 import { isFormula } from "../../../src/model/layout/types";
+import { CellValue } from "../../../src/model/types";
 import { sampleMunicipality } from "../../../src/model/sample";
 import { Workbook } from "./evaluator";
 import { cellsOf, expectGolden } from "./helpers";
@@ -49,9 +51,41 @@ describe("templateLayouts", () => {
     expect(labelOf(refs.municipality)).toBe("Gemeente");
     expect(labelOf(refs.inhabitants)).toBe("Aantal inwoners");
     expect(labelOf(refs.fteHired)).toBe("ICT-fte inhuur");
+    // The optional context follows the other figures, so their cells stay where they were.
+    expect(labelOf(refs.projectFteLaws)).toBe("Projecttijd wetgeving (Omgevingswet, Woo, Archiefwet), fte");
+    expect(labelOf(refs.workplaces)).toBe("Aantal werkplekken");
     const inputs = keyFigures.blocks.filter((b) => b.style === "input").map((b) => b.at);
-    expect(inputs).toEqual(["B4", "B5", "B6", "B7", "B8", "B9"]);
+    expect(inputs).toEqual(Array.from({ length: 14 }, (_, i) => `B${4 + i}`));
   });
+
+  it.each(["nl", "en"] as const)(
+    "reads its own labels back as the key figures they ask for (%s), each filled in",
+    (language) => {
+      const [keyFigures] = templateLayouts(language);
+      const grid = cellsOf(keyFigures)
+        .filter((c) => /^A\d+$/.test(c.address) && Number(c.address.slice(1)) >= 4)
+        .map((c, i): CellValue[] => [c.value as CellValue, i === 0 ? "Gemeente X" : i === 1 ? 2022 : i + 1]);
+      const read = findKeyFigures(grid);
+      expect(read.issues).toEqual([]);
+      expect(read.figures).toHaveLength(1);
+      expect(read.figures[0]).toEqual({
+        municipality: "Gemeente X",
+        year: 2022,
+        inhabitants: 3,
+        budget: 4,
+        fteOwn: 5,
+        fteHired: 6,
+        projectFteLaws: 7,
+        projectFteDigitalMaturity: 8,
+        projectFteDataDriven: 9,
+        projectFteCaseBased: 10,
+        projectFteSecurity: 11,
+        projectFteDigitalWorkplace: 12,
+        employees: 13,
+        workplaces: 14,
+      });
+    },
+  );
 
   it("contains no formulas", () => {
     for (const layout of [...templateLayouts("nl"), ...templateLayouts("en")]) {
@@ -73,8 +107,8 @@ describe("sampleLayouts", () => {
     expect(wb.value(keyFigures.name, "B6")).toBe(latest.inhabitants);
     // one row per year in the table below
     const table = keyFigures.tables[0];
-    expect(table.range).toBe(`A12:E${12 + sample.keyFigures.length}`);
-    expect(wb.value(keyFigures.name, "B13")).toBe(sample.keyFigures[0].inhabitants);
+    expect(table.range).toBe(`A20:E${20 + sample.keyFigures.length}`);
+    expect(wb.value(keyFigures.name, "B21")).toBe(sample.keyFigures[0].inhabitants);
     const body = ledger.blocks.find((b) => b.at === "A5")!.cells;
     expect(body).toHaveLength(sample.ledger.length);
     const total = body.reduce((s, r) => s + (r[5] as number), 0);

@@ -1,8 +1,9 @@
 /**
- * The Kerngegevens sheet: label/value pairs (municipality, year, inhabitants, budget, fte) in yellow
- * input cells, the references other sheets use to them, and for the sample municipality a table
- * with one row per book year.
+ * The Kerngegevens sheet: label/value pairs (municipality, year, inhabitants, budget, fte, then the
+ * optional context: project fte per theme, employees, workplaces) in yellow input cells, the references
+ * other sheets use to them, and for the sample municipality a table with one row per book year.
  */
+import { CONTEXT_FIELDS, ContextField } from "../../context/fields";
 import { KeyFigures, Language } from "../../types";
 import { absCell, columnLetter, sheetRef } from "../a1";
 import { Block, SheetLayout } from "../types";
@@ -10,7 +11,9 @@ import { TEMPLATE_SHEETS } from "./names";
 
 const KEY_FIGURES_TABLE = "Kerngegevens";
 
-type KeyFigureField = "municipality" | "year" | "inhabitants" | "budget" | "fteOwn" | "fteHired";
+type KeyFigureField =
+  "municipality" | "year" | "inhabitants" | "budget" | "fteOwn" | "fteHired" | ContextField;
+// The optional context comes last, so that the cells of the other figures stay where they were.
 const KEY_FIGURE_FIELDS: readonly KeyFigureField[] = [
   "municipality",
   "year",
@@ -18,6 +21,7 @@ const KEY_FIGURE_FIELDS: readonly KeyFigureField[] = [
   "budget",
   "fteOwn",
   "fteHired",
+  ...CONTEXT_FIELDS,
 ];
 
 const KEY_FIGURE_LABELS: Record<KeyFigureField, Record<Language, string>> = {
@@ -27,6 +31,32 @@ const KEY_FIGURE_LABELS: Record<KeyFigureField, Record<Language, string>> = {
   budget: { nl: "Totale begroting", en: "Total budget" },
   fteOwn: { nl: "ICT-fte eigen", en: "Own ICT fte" },
   fteHired: { nl: "ICT-fte inhuur", en: "Hired ICT fte" },
+  projectFteLaws: {
+    nl: "Projecttijd wetgeving (Omgevingswet, Woo, Archiefwet), fte",
+    en: "Project time legislation (Omgevingswet, Woo, Archiefwet), fte",
+  },
+  projectFteDigitalMaturity: {
+    nl: "Projecttijd digitale volwassenheid, fte",
+    en: "Project time digital maturity, fte",
+  },
+  projectFteDataDriven: {
+    nl: "Projecttijd datagedreven werken, fte",
+    en: "Project time data-driven working, fte",
+  },
+  projectFteCaseBased: {
+    nl: "Projecttijd zaakgericht werken, fte",
+    en: "Project time case-based working, fte",
+  },
+  projectFteSecurity: {
+    nl: "Projecttijd informatiebeveiliging, fte",
+    en: "Project time information security, fte",
+  },
+  projectFteDigitalWorkplace: {
+    nl: "Projecttijd digitale werkplek, fte",
+    en: "Project time digital workplace, fte",
+  },
+  employees: { nl: "Aantal medewerkers (fte/personen)", en: "Number of employees (fte/persons)" },
+  workplaces: { nl: "Aantal werkplekken", en: "Number of workplaces" },
 };
 
 const KEY_FIGURE_FORMATS: Record<KeyFigureField, string | null> = {
@@ -36,6 +66,14 @@ const KEY_FIGURE_FORMATS: Record<KeyFigureField, string | null> = {
   budget: "#,##0",
   fteOwn: "0.0",
   fteHired: "0.0",
+  projectFteLaws: "0.0",
+  projectFteDigitalMaturity: "0.0",
+  projectFteDataDriven: "0.0",
+  projectFteCaseBased: "0.0",
+  projectFteSecurity: "0.0",
+  projectFteDigitalWorkplace: "0.0",
+  employees: "#,##0",
+  workplaces: "#,##0",
 };
 
 /** Label/value pairs start here: labels in column A, values in column B. */
@@ -51,10 +89,14 @@ export function keyFigureRefs(sheetName: string): Record<KeyFigureField, string>
 const KEY_FIGURES_NOTE: Record<Language, string> = {
   nl:
     "Vul de gele cellen in. Het aantal inwoners is dat op 1 januari van het boekjaar (CBS); de begroting " +
-    "is het totaal van de lasten. Fte's mogen ook als kolom Fte in het grootboek staan.",
+    "is het totaal van de lasten. Fte's mogen ook als kolom Fte in het grootboek staan. Projecttijd per " +
+    "thema (fte aan projecten), medewerkers en werkplekken zijn optioneel: ingevuld vergelijkt " +
+    "ICT-vergelijking ze met het rapport.",
   en:
     "Fill in the yellow cells. Inhabitants as of 1 January of the book year (CBS); the budget is total " +
-    "expenditure. Fte may also come from an Fte column in the ledger.",
+    "expenditure. Fte may also come from an Fte column in the ledger. Project time per theme (fte on " +
+    "projects), employees and workplaces are optional: when filled, ICT comparison compares them with " +
+    "the report.",
 };
 
 export function keyFiguresSheet(
@@ -89,7 +131,7 @@ export function keyFiguresSheet(
     charts: [],
     conditionalFormats: [],
     validations: [],
-    columnWidths: [22, 26],
+    columnWidths: [44, 26],
   };
 }
 
@@ -115,5 +157,5 @@ export function addYearTable(sheet: SheetLayout, years: readonly KeyFigures[], l
     range: `A${tableHeaderRow}:${columnLetter(perYear.length)}${tableHeaderRow + years.length}`,
     style: "TableStyleLight9",
   });
-  sheet.columnWidths = [22, 26, 24, 14, 14];
+  sheet.columnWidths = [44, 26, 24, 14, 14];
 }
