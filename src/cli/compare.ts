@@ -21,7 +21,7 @@ import {
   InputError,
   withHint,
 } from "../model/pipeline";
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, TREND_SHEET } from "../model/layout";
+import { CATEGORISATION_SHEET, COMPARISON_SHEET, IV3_SHEET, TREND_SHEET } from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
 import { formatNumber } from "../model/format";
 import { KeyFigures } from "../model/types";
@@ -67,6 +67,7 @@ const DESIRED: Record<OutputRole, string> = {
   categorisation: CATEGORISATION_SHEET.nl,
   comparison: COMPARISON_SHEET.nl,
   trend: TREND_SHEET.nl,
+  iv3: IV3_SHEET.nl,
 };
 
 /**
@@ -143,13 +144,14 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
       comparison: true,
       trend: "optional",
       sources: cbsNoteLines(cbs),
+      cbs,
     });
   } catch (e) {
     throw cliError(withCbsNotes(e, cbs), book);
   }
   const layouts = [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend].filter((s) => s !== undefined).map((s) => s.layout),
+    ...[report.compared, report.trend, report.iv3].filter((s) => s !== undefined).map((s) => s.layout),
   ];
   return {
     book,

@@ -10,6 +10,7 @@ import {
   readManualCategories,
   SheetRole,
   TREND_SHEET,
+  IV3_SHEET,
 } from "../model/layout";
 import { READER_FIELDS } from "../model/grid/headers";
 import {
@@ -84,6 +85,7 @@ const OWN_NAMES: [SheetRole, Bilingual][] = [
   ["categorisation", CATEGORISATION_SHEET],
   ["comparison", COMPARISON_SHEET],
   ["trend", TREND_SHEET],
+  ["iv3", IV3_SHEET],
 ];
 
 /**

@@ -65,7 +65,7 @@ export function persistSettings(settings: SettingsStore): Promise<void> {
 export const PENDING_SHEETS_SETTING = "ictcost.pendingSheets";
 
 /** Roles that may be adopted: the add-in's output sheets (input sheets are handed to the user). */
-const ADOPTABLE: ReadonlySet<SheetRole> = new Set<SheetRole>(["categorisation", "comparison", "trend"]);
+const ADOPTABLE: ReadonlySet<SheetRole> = new Set<SheetRole>(["categorisation", "comparison", "trend", "iv3"]);
 
 export interface PendingSheet {
   role: SheetRole;

@@ -87,6 +87,7 @@ async function runPlan(
         comparison: plan.comparison !== undefined,
         ...(plan.trend ? { trend: plan.trendRequired ? "required" : "optional" } : {}),
         sources: cbsNoteLines(cbs),
+        cbs,
       });
     } catch (e) {
       throw paneError(e);
@@ -95,8 +96,9 @@ async function runPlan(
   const comparison = report?.comparison;
   const compared = report?.compared;
   const trend = report?.trend;
+  const iv3 = report?.iv3;
 
-  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend]);
+  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend, iv3]);
   progress(options, STEPS.done, 1);
 
   const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);
@@ -106,6 +108,7 @@ async function runPlan(
     issues: inputs.issues,
     sheets: results.map((r) => r.sheetName),
     unclassified: { lines: lines.lines, amount: lines.amount },
+    ...(comparison ? { viaGr: { ...comparison.totals.viaGr } } : {}),
     reconciliation: reconciliationNote(inputs.reconciliations),
     sources: cbsNoteLines(cbs),
     review: reviewList(counted)

@@ -2,7 +2,7 @@
  * Writing the add-in's output sheets: the names they will get (predicted before writing, because the
  * sheets' formulas refer to each other by name) and one render of all of them (render.ts).
  */
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, SheetLayout, TREND_SHEET } from "../../model/layout";
+import { CATEGORISATION_SHEET, COMPARISON_SHEET, IV3_SHEET, SheetLayout, TREND_SHEET } from "../../model/layout";
 import { Language } from "../../model/types";
 import { pickSheetName } from "../ownership";
 import { SheetData, WorkbookData, WorkbookInventory } from "../read";
@@ -10,12 +10,13 @@ import { renderLayouts, RenderResult } from "../render";
 import { WorkflowOptions } from "../workflow-api";
 import { progress, STEPS, WorkflowEnv } from "./run";
 
-type OutputRole = "categorisation" | "comparison" | "trend";
+type OutputRole = "categorisation" | "comparison" | "trend" | "iv3";
 
 const SHEET_NAMES: Record<OutputRole, Record<Language, string>> = {
   categorisation: CATEGORISATION_SHEET,
   comparison: COMPARISON_SHEET,
   trend: TREND_SHEET,
+  iv3: IV3_SHEET,
 };
 
 /** Names the renderer will use, predicted with the same rule (pickSheetName in layout order). */
@@ -28,7 +29,7 @@ export class Names {
     return this.data.sheets.find((s) => s.role === role);
   }
   pick(role: OutputRole, options: WorkflowOptions): string {
-    const desired = options.sheetNames?.[role] ?? SHEET_NAMES[role][options.language];
+    const desired = (role === "iv3" ? undefined : options.sheetNames?.[role]) ?? SHEET_NAMES[role][options.language];
     const own = this.owned(role);
     const name = pickSheetName(desired, this.taken, own ? [own.name] : []);
     this.taken.add(name);

@@ -5,3 +5,4 @@ export * from "./comparison";
 export * from "./trend";
 export * from "./templates";
 export * from "./types";
+export * from "./iv3";

@@ -15,6 +15,8 @@ import {
   sheetRef,
   categorisationRefs,
   comparisonLayout,
+  hasIv3,
+  iv3Layout,
   SheetLayout,
   trendLayout,
 } from "../layout";
@@ -23,8 +25,9 @@ import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
 import { FigureRef, keyFigureRef } from "./keyFigureSources";
 import { reconciliationNote, withReportNotes } from "./notes";
+import { CbsOutcome, cbsOverhead } from "./cbs";
 
-export type OutputRole = "categorisation" | "comparison" | "trend";
+export type OutputRole = "categorisation" | "comparison" | "trend" | "iv3";
 
 /** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
 export interface Categorised {
@@ -133,6 +136,8 @@ export interface Report {
   catRefs: CategorisationRefs;
   compared?: OutputSheet;
   trend?: TrendSheet;
+  /** The Iv3 tie-out: with the comparison, when the ledger has a taakveld or Iv3 categorie column. */
+  iv3?: OutputSheet;
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -146,6 +151,8 @@ export interface ReportPlan extends ReportOptions {
   trend?: "required" | "optional";
   /** Where key figures came from outside the workbook (CBS), written under the comparison. */
   sources?: Bilingual[];
+  /** What CBS found (prepareInputs): the overhead of taakveld 0.4 on the Iv3 tie-out. */
+  cbs?: CbsOutcome;
 }
 
 /** Compares and lays out the comparison and trend sheets the plan asks for. */
@@ -164,7 +171,43 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ),
   };
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
-  return { year: plan.year, comparison, catRefs, compared, trend };
+  const iv3 = compared && hasIv3(categorised.counted) ? iv3Sheet(categorised, comparison, catRefs, plan) : undefined;
+  return { year: plan.year, comparison, catRefs, compared, trend, ...(iv3 ? { iv3 } : {}) };
+}
+
+/** The Iv3 tie-out of the comparison year, with CBS's overhead when the municipality is known. */
+function iv3Sheet(
+  categorised: Categorised,
+  comparison: Comparison,
+  catRefs: CategorisationRefs,
+  plan: ReportPlan,
+): OutputSheet {
+  const context = plan.cbs ? cbsOverhead(plan.cbs, comparison) : undefined;
+  const sameYear = context !== undefined && context.year === plan.year;
+  const overheadNote: Bilingual = context
+    ? (context.notes[0] ?? b("", ""))
+    : b(
+        "Onbekend: noem de gemeente (kerngegevens 'Gemeente', of kies haar bij Gegevens / --gemeente), dan komt de overhead uit CBS.",
+        "Unknown: name the municipality (key figure 'Gemeente', or choose it at Data / --gemeente) and the overhead comes from CBS.",
+      );
+  const name = plan.pickName("iv3");
+  const layout = iv3Layout(categorised.counted, {
+    language: plan.language,
+    sheetName: name,
+    year: plan.year,
+    categorisation: catRefs,
+    comparison,
+    ...(sameYear
+      ? {
+          overhead: {
+            amount: context.overhead,
+            bi5: context.kpis.overhead_bi5.value,
+            source: `${context.source} (CC BY 4.0)`,
+          },
+        }
+      : { overheadNote }),
+  });
+  return { name, layout };
 }
 
 type FigureField = "inhabitants" | "budget" | "fteOwn" | "fteHired";

@@ -83,7 +83,7 @@ export interface InputChoice {
 }
 
 /** The add-in's output sheets: never read as input (the input sheets it creates belong to the user). */
-const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["categorisation", "comparison", "trend"]);
+const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>(["categorisation", "comparison", "trend", "iv3"]);
 
 export function isOutputSheet(sheet: PlainSheet): boolean {
   return sheet.role !== undefined && OUTPUT_ROLES.has(sheet.role);

@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { unzipSync } from "fflate";
 import { findFileInputs, readInputFile } from "../../../src/cli/input";
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, SheetLayout, TREND_SHEET } from "../../../src/model/layout";
+import { CATEGORISATION_SHEET, COMPARISON_SHEET, IV3_SHEET, SheetLayout, TREND_SHEET } from "../../../src/model/layout";
 import {
   categorisationSheet,
   categorise,
@@ -33,6 +33,7 @@ const DESIRED: Record<OutputRole, string> = {
   categorisation: CATEGORISATION_SHEET.nl,
   comparison: COMPARISON_SHEET.nl,
   trend: TREND_SHEET.nl,
+  iv3: IV3_SHEET.nl,
 };
 
 /** The layouts compare -o writes for a workbook (the pipeline's steps), named beside `existing` sheet names. */
@@ -57,7 +58,7 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   });
   return [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend].filter((x) => x !== undefined).map((x) => x.layout),
+    ...[report.compared, report.trend, report.iv3].filter((x) => x !== undefined).map((x) => x.layout),
   ];
 }
 
