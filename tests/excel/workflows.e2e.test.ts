@@ -301,6 +301,32 @@ describe("workflows end to end on the Excel fake", () => {
     expect(cat.cells.L5.value).toMatch(/eigen regel 1/);
   });
 
+  it("a ledger with Iv3 columns gets the Iv3 tie-out, and the result names the via-GR total", async () => {
+    const { fake, wf } = setup();
+    setCells(fake.workbook, "Blad1", "A1", [
+      ["Gemeente", "Testdorp"],
+      ["Boekjaar", 2023],
+      ["Inwoners", 20000],
+      [],
+      ["Omschrijving", "Leverancier", "Taakveld", "Iv3 categorie", "Boekjaar", "Bedrag"],
+      ["Bijdrage GR: hosting en back-up applicaties", "ICT Samenwerking West", "0.4", "4.3.3", 2023, 90000.25],
+      ["Inhuur informatieadviseur", "Yacht", "0.4 Overhead", "3.5.1", 2023, 150000.5],
+      ["Microsoft 365 E3 licenties", "SoftwareONE", "", "3.8", 2023, 1000],
+    ]);
+    const r = ok(await wf.buildComparison(nl));
+    expect(r.sheets).toContain("Iv3-aansluiting");
+    expect(r.viaGr).toEqual({ lines: 1, amount: 90000.25 });
+    expect(r.summary.nl).toMatch(/waarvan via GR \(Iv3 4\.3\.3\): € 90\.000 in 1 regel/);
+    expect(value(fake, "ICT-vergelijking", "B25")).toBeCloseTo(90000.25, 2);
+    // The tie-out's total is the ICT total, and the line without taakveld is under onbekend.
+    const iv3 = snapshotSheet(fake, "Iv3-aansluiting").cells;
+    const rowOf = (label: string) => Object.entries(iv3).find(([a, c]) => /^A\d+$/.test(a) && c.value === label)![0].slice(1);
+    const total = rowOf("Totaal");
+    const totalCol = Object.entries(iv3).find(([a, c]) => a.endsWith("8") && a !== "A8" && c.value === "Totaal")![0][0];
+    expect(iv3[`${totalCol}${total}`].value).toBeCloseTo(241000.75, 2);
+    expect(iv3[`${totalCol}${rowOf("onbekend")}`].value).toBeCloseTo(1000, 2);
+  });
+
   it("reports progress and stops between steps when cancelled, before anything is written", async () => {
     const { fake, wf } = setup();
     ok(await wf.loadSampleMunicipality(nl));
