@@ -59,7 +59,7 @@ describe("workflows end to end on the Excel fake", () => {
     const cat = snapshotSheet(f2, "ICT-categorisatie");
     expect(cat.tables[0].name).toBe("ICT_categorisatie");
     const lines = sampleMunicipality().ledger.length;
-    expect(cat.tables[0].address).toBe(`A4:Q${4 + lines}`);
+    expect(cat.tables[0].address).toBe(`A4:S${4 + lines}`);
 
     const cmp = ok(await w2.buildComparison(nl));
     expect(cmp.sheets).toEqual(["ICT-vergelijking"]); // the categorisation is current: not rewritten
