@@ -12,7 +12,7 @@ import {
   TREND_SHEET,
   IV3_SHEET,
 } from "../model/layout";
-import { READER_FIELDS } from "../model/grid/headers";
+import { ColumnMapping, READER_FIELDS } from "../model/grid/headers";
 import {
   bestPlace,
   findInputs,
@@ -29,7 +29,7 @@ import {
 } from "../model/pipeline";
 import { pickSheetName } from "../model/sheetNames";
 import { fold } from "../model/text";
-import { Bilingual, CategoryCode, LedgerField } from "../model/types";
+import { Bilingual, CategoryCode } from "../model/types";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -200,10 +200,7 @@ export function findFileInputs(book: InputWorkbook, sheet?: string, map?: string
 const MAP_FIELDS = new Set<string>(READER_FIELDS);
 
 /** `amount=Bedrag excl. btw,supplier=Crediteur` → column per field, by the header's text (any case). */
-export function columnMapping(
-  spec: string,
-  headers: readonly string[],
-): Partial<Record<LedgerField, number>> {
+export function columnMapping(spec: string, headers: readonly string[]): ColumnMapping {
   const mapping: Record<string, number> = {};
   const known = headers.map((h) => fold(h));
   for (const part of spec
@@ -232,5 +229,5 @@ export function columnMapping(
     }
     mapping[field] = col;
   }
-  return mapping as Partial<Record<LedgerField, number>>;
+  return mapping as ColumnMapping;
 }

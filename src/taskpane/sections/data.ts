@@ -3,13 +3,14 @@
  * ones. Redrawn only when the detection or the chosen ledger changes, so typed text and focus survive;
  * in between only the status texts (missing columns, numbers not understood) follow the state.
  */
-import { KeyFigures, LedgerField } from "../../model/types";
+import { ReaderField } from "../../model/grid";
+import { KeyFigures } from "../../model/types";
+import { PANE_FIELDS } from "../dataStep";
 import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import {
   FIELD_LABELS,
   KEY_FIGURE_LABELS,
-  LEDGER_FIELDS,
   REQUIRED_FIELDS,
   formatMoney,
   formatNumber,
@@ -80,15 +81,25 @@ export class DataSection {
     ).field;
   }
 
-  /** One column select per field, folded (opened by the controller when something is missing). */
+  /**
+   * One column select per field the readers know, folded (opened by the controller when something is
+   * missing or a header is ambiguous); a field two columns name equally well says "kies".
+   */
   private mapping(state: PaneState): HTMLElement {
     const c = this.w.controller;
     const candidate = state.detection!.ledgers[state.ledgerIndex];
     const columns: [string, string][] = [["", this.w.t("noColumn")]];
     candidate.headers.forEach((header, i) => columns.push([String(i), header.trim() || `#${i + 1}`]));
-    const selects = LEDGER_FIELDS.map((field: LedgerField) => {
-      const required = REQUIRED_FIELDS.includes(field);
-      const label = `${pick(FIELD_LABELS[field], this.w.lang)}${required ? ` (${this.w.t("required")})` : ""}`;
+    const ambiguous = new Set(c.openAmbiguities().map((a) => a.field));
+    const selects = PANE_FIELDS.map((field: ReaderField) => {
+      const required = (REQUIRED_FIELDS as readonly string[]).includes(field);
+      const marks = [
+        required ? this.w.t("required") : "",
+        ambiguous.has(field) ? `⚠ ${this.w.t("ambiguousMark")}` : "",
+      ]
+        .filter(Boolean)
+        .join(", ");
+      const label = `${pick(FIELD_LABELS[field], this.w.lang)}${marks ? ` (${marks})` : ""}`;
       const current = state.mapping[field];
       return this.w.select(
         `map-${field}`,
@@ -103,6 +114,7 @@ export class DataSection {
       { "data-testid": "mapping" },
       h("span", { slot: "heading" }, this.w.t("columns")),
       h("div", { class: "fields" }, ...selects),
+      h("p", { class: "note" }, this.w.t("columnsKept")),
     );
     // the selects inside fire "change" too (and it bubbles): only the item's own is the user folding it
     item.addEventListener("change", (e) => {
@@ -184,11 +196,26 @@ export class DataSection {
     if (this.missingText && state.detection && state.detection.ledgers[state.ledgerIndex]) {
       const missing = c.missingFields();
       const names = missing.map((f) => pick(FIELD_LABELS[f], this.w.lang)).join(", ");
-      this.missingText.textContent =
+      // Asked, never only guessed: every field two columns name equally well, with those columns.
+      const headers = state.detection.ledgers[state.ledgerIndex].headers;
+      const column = (i: number) => `'${headers[i]?.trim() || `#${i + 1}`}'`;
+      const asks = c.openAmbiguities().map((a) =>
+        this.w.t("columnsAmbiguous", {
+          field: pick(FIELD_LABELS[a.field], this.w.lang),
+          columns: a.columns.map(column).join(this.w.lang === "nl" ? " en " : " and "),
+          first: column(a.columns[0]),
+        }),
+      );
+      const lines =
         missing.length === 0
-          ? `✓ ${this.w.t("columnsOk")}`
-          : `⚠ ${this.w.t("columnsMissing", { fields: names })}`;
-      this.missingText.className = missing.length === 0 ? "mapping-status ok" : "mapping-status warning";
+          ? asks.length === 0
+            ? [`✓ ${this.w.t("columnsOk")}`]
+            : []
+          : [`⚠ ${this.w.t("columnsMissing", { fields: names })}`];
+      lines.push(...asks.map((a) => `⚠ ${a}`));
+      this.missingText.textContent = lines.join(" ");
+      this.missingText.className =
+        missing.length === 0 && asks.length === 0 ? "mapping-status ok" : "mapping-status warning";
     } else if (this.missingText) {
       this.missingText.textContent = "";
     }
