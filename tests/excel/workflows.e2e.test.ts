@@ -309,7 +309,14 @@ describe("workflows end to end on the Excel fake", () => {
       ["Inwoners", 20000],
       [],
       ["Omschrijving", "Leverancier", "Taakveld", "Iv3 categorie", "Boekjaar", "Bedrag"],
-      ["Bijdrage GR: hosting en back-up applicaties", "ICT Samenwerking West", "0.4", "4.3.3", 2023, 90000.25],
+      [
+        "Bijdrage GR: hosting en back-up applicaties",
+        "ICT Samenwerking West",
+        "0.4",
+        "4.3.3",
+        2023,
+        90000.25,
+      ],
       ["Inhuur informatieadviseur", "Yacht", "0.4 Overhead", "3.5.1", 2023, 150000.5],
       ["Microsoft 365 E3 licenties", "SoftwareONE", "", "3.8", 2023, 1000],
     ]);
@@ -320,9 +327,14 @@ describe("workflows end to end on the Excel fake", () => {
     expect(value(fake, "ICT-vergelijking", "B25")).toBeCloseTo(90000.25, 2);
     // The tie-out's total is the ICT total, and the line without taakveld is under onbekend.
     const iv3 = snapshotSheet(fake, "Iv3-aansluiting").cells;
-    const rowOf = (label: string) => Object.entries(iv3).find(([a, c]) => /^A\d+$/.test(a) && c.value === label)![0].slice(1);
+    const rowOf = (label: string) =>
+      Object.entries(iv3)
+        .find(([a, c]) => /^A\d+$/.test(a) && c.value === label)![0]
+        .slice(1);
     const total = rowOf("Totaal");
-    const totalCol = Object.entries(iv3).find(([a, c]) => a.endsWith("8") && a !== "A8" && c.value === "Totaal")![0][0];
+    const totalCol = Object.entries(iv3).find(
+      ([a, c]) => a.endsWith("8") && a !== "A8" && c.value === "Totaal",
+    )![0][0];
     expect(iv3[`${totalCol}${total}`].value).toBeCloseTo(241000.75, 2);
     expect(iv3[`${totalCol}${rowOf("onbekend")}`].value).toBeCloseTo(1000, 2);
   });

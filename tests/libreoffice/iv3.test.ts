@@ -39,12 +39,27 @@ async function grWorkbook(path: string): Promise<void> {
   kf.addRow(["Gemeente", "Zwolle"]);
   kf.addRow(["Boekjaar", 2023]);
   const ws = wb.addWorksheet("Grootboek");
-  ws.addRow(["Omschrijving", "Leverancier", "Grootboekrekening", "Taakveld", "Iv3 categorie", "Boekjaar", "Bedrag"]);
+  ws.addRow([
+    "Omschrijving",
+    "Leverancier",
+    "Grootboekrekening",
+    "Taakveld",
+    "Iv3 categorie",
+    "Boekjaar",
+    "Bedrag",
+  ]);
   const rows: [string, string, string, string, string, number][] = [
     ["Microsoft 365 E3 licenties", "SoftwareONE", "44100", "0.4 Overhead", "3.8", 120_000.11],
     ["Salarissen systeembeheerders", "", "41000", "0.4", "1.1 Salarissen en sociale lasten", 410_000],
     ["Inhuur informatieadviseur", "Yacht", "41500", "0.4 Overhead", "3.5.1 Ingeleend personeel", 150_000.5],
-    ["Bijdrage GR: hosting en back-up applicaties", "ICT Samenwerking West", "44900", "0.4", "4.3.3", 90_000.25],
+    [
+      "Bijdrage GR: hosting en back-up applicaties",
+      "ICT Samenwerking West",
+      "44900",
+      "0.4",
+      "4.3.3",
+      90_000.25,
+    ],
     ["Zaaksysteem abonnement", "Centric", "44100", "", "3.8", 33_333.33],
     ["Laptops afschrijving", "Dell", "47300", "0.4 Overhead", "", 70_000],
     ["Huur kantoorpand", "Vastgoed BV", "43000", "0.3", "3.8", 99_000],
@@ -68,7 +83,10 @@ async function zeroed(path: string, out: string): Promise<void> {
 }
 
 const CASES = {
-  decade: { file: () => join(ROOT, "tests/fixtures/exports/decade-saldo.xlsx"), flags: ["--gemeente", "Zwolle"] },
+  decade: {
+    file: () => join(ROOT, "tests/fixtures/exports/decade-saldo.xlsx"),
+    flags: ["--gemeente", "Zwolle"],
+  },
   gr: { file: () => join(dir, "gr.xlsx"), flags: [] as string[] },
 };
 
@@ -107,8 +125,11 @@ function disagreements(name: string, sheet: string): string[] {
       formulas++;
       const [a, b] = [shown(cell), shown(lo.getCell(cell.address))];
       const same =
-        typeof a === "number" && typeof b === "number" ? Math.round((a - b) * 1e6) === 0 : (a ?? "") === (b ?? "");
-      if (!same) out.push(`${sheet}!${cell.address}: ours ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
+        typeof a === "number" && typeof b === "number"
+          ? Math.round((a - b) * 1e6) === 0
+          : (a ?? "") === (b ?? "");
+      if (!same)
+        out.push(`${sheet}!${cell.address}: ours ${JSON.stringify(a)}, LibreOffice ${JSON.stringify(b)}`);
     }),
   );
   if (formulas < 10) out.push(`${sheet}: only ${formulas} formulas`);
@@ -130,20 +151,25 @@ describe("LibreOffice recalculates the Iv3 tie-out compare -o writes", () => {
     expect(disagreements(name, SHEET)).toEqual([]);
   });
 
-  it.each(Object.keys(CASES))("%s: the table adds up to the ICT total of compare --json, to the cent", (name) => {
-    const lo = theirs[name];
-    const totalRow = rowOf(lo, "Totaal");
-    const ws = lo.getWorksheet(SHEET)!;
-    let totalCol = 2;
-    while (ws.getCell(8, totalCol).value !== "Totaal") totalCol++;
-    const t = engine[name].components;
-    const ictTotal = t.software + t.personnel + t.infrastructure;
-    expect(Math.round((shown(ws.getCell(totalRow, totalCol)) as number) * 100)).toBe(Math.round(ictTotal * 100));
-    let inner = 0;
-    for (let r = 9; r < totalRow; r++)
-      for (let c = 2; c < totalCol; c++) inner += shown(ws.getCell(r, c)) as number;
-    expect(Math.round(inner * 100)).toBe(Math.round(ictTotal * 100));
-  });
+  it.each(Object.keys(CASES))(
+    "%s: the table adds up to the ICT total of compare --json, to the cent",
+    (name) => {
+      const lo = theirs[name];
+      const totalRow = rowOf(lo, "Totaal");
+      const ws = lo.getWorksheet(SHEET)!;
+      let totalCol = 2;
+      while (ws.getCell(8, totalCol).value !== "Totaal") totalCol++;
+      const t = engine[name].components;
+      const ictTotal = t.software + t.personnel + t.infrastructure;
+      expect(Math.round((shown(ws.getCell(totalRow, totalCol)) as number) * 100)).toBe(
+        Math.round(ictTotal * 100),
+      );
+      let inner = 0;
+      for (let r = 9; r < totalRow; r++)
+        for (let c = 2; c < totalCol; c++) inner += shown(ws.getCell(r, c)) as number;
+      expect(Math.round(inner * 100)).toBe(Math.round(ictTotal * 100));
+    },
+  );
 
   it("divides by Zwolle's overhead from CBS (jaarrekening 2023) and agrees with --json's ict_overhead_share", () => {
     const lo = theirs.decade;
@@ -159,7 +185,9 @@ describe("LibreOffice recalculates the Iv3 tie-out compare -o writes", () => {
   it("computes bi.4 from Iv3 1.1 and 3.5.1 on the ICT lines, and the via-GR row on ICT-vergelijking", () => {
     const lo = theirs.gr;
     const ws = lo.getWorksheet(SHEET)!;
-    const bi4 = shown(ws.getCell(rowOf(lo, "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)"), 2)) as number;
+    const bi4 = shown(
+      ws.getCell(rowOf(lo, "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)"), 2),
+    ) as number;
     expect(bi4).toBeCloseTo(150_000.5 / (410_000 + 150_000.5), 10);
     expect(disagreements("gr", "ICT-vergelijking")).toEqual([]);
     const viaGr = shown(lo.getWorksheet("ICT-vergelijking")!.getCell(`B${ROW.viaGr}`));

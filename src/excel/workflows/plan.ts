@@ -98,7 +98,11 @@ async function runPlan(
   const trend = report?.trend;
   const iv3 = report?.iv3;
 
-  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [compared, trend, iv3]);
+  const results = await write(context, env, options, data.inventory, cat, inputs.manual, [
+    compared,
+    trend,
+    iv3,
+  ]);
   progress(options, STEPS.done, 1);
 
   const lines = comparison ? comparison.totals.unclassified : unclassifiedOf(counted);

@@ -2,7 +2,13 @@
  * Writing the add-in's output sheets: the names they will get (predicted before writing, because the
  * sheets' formulas refer to each other by name) and one render of all of them (render.ts).
  */
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, IV3_SHEET, SheetLayout, TREND_SHEET } from "../../model/layout";
+import {
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  IV3_SHEET,
+  SheetLayout,
+  TREND_SHEET,
+} from "../../model/layout";
 import { Language } from "../../model/types";
 import { pickSheetName } from "../ownership";
 import { SheetData, WorkbookData, WorkbookInventory } from "../read";
@@ -29,7 +35,8 @@ export class Names {
     return this.data.sheets.find((s) => s.role === role);
   }
   pick(role: OutputRole, options: WorkflowOptions): string {
-    const desired = (role === "iv3" ? undefined : options.sheetNames?.[role]) ?? SHEET_NAMES[role][options.language];
+    const desired =
+      (role === "iv3" ? undefined : options.sheetNames?.[role]) ?? SHEET_NAMES[role][options.language];
     const own = this.owned(role);
     const name = pickSheetName(desired, this.taken, own ? [own.name] : []);
     this.taken.add(name);

@@ -59,7 +59,10 @@ const T = {
   },
   codes: { nl: "Iv3-codes: ", en: "Iv3 codes: " },
   year: { nl: "Boekjaar", en: "Book year" },
-  crossTitle: { nl: "ICT-kosten per taakveld en Iv3-categorie", en: "ICT cost per taakveld and Iv3 category" },
+  crossTitle: {
+    nl: "ICT-kosten per taakveld en Iv3-categorie",
+    en: "ICT cost per taakveld and Iv3 category",
+  },
   corner: { nl: "Taakveld \\ Iv3-categorie", en: "Taakveld \\ Iv3 category" },
   unknown: { nl: "onbekend", en: "onbekend (unknown)" },
   total: { nl: "Totaal", en: "Total" },
@@ -71,8 +74,14 @@ const T = {
     nl: "Aandeel: ICT op taakveld 0.4 / overhead-lasten",
     en: "Share: ICT on taakveld 0.4 / overhead expenditure",
   },
-  shareAll: { nl: "Aandeel: alle ICT-kosten / overhead-lasten", en: "Share: all ICT cost / overhead expenditure" },
-  bi5: { nl: "bi.5 Overhead (% van de totale lasten, CBS)", en: "bi.5 Overhead (% of total expenditure, CBS)" },
+  shareAll: {
+    nl: "Aandeel: alle ICT-kosten / overhead-lasten",
+    en: "Share: all ICT cost / overhead expenditure",
+  },
+  bi5: {
+    nl: "bi.5 Overhead (% van de totale lasten, CBS)",
+    en: "bi.5 Overhead (% of total expenditure, CBS)",
+  },
   unknownValue: { nl: "onbekend", en: "onbekend" },
   bi4Title: {
     nl: "BBV-beleidsindicator bi.4 Externe inhuur, alleen over het ICT-personeel",
@@ -80,7 +89,10 @@ const T = {
   },
   salaries: { nl: "Loonsom ICT-regels (Iv3 1.1)", en: "Wage bill of ICT lines (Iv3 1.1)" },
   hiredIv3: { nl: "Inhuur ICT-regels (Iv3 3.5.1)", en: "Hired staff of ICT lines (Iv3 3.5.1)" },
-  bi4: { nl: "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)", en: "bi.4 External hire = hired / (wages + hired)" },
+  bi4: {
+    nl: "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)",
+    en: "bi.4 External hire = hired / (wages + hired)",
+  },
   ownShare: {
     nl: "Eigen inhuuraandeel (categorisering: inhuur / personeel)",
     en: "Own hired share (categorisation: hired / personnel)",
@@ -129,16 +141,14 @@ function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string
   const sumifs = (...pairs: string[]) => `SUMIFS(${c.amount},${[...pairs, crit].join(",")})`;
   const L = (col: number) => columnLetter(col);
   const lastKnownCol = L(1 + p.nCols);
-  const header: LayoutCell[] = [
-    T.corner[lang],
-    ...table.categories,
-    T.unknown[lang],
-    T.total[lang],
-  ];
+  const header: LayoutCell[] = [T.corner[lang], ...table.categories, T.unknown[lang], T.total[lang]];
   const rows: LayoutCell[][] = table.taakvelden.map((t, i) => {
     const r = p.first + i;
     const known = table.categories.map((cat, j) =>
-      f(`=${sumifs(c.taakveld, `$A${r}`, c.iv3Category, `${L(2 + j)}$${p.header}`)}`, round(table.cell(t, cat))),
+      f(
+        `=${sumifs(c.taakveld, `$A${r}`, c.iv3Category, `${L(2 + j)}$${p.header}`)}`,
+        round(table.cell(t, cat)),
+      ),
     );
     const totalCell = `${L(p.totalCol)}${r}`;
     const rest = p.nCols > 0 ? `=${totalCell}-SUM(B${r}:${lastKnownCol}${r})` : `=${totalCell}`;
@@ -176,14 +186,20 @@ function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string
   return [
     { at: cell(1, p.header - 1), cells: [[`${T.crossTitle[lang]}, ${o.year}`]], style: "subtitle" },
     { at: cell(1, p.header), cells: [header], style: "header" },
-    ...(rows.length > 0 ? [{ at: cell(1, p.first), cells: rows, numberFormats: formats, style: "body" as const }] : []),
+    ...(rows.length > 0
+      ? [{ at: cell(1, p.first), cells: rows, numberFormats: formats, style: "body" as const }]
+      : []),
     { at: cell(1, p.unknownRow), cells: [unknownRow], numberFormats: formats, style: "body" },
     { at: cell(1, p.totalRow), cells: [totalRow], numberFormats: formats, style: "total" },
   ];
 }
 
 /** Sum of the year's ICT lines whose Iv3 text (taakveld or categorie) is `text`. */
-function ictSum(lines: readonly CategorisedLine[], year: number, pick: (l: CategorisedLine) => boolean): number {
+function ictSum(
+  lines: readonly CategorisedLine[],
+  year: number,
+  pick: (l: CategorisedLine) => boolean,
+): number {
   let sum = 0;
   for (const l of lines)
     if ((l.year ?? year) === year && componentOf(l.category) !== null && pick(l) && Number.isFinite(l.amount))
@@ -237,12 +253,20 @@ function overheadBlocks(
 }
 
 /** bi.4 over the ICT lines beside our own hired share and the benchmark's. */
-function bi4Blocks(lines: readonly CategorisedLine[], o: Iv3LayoutOptions, yearCell: string, top: number): Block[] {
+function bi4Blocks(
+  lines: readonly CategorisedLine[],
+  o: Iv3LayoutOptions,
+  yearCell: string,
+  top: number,
+): Block[] {
   const lang = o.language;
   const c = o.categorisation;
   const crit = ictCriteria(c, yearCell);
   const unknown = T.unknownValue[lang];
-  const [salaryText, hiredText] = [iv3CategoryText(SALARY_CATEGORY, lang), iv3CategoryText(HIRED_CATEGORY, lang)];
+  const [salaryText, hiredText] = [
+    iv3CategoryText(SALARY_CATEGORY, lang),
+    iv3CategoryText(HIRED_CATEGORY, lang),
+  ];
   const byCategory = (text: string) =>
     round(ictSum(lines, o.year, (l) => iv3CategoryCell(l.iv3Category, lang) === text));
   const [salaries, hired] = [byCategory(salaryText), byCategory(hiredText)];
@@ -259,8 +283,14 @@ function bi4Blocks(lines: readonly CategorisedLine[], o: Iv3LayoutOptions, yearC
     {
       at: cell(1, rSal),
       cells: [
-        [T.salaries[lang], f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(salaryText)},${crit})`, salaries)],
-        [T.hiredIv3[lang], f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(hiredText)},${crit})`, hired)],
+        [
+          T.salaries[lang],
+          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(salaryText)},${crit})`, salaries),
+        ],
+        [
+          T.hiredIv3[lang],
+          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(hiredText)},${crit})`, hired),
+        ],
       ],
       numberFormats: [null, AMOUNT],
       style: "body",
@@ -309,7 +339,11 @@ export function iv3Layout(lines: readonly CategorisedLine[], o: Iv3LayoutOptions
     name,
     blocks: [
       { at: "A1", cells: [[title]], style: "title" },
-      { at: "A2", cells: [[T.explanation[lang].replace("{sheet}", o.categorisation.sheetName)]], style: "note" },
+      {
+        at: "A2",
+        cells: [[T.explanation[lang].replace("{sheet}", o.categorisation.sheetName)]],
+        style: "note",
+      },
       { at: "A3", cells: [[T.codes[lang] + IV3_SOURCE]], style: "note" },
       { at: "A5", cells: [[T.year[lang], o.year]], numberFormats: [null, "0"], style: "input" },
       ...crossBlocks(table, o, yearCell),

@@ -171,7 +171,8 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ),
   };
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
-  const iv3 = compared && hasIv3(categorised.counted) ? iv3Sheet(categorised, comparison, catRefs, plan) : undefined;
+  const iv3 =
+    compared && hasIv3(categorised.counted) ? iv3Sheet(categorised, comparison, catRefs, plan) : undefined;
   return { year: plan.year, comparison, catRefs, compared, trend, ...(iv3 ? { iv3 } : {}) };
 }
 

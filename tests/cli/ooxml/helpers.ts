@@ -7,7 +7,13 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { unzipSync } from "fflate";
 import { findFileInputs, readInputFile } from "../../../src/cli/input";
-import { CATEGORISATION_SHEET, COMPARISON_SHEET, IV3_SHEET, SheetLayout, TREND_SHEET } from "../../../src/model/layout";
+import {
+  CATEGORISATION_SHEET,
+  COMPARISON_SHEET,
+  IV3_SHEET,
+  SheetLayout,
+  TREND_SHEET,
+} from "../../../src/model/layout";
 import {
   categorisationSheet,
   categorise,

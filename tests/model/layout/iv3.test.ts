@@ -25,7 +25,11 @@ function iv3Ledger(): CategorisedLine[] {
     ["0.1 Bestuur", "3.8"], // XX.NI: not counted, yet its row is there (0)
     ["0.4", "3.8"], // 2021: another year
   ];
-  const lines = fixedLedger().map((l, i) => ({ ...l, taakveld: iv3[i][0], iv3Category: iv3[i][1] }));
+  const lines: CategorisedLine[] = fixedLedger().map((l, i) => ({
+    ...l,
+    taakveld: iv3[i][0],
+    iv3Category: iv3[i][1],
+  }));
   lines.push(
     line("IN.DC", "Bijdrage ICT-samenwerking (GR)", 90000.25, {
       supplier: "Dimpact",
@@ -46,11 +50,7 @@ interface Built {
   wb: Workbook;
 }
 
-function build(
-  lines = iv3Ledger(),
-  language: Language = "nl",
-  extra: Partial<Iv3LayoutOptions> = {},
-): Built {
+function build(lines = iv3Ledger(), language: Language = "nl", extra: Partial<Iv3LayoutOptions> = {}): Built {
   const comparison = compare(lines, [{ year: 2022, inhabitants: 10000 }], { language });
   const categorisation = categorisationLayout(lines, { language, undatedYear: comparison.year });
   const refs = categorisationRefs(categorisation.name, language);
@@ -117,7 +117,8 @@ describe("Iv3 tie-out: ICT cost per taakveld × Iv3 categorie", () => {
     for (const c of cellsOf(b.iv3)) {
       if (!isFormula(c.value)) continue;
       const got = b.wb.value(b.iv3.name, c.address);
-      if (typeof c.value.value === "number") expect([c.address, got]).toEqual([c.address, expect.closeTo(c.value.value, 2)]);
+      if (typeof c.value.value === "number")
+        expect([c.address, got]).toEqual([c.address, expect.closeTo(c.value.value, 2)]);
       else expect([c.address, got]).toEqual([c.address, c.value.value]);
     }
     // The unclassified line (0.4, 3.8; 12,500) made software by hand counts in the table at once.
@@ -170,7 +171,9 @@ describe("Iv3 tie-out: the ICT share of taakveld 0.4 and BBV bi.4", () => {
     const all = rowOf(known.iv3, "Aandeel: alle ICT-kosten / overhead-lasten");
     expect(v.get(`B${all}`)).toBeCloseTo(known.comparison.totals.total / 20_000_000, 10);
 
-    const unknown = build(iv3Ledger(), "nl", { overheadNote: { nl: "Geen gemeente.", en: "No municipality." } });
+    const unknown = build(iv3Ledger(), "nl", {
+      overheadNote: { nl: "Geen gemeente.", en: "No municipality." },
+    });
     const u = cached(unknown.iv3);
     expect(u.get(`B${r}`)).toBe("onbekend");
     expect(unknown.wb.value(unknown.iv3.name, `B${r}`)).toBe("onbekend");
@@ -194,9 +197,9 @@ describe("Iv3 tie-out: the ICT share of taakveld 0.4 and BBV bi.4", () => {
 
     // Without Iv3 1.1 or 3.5.1 on ICT lines the ledger does not allow bi.4.
     const none = build(iv3Ledger().map((l) => ({ ...l, iv3Category: "3.8" })));
-    expect(cached(none.iv3).get(`B${rowOf(none.iv3, "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)")}`)).toBe(
-      "onbekend",
-    );
+    expect(
+      cached(none.iv3).get(`B${rowOf(none.iv3, "bi.4 Externe inhuur = inhuur / (loonsom + inhuur)")}`),
+    ).toBe("onbekend");
   });
 
   it("matches its golden layout", () => {
