@@ -27,7 +27,14 @@ import { formatNumber } from "../model/format";
 import { KeyFigures } from "../model/types";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
-import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import {
+  cliError,
+  csvSheetName,
+  findFileInputs,
+  guessedColumnsHint,
+  InputWorkbook,
+  readInputFile,
+} from "./input";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
 
@@ -265,6 +272,8 @@ export async function compareCommand(options: CompareCommandOptions) {
         ...analysis.comparison.issues.map(both),
         ...(analysis.cbs?.notes ?? []).map(both),
         ...(analysis.overhead?.notes ?? []).map(both),
+        // A column the reader had to guess: the flag that settles it, to reuse.
+        ...[guessedColumnsHint(analysis.inputs)].filter((h) => h !== undefined).map(both),
       ]
         .map((line) => line + "\n")
         .join("");

@@ -28,6 +28,7 @@ import {
   withHint,
 } from "../model/pipeline";
 import { pickSheetName } from "../model/sheetNames";
+import { FIELD_WORDS } from "../model/reconciliation/words";
 import { fold } from "../model/text";
 import { Bilingual, CategoryCode } from "../model/types";
 import { readCsvFile } from "./csv";
@@ -216,7 +217,9 @@ export function columnMapping(spec: string, headers: readonly string[]): ColumnM
         `--map: unknown field '${field || part}'; fields: ${[...MAP_FIELDS].join(", ")}`,
       );
     }
-    const col = known.indexOf(fold(header));
+    // The exact text first: "OMSCHRIJVING" and "Omschrijving" fold alike and may both be columns.
+    const exact = headers.findIndex((h) => h.trim() === header);
+    const col = exact >= 0 ? exact : known.indexOf(fold(header));
     if (col < 0) {
       const list = headers
         .filter((h) => h.trim() !== "")
@@ -230,4 +233,33 @@ export function columnMapping(spec: string, headers: readonly string[]): ColumnM
     mapping[field] = col;
   }
   return mapping as ColumnMapping;
+}
+
+/**
+ * When the reader had to guess — two columns name one field equally well ("OMSCHRIJVING" and
+ * "Omschrijving") and `--map` did not say which — what it read and the flag that settles it, to copy
+ * (with the other column's name where that one is meant). Undefined when nothing was guessed.
+ */
+export function guessedColumnsHint(inputs: Inputs): Bilingual | undefined {
+  const flags = new Map<string, string>();
+  const said: Bilingual[] = [];
+  for (const { place, read } of inputs.sources) {
+    const headers = place.candidate.headers;
+    for (const a of read.ambiguous) {
+      if (flags.has(a.field)) continue;
+      const name = (col: number) => headers[col]?.trim() || `#${col + 1}`;
+      flags.set(a.field, `${a.field}=${name(a.columns[0])}`);
+      const all = a.columns.map((c) => `'${name(c)}'`);
+      said.push({
+        nl: `${FIELD_WORDS[a.field].nl} staat in ${all.join(" en ")}; gelezen is '${name(a.columns[0])}'`,
+        en: `${FIELD_WORDS[a.field].en} is in ${all.join(" and ")}; '${name(a.columns[0])}' was read`,
+      });
+    }
+  }
+  if (flags.size === 0) return undefined;
+  const flag = `--map "${[...flags.values()].join(",").replace(/"/g, '\\"')}"`;
+  return {
+    nl: `Kolom geraden: ${said.map((s) => s.nl).join("; ")}. Leg de keuze vast met ${flag}`,
+    en: `Column guessed: ${said.map((s) => s.en).join("; ")}. Settle the choice with ${flag}`,
+  };
 }
