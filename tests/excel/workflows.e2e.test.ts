@@ -339,6 +339,25 @@ describe("workflows end to end on the Excel fake", () => {
     expect(iv3[`${totalCol}${rowOf("onbekend")}`].value).toBeCloseTo(1000, 2);
   });
 
+  it("detection names a header two columns share, and the column the pane's Kolommen step chose is read", async () => {
+    const { fake, wf } = setup();
+    setCells(fake.workbook, "Blad1", "A1", [
+      ["Omschrijving", "OMSCHRIJVING", "Leverancier", "Bedrag"],
+      ["Laptops Dell", "Werkplek", "Dell", 1000],
+    ]);
+    const d = await wf.detectInputs(nl);
+    const candidate = d.ledgers[d.chosen];
+    expect(candidate.ambiguous).toEqual([{ field: "description", columns: [0, 1] }]);
+    const r = ok(
+      await wf.categorise(nl, {
+        source: candidate.source,
+        mapping: { ...candidate.mapping, description: 1 },
+      }),
+    );
+    expect(r.sheets).toEqual(["ICT-categorisatie"]);
+    expect(value(fake, "ICT-categorisatie", "C5")).toBe("Werkplek");
+  });
+
   it("reports progress and stops between steps when cancelled, before anything is written", async () => {
     const { fake, wf } = setup();
     ok(await wf.loadSampleMunicipality(nl));
