@@ -337,6 +337,12 @@ describe("workflows end to end on the Excel fake", () => {
     )![0][0];
     expect(iv3[`${totalCol}${total}`].value).toBeCloseTo(241000.75, 2);
     expect(iv3[`${totalCol}${rowOf("onbekend")}`].value).toBeCloseTo(1000, 2);
+    // A rebuild rewrites the same sheet (owned by its role), never a second one.
+    const again = ok(await wf.rebuildAll(nl));
+    expect(again.sheets).toContain("Iv3-aansluiting");
+    expect(fake.workbook.sheets.map((x) => x.name).filter((n) => n.startsWith("Iv3"))).toEqual([
+      "Iv3-aansluiting",
+    ]);
   });
 
   it("detection names a header two columns share, and the column the pane's Kolommen step chose is read", async () => {
