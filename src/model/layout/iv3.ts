@@ -194,7 +194,7 @@ function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string
   ];
 }
 
-/** Sum of the year's ICT lines whose Iv3 text (taakveld or categorie) is `text`. */
+/** Sum of the year's ICT lines (not XX.NI, not XX.OO) that `pick` selects: the cached values. */
 function ictSum(
   lines: readonly CategorisedLine[],
   year: number,
@@ -224,8 +224,8 @@ function overheadBlocks(
   const on04 = round(ictSum(lines, o.year, (l) => taakveldCell(l.taakveld, lang) === overheadText));
   const total = round(ictSum(lines, o.year, () => true));
   const [rOn04, rAll, rOverhead] = [top + 1, top + 2, top + 3];
-  const share = (num: number | null, cached: number | null): LayoutCell =>
-    f(`=IFERROR(B${num}/B${rOverhead},${formulaText(unknown)})`, cached === null ? unknown : cached);
+  const share = (row: number, cached: number | null): LayoutCell =>
+    f(`=IFERROR(B${row}/B${rOverhead},${formulaText(unknown)})`, cached === null ? unknown : cached);
   const why = ov ? ov.source : (o.overheadNote?.[lang] ?? "");
   return [
     { at: cell(1, top), cells: [[T.overheadTitle[lang]]], style: "subtitle" },
