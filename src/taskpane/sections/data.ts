@@ -24,6 +24,8 @@ export class DataSection {
   private missingText: HTMLElement | null = null;
   /** The error line under each key-figure field, by "year|key". */
   private keyFigureErrors = new Map<string, HTMLElement>();
+  /** The label of each column select, so its "kies" mark follows the user's choice without a redraw. */
+  private fieldLabels = new Map<ReaderField, HTMLElement>();
   private rendered: { detection: unknown; ledgerIndex: number } = { detection: undefined, ledgerIndex: -2 };
 
   constructor(private w: Widgets) {
@@ -53,6 +55,7 @@ export class DataSection {
     const d = state.detection;
     this.missingText = null;
     this.keyFigureErrors.clear();
+    this.fieldLabels.clear();
     if (!d) {
       replaceChildren(this.body, h("p", { class: "note" }, this.w.t("notDetected")));
       return;
@@ -92,22 +95,17 @@ export class DataSection {
     candidate.headers.forEach((header, i) => columns.push([String(i), header.trim() || `#${i + 1}`]));
     const ambiguous = new Set(c.openAmbiguities().map((a) => a.field));
     const selects = PANE_FIELDS.map((field: ReaderField) => {
-      const required = (REQUIRED_FIELDS as readonly string[]).includes(field);
-      const marks = [
-        required ? this.w.t("required") : "",
-        ambiguous.has(field) ? `⚠ ${this.w.t("ambiguousMark")}` : "",
-      ]
-        .filter(Boolean)
-        .join(", ");
-      const label = `${pick(FIELD_LABELS[field], this.w.lang)}${marks ? ` (${marks})` : ""}`;
       const current = state.mapping[field];
-      return this.w.select(
+      const select = this.w.select(
         `map-${field}`,
-        label,
+        this.fieldLabel(field, ambiguous.has(field)),
         columns,
         current === undefined ? "" : String(current),
         (v) => c.setMapping(field, v === "" ? null : Number(v)),
       ).field;
+      const label = select.querySelector("label");
+      if (label) this.fieldLabels.set(field, label);
+      return select;
     });
     const item = h(
       "fluent-accordion-item",
@@ -121,6 +119,15 @@ export class DataSection {
       if (e.target === item) c.setDataOpen((item as HTMLElement & { expanded: boolean }).expanded);
     });
     return h("fluent-accordion", {}, item);
+  }
+
+  /** "Omschrijving (verplicht, ⚠ kies)": the field, whether it is required, whether it is asked. */
+  private fieldLabel(field: ReaderField, asked: boolean): string {
+    const required = (REQUIRED_FIELDS as readonly string[]).includes(field);
+    const marks = [required ? this.w.t("required") : "", asked ? `⚠ ${this.w.t("ambiguousMark")}` : ""]
+      .filter(Boolean)
+      .join(", ");
+    return `${pick(FIELD_LABELS[field], this.w.lang)}${marks ? ` (${marks})` : ""}`;
   }
 
   /** Key figures: what was found, and a field per book year for each one missing. */
@@ -213,6 +220,9 @@ export class DataSection {
             : []
           : [`⚠ ${this.w.t("columnsMissing", { fields: names })}`];
       lines.push(...asks.map((a) => `⚠ ${a}`));
+      const open = new Set(c.openAmbiguities().map((a) => a.field));
+      for (const [field, label] of this.fieldLabels)
+        label.textContent = this.fieldLabel(field, open.has(field));
       this.missingText.textContent = lines.join(" ");
       this.missingText.className =
         missing.length === 0 && asks.length === 0 ? "mapping-status ok" : "mapping-status warning";
