@@ -9,7 +9,7 @@ import { categoryLabel } from "../model/taxonomy";
 import { CategorisedLine, ReadIssue, Staffing } from "../model/types";
 import { FlagSpec, ParsedArgs } from "./args";
 import { userError } from "./errors";
-import { findFileInputs, readInputFile } from "./input";
+import { findFileInputs, guessedColumnsHint, readInputFile } from "./input";
 import { Column, renderTable } from "./table";
 import { compareCommand } from "./compare";
 import { flagKpi, flagPositive, flagYear } from "./flags";
@@ -120,7 +120,10 @@ export async function classify(options: ClassifyCommandOptions): Promise<Command
   const book = await readInputFile(options.file);
   const inputs = findFileInputs(book, options.sheet, options.map);
   const lines = categorise(inputs).counted;
-  const issues = inputs.issues.map((i) => issueText(i) + "\n").join("");
+  const guessed = guessedColumnsHint(inputs);
+  const issues =
+    inputs.issues.map((i) => issueText(i) + "\n").join("") +
+    (guessed ? `${guessed.nl} / ${guessed.en}\n` : "");
   const summary = classifySummary(lines, inputs.read.issues.length);
   if (options.json) {
     return {

@@ -25,6 +25,7 @@ import {
   CATEGORISATION_SHEET,
   COMPARISON_SHEET,
   EXPLANATION_SHEET,
+  IV3_SHEET,
   TREND_SHEET,
 } from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
@@ -35,7 +36,14 @@ import { explainKpi } from "../model/explain/drilldown";
 import { explainJson, explainText } from "./explainOutput";
 import { userError } from "./errors";
 import { AnalysisOutput, both, compareJson, compareTable } from "./compareOutput";
-import { cliError, csvSheetName, findFileInputs, InputWorkbook, readInputFile } from "./input";
+import {
+  cliError,
+  csvSheetName,
+  findFileInputs,
+  guessedColumnsHint,
+  InputWorkbook,
+  readInputFile,
+} from "./input";
 import { learnFrom } from "./learn";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
@@ -88,6 +96,7 @@ const DESIRED: Record<OutputRole, string> = {
   trend: TREND_SHEET.nl,
   explanation: EXPLANATION_SHEET.nl,
   audit: AUDIT_SHEET.nl,
+  iv3: IV3_SHEET.nl,
 };
 
 /**
@@ -176,7 +185,7 @@ function analyseBook(book: InputWorkbook, options: CompareCommandOptions): Analy
   }
   const layouts = [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend, report.explained, report.audit]
+    ...[report.compared, report.trend, report.explained, report.audit, report.iv3]
       .filter((s) => s !== undefined)
       .map((s) => s.layout),
   ];
@@ -301,6 +310,8 @@ export async function compareCommand(options: CompareCommandOptions) {
         ...analysis.comparison.issues.map(both),
         ...(analysis.cbs?.notes ?? []).map(both),
         ...(analysis.overhead?.notes ?? []).map(both),
+        // A column the reader had to guess: the flag that settles it, to reuse.
+        ...[guessedColumnsHint(analysis.inputs)].filter((h) => h !== undefined).map(both),
       ]
         .map((line) => line + "\n")
         .join("");

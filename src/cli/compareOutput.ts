@@ -227,6 +227,12 @@ export function compareTable(a: AnalysisOutput): string {
       `personeel ${formatEuro(t.components.personnel, "nl")}, infrastructuur ${formatEuro(t.components.infrastructure, "nl")})`,
     `Niet ingedeeld (XX.OO): ${formatNumber(t.unclassified.lines, "nl")} regels, ${formatEuro(t.unclassified.amount, "nl", 2)} ` +
       `— telt niet mee / unclassified: not counted`,
+    ...(t.viaGr.lines > 0
+      ? [
+          `Waarvan via GR (Iv3 4.3.3, gemeenschappelijke regeling): ${formatNumber(t.viaGr.lines, "nl")} regels, ` +
+            `${formatEuro(t.viaGr.amount, "nl", 2)} — telt mee / of which via a GR: counted`,
+        ]
+      : []),
     ...overheadLines(a.overhead),
   ];
   // Never a KPI without the reconciliation: what was read, against the source's own total.

@@ -12,8 +12,9 @@ import {
   TREND_SHEET,
   EXPLANATION_SHEET,
   AUDIT_SHEET,
+  IV3_SHEET,
 } from "../model/layout";
-import { READER_FIELDS } from "../model/grid/headers";
+import { ColumnMapping, READER_FIELDS } from "../model/grid/headers";
 import {
   bestPlace,
   findInputs,
@@ -29,8 +30,9 @@ import {
   withHint,
 } from "../model/pipeline";
 import { pickSheetName } from "../model/sheetNames";
+import { FIELD_WORDS } from "../model/reconciliation/words";
 import { fold } from "../model/text";
-import { Bilingual, CategoryCode, LedgerField } from "../model/types";
+import { Bilingual, CategoryCode } from "../model/types";
 import { readCsvFile } from "./csv";
 import { userError } from "./errors";
 import { SheetGrid } from "./sheet";
@@ -88,6 +90,7 @@ const OWN_NAMES: [SheetRole, Bilingual][] = [
   ["trend", TREND_SHEET],
   ["explanation", EXPLANATION_SHEET],
   ["audit", AUDIT_SHEET],
+  ["iv3", IV3_SHEET],
 ];
 
 /**
@@ -202,10 +205,7 @@ export function findFileInputs(book: InputWorkbook, sheet?: string, map?: string
 const MAP_FIELDS = new Set<string>(READER_FIELDS);
 
 /** `amount=Bedrag excl. btw,supplier=Crediteur` → column per field, by the header's text (any case). */
-export function columnMapping(
-  spec: string,
-  headers: readonly string[],
-): Partial<Record<LedgerField, number>> {
+export function columnMapping(spec: string, headers: readonly string[]): ColumnMapping {
   const mapping: Record<string, number> = {};
   const known = headers.map((h) => fold(h));
   for (const part of spec
@@ -221,7 +221,9 @@ export function columnMapping(
         `--map: unknown field '${field || part}'; fields: ${[...MAP_FIELDS].join(", ")}`,
       );
     }
-    const col = known.indexOf(fold(header));
+    // The exact text first: "OMSCHRIJVING" and "Omschrijving" fold alike and may both be columns.
+    const exact = headers.findIndex((h) => h.trim() === header);
+    const col = exact >= 0 ? exact : known.indexOf(fold(header));
     if (col < 0) {
       const list = headers
         .filter((h) => h.trim() !== "")
@@ -234,5 +236,34 @@ export function columnMapping(
     }
     mapping[field] = col;
   }
-  return mapping as Partial<Record<LedgerField, number>>;
+  return mapping as ColumnMapping;
+}
+
+/**
+ * When the reader had to guess — two columns name one field equally well ("OMSCHRIJVING" and
+ * "Omschrijving") and `--map` did not say which — what it read and the flag that settles it, to copy
+ * (with the other column's name where that one is meant). Undefined when nothing was guessed.
+ */
+export function guessedColumnsHint(inputs: Inputs): Bilingual | undefined {
+  const flags = new Map<string, string>();
+  const said: Bilingual[] = [];
+  for (const { place, read } of inputs.sources) {
+    const headers = place.candidate.headers;
+    for (const a of read.ambiguous) {
+      if (flags.has(a.field)) continue;
+      const name = (col: number) => headers[col]?.trim() || `#${col + 1}`;
+      flags.set(a.field, `${a.field}=${name(a.columns[0])}`);
+      const all = a.columns.map((c) => `'${name(c)}'`);
+      said.push({
+        nl: `${FIELD_WORDS[a.field].nl} staat in ${all.join(" en ")}; gelezen is '${name(a.columns[0])}'`,
+        en: `${FIELD_WORDS[a.field].en} is in ${all.join(" and ")}; '${name(a.columns[0])}' was read`,
+      });
+    }
+  }
+  if (flags.size === 0) return undefined;
+  const flag = `--map "${[...flags.values()].join(",").replace(/"/g, '\\"')}"`;
+  return {
+    nl: `Kolom geraden: ${said.map((s) => s.nl).join("; ")}. Leg de keuze vast met ${flag}`,
+    en: `Column guessed: ${said.map((s) => s.en).join("; ")}. Settle the choice with ${flag}`,
+  };
 }

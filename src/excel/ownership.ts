@@ -71,6 +71,7 @@ const ADOPTABLE: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "trend",
   "explanation",
   "audit",
+  "iv3",
 ]);
 
 export interface PendingSheet {

@@ -44,6 +44,8 @@ export interface WorkflowResult {
   /** Sheets written. */
   sheets: string[];
   unclassified?: { lines: number; amount: number };
+  /** ICT paid through a gemeenschappelijke regeling (Iv3 4.3.3), counted in the KPIs and shown apart. */
+  viaGr?: { lines: number; amount: number };
   /** The reconciliation of the ledger read (shown always; in red when it differs from the source's total). */
   reconciliation?: ReconciliationNote;
   /** Where key figures came from outside the workbook (CBS), and what CBS could not fill. */

@@ -20,12 +20,16 @@ import { checkEdition, EditionFile, EditionLoad, loaded, tooLarge, unreadable } 
 import {
   gemeenteState,
   gemeenteSuggestions,
+  columnsToStore,
   inputChoice,
   invalidKeyFigures,
   keyFigureYears,
   missingFields,
+  openAmbiguities,
   withDetection,
+  withStoredColumns,
 } from "./dataStep";
+import { AmbiguousHeader, ReaderField } from "../model/grid";
 import { fromStrings } from "./messages";
 import { failedOutcome, resultOutcome, workflowOptions } from "./outcomes";
 import {
@@ -42,6 +46,8 @@ import {
   PaneSettings,
   SettingsStore,
   saveSettings,
+  storeColumns,
+  storedColumns,
   storeEdition,
   WorkflowSheetNames,
 } from "./settings";
@@ -89,18 +95,35 @@ export class PaneController {
     const d = this.state.detection;
     if (!d) return;
     const candidate = d.ledgers[index];
-    this.update({
-      ledgerIndex: candidate ? index : -1,
-      mapping: candidate ? { ...candidate.mapping } : {},
-      ledgerEdited: true,
-    });
+    // The columns kept in the workbook for that ledger, when an earlier session chose them.
+    const kept = candidate ? storedColumns(this.store, candidate.source) : undefined;
+    const { mapping, confirmed } =
+      candidate && kept
+        ? withStoredColumns(candidate, kept)
+        : { mapping: candidate ? { ...candidate.mapping } : {}, confirmed: [] };
+    this.update({ ledgerIndex: candidate ? index : -1, mapping, confirmed, ledgerEdited: true });
   }
 
-  setMapping(field: LedgerField, column: number | null): void {
+  /**
+   * The user's column for a field (null: none). Settles an ambiguous header of that field, and is kept
+   * in the workbook's settings by header text, so the next session starts with the same columns.
+   */
+  setMapping(field: ReaderField, column: number | null): void {
     const mapping = { ...this.state.mapping };
     if (column === null || column < 0) delete mapping[field];
     else mapping[field] = column;
-    this.update({ mapping, ledgerEdited: true });
+    const confirmed = this.state.confirmed.includes(field)
+      ? this.state.confirmed
+      : [...this.state.confirmed, field];
+    this.update({ mapping, confirmed, ledgerEdited: true });
+    const candidate = this.state.detection?.ledgers[this.state.ledgerIndex];
+    if (candidate)
+      void storeColumns(this.store, candidate.source, columnsToStore(mapping, candidate.headers));
+  }
+
+  /** Ambiguous headers of the chosen ledger not yet settled: asked in the Kolommen step. */
+  openAmbiguities(): AmbiguousHeader[] {
+    return openAmbiguities(this.state);
   }
 
   setKeyFigure(year: number | null, key: NumericKeyFigure, text: string): void {
@@ -235,7 +258,7 @@ export class PaneController {
 
   /** Takes a detection into the state; keeps the user's edits when `keepEdits` and the ledger still exists. */
   private applyDetection(detection: InputDetection, open: boolean): void {
-    this.update(withDetection(this.state, detection, open));
+    this.update(withDetection(this.state, detection, open, (source) => storedColumns(this.store, source)));
   }
 
   private async afterInputChange(result: WorkflowResult | null): Promise<void> {

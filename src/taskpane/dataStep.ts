@@ -3,11 +3,20 @@
  * and what of it goes to the workflows (InputChoice). Pure functions over PaneState; the
  * controller stores what they return.
  */
-import { InputChoice, InputDetection, LedgerSource } from "../excel/workflow-api";
+import { InputChoice, InputDetection, LedgerCandidate, LedgerSource } from "../excel/workflow-api";
 import { KeyFigures, LedgerField } from "../model/types";
 import { GemeenteState, NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "./paneState";
 import { findMunicipality, municipalityNames } from "../model/cbs/names";
-import { missingFields as missingColumns } from "../model/grid";
+import { AmbiguousHeader, ColumnMapping, missingFields as missingColumns, ReaderField } from "../model/grid";
+import { READER_FIELDS } from "../model/grid/headers";
+import { fold } from "../model/text";
+import { StoredColumns } from "./settings";
+
+/**
+ * Every field the readers know, in the order the Kolommen step shows them: the ledger fields first
+ * (description and amount required), then Debet/Credit, Saldo, dates, document and supplier numbers.
+ */
+export const PANE_FIELDS: readonly ReaderField[] = READER_FIELDS;
 
 /** Parses a number typed by a Dutch or English user: "45000", "45.000", "45,000", "1.234,5", "12,5". */
 export function parseTypedNumber(text: string): number | null {
@@ -88,29 +97,90 @@ export function inputChoice(state: PaneState): InputChoice | undefined {
   return Object.keys(choice).length > 0 ? choice : undefined;
 }
 
+/** The mapping as header texts, every field the pane shows ("" = no column): what the workbook keeps. */
+export function columnsToStore(mapping: ColumnMapping, headers: readonly string[]): StoredColumns {
+  const out: StoredColumns = {};
+  for (const field of PANE_FIELDS) {
+    const col = mapping[field];
+    out[field] = col === undefined ? "" : (headers[col] ?? "").trim();
+  }
+  return out;
+}
+
 /**
- * The state after a detection: keeps the user's ledger and columns when they still exist, keeps
- * the year when the workbook still has it, and opens step 2 when asked or when something is missing.
+ * The stored columns over the detected ones: a field whose stored header is in the ledger gets that
+ * column, a field stored as "" none; a stored header the ledger no longer has leaves the detection
+ * (a new export with other headers is read as detected). Returns the mapping and the fields it settled.
+ */
+export function withStoredColumns(
+  candidate: LedgerCandidate,
+  stored: StoredColumns,
+): { mapping: ColumnMapping; confirmed: ReaderField[] } {
+  const mapping: ColumnMapping = { ...candidate.mapping };
+  const confirmed: ReaderField[] = [];
+  const headers = candidate.headers.map((h) => fold(h));
+  for (const field of PANE_FIELDS) {
+    const header = stored[field];
+    if (header === undefined) continue;
+    if (header === "") {
+      delete mapping[field];
+      confirmed.push(field);
+      continue;
+    }
+    // The exact text first: "OMSCHRIJVING" and "Omschrijving" fold alike, and may both be there.
+    const exact = candidate.headers.findIndex((h) => h.trim() === header);
+    const col = exact >= 0 ? exact : headers.indexOf(fold(header));
+    if (col < 0) continue;
+    // A column serves one field: the stored choice takes it from a field the detection gave it to.
+    for (const other of PANE_FIELDS) if (other !== field && mapping[other] === col) delete mapping[other];
+    mapping[field] = col;
+    confirmed.push(field);
+  }
+  return { mapping, confirmed };
+}
+
+/** Ambiguous headers of the chosen ledger the user has not settled: the pane asks for them. */
+export function openAmbiguities(state: PaneState): AmbiguousHeader[] {
+  const candidate = state.detection?.ledgers[state.ledgerIndex];
+  return (candidate?.ambiguous ?? []).filter((a) => !state.confirmed.includes(a.field));
+}
+
+/**
+ * The state after a detection: keeps the user's ledger and columns when they still exist, else takes
+ * the columns kept in the workbook for the detected ledger (`stored`), keeps the year when the workbook
+ * still has it, and opens step 2 when asked, when something is missing or when a header is ambiguous.
  */
 export function withDetection(
   state: PaneState,
   detection: InputDetection,
   open: boolean,
+  stored?: (source: LedgerSource) => StoredColumns | undefined,
 ): Partial<PaneState> {
   const chosen = detection.chosen >= 0 && detection.chosen < detection.ledgers.length ? detection.chosen : -1;
   const keep = state.ledgerEdited && state.ledgerIndex < detection.ledgers.length;
   const ledgerIndex = keep ? state.ledgerIndex : chosen;
-  const mapping = keep ? state.mapping : { ...(detection.ledgers[ledgerIndex]?.mapping ?? {}) };
+  const candidate = detection.ledgers[ledgerIndex];
+  let mapping: ColumnMapping = keep ? state.mapping : { ...(candidate?.mapping ?? {}) };
+  let confirmed: ReaderField[] = keep ? state.confirmed : [];
+  let ledgerEdited = keep;
+  const kept = !keep && candidate ? stored?.(candidate.source) : undefined;
+  if (kept && candidate) {
+    ({ mapping, confirmed } = withStoredColumns(candidate, kept));
+    // The kept choice goes with every action, as if chosen now.
+    ledgerEdited = confirmed.length > 0;
+  }
   const year = state.year !== null && detection.years.includes(state.year) ? state.year : null;
+  const ambiguous = (candidate?.ambiguous ?? []).some((a) => !confirmed.includes(a.field));
   const missing =
     ledgerIndex < 0 || missingColumns(mapping).length > 0 || detection.missingKeyFigures.length > 0;
   return {
     detection,
     ledgerIndex,
     mapping,
-    ledgerEdited: keep,
+    ledgerEdited,
+    confirmed,
     year,
-    dataOpen: open || missing || state.dataOpen,
+    dataOpen: open || missing || ambiguous || state.dataOpen,
   };
 }
 

@@ -5,7 +5,8 @@
  */
 import { InputDetection, Progress, WorkflowResult, Workflows } from "../excel/workflow-api";
 import { Edition, listEditions } from "../model/benchmark";
-import { Bilingual, LedgerField } from "../model/types";
+import { ColumnMapping, ReaderField } from "../model/grid";
+import { Bilingual } from "../model/types";
 import { EditionLoad, storedEditionsLoad } from "./editions";
 import { PaneSettings, SettingsStore } from "./settings";
 
@@ -76,9 +77,14 @@ export interface PaneState {
   detection: InputDetection | null;
   /** Index into detection.ledgers of the chosen ledger, or -1 for the current selection. */
   ledgerIndex: number;
-  mapping: Partial<Record<LedgerField, number>>;
+  mapping: ColumnMapping;
   /** Whether the user changed the ledger or a column (then the choice is sent with each action). */
   ledgerEdited: boolean;
+  /**
+   * Fields whose column the user chose (in this session, or stored in the workbook's settings by an
+   * earlier one): an ambiguous header of such a field is settled, no longer asked.
+   */
+  confirmed: ReaderField[];
   /** Key figures typed in step 2, per book year ("" when the workbook has no year). */
   typed: Record<string, Partial<Record<NumericKeyFigure, string>>>;
   /** The comparison year; null = the latest. */
@@ -114,6 +120,7 @@ export function initialState(deps: ControllerDeps): PaneState {
     ledgerIndex: -1,
     mapping: {},
     ledgerEdited: false,
+    confirmed: [],
     typed: {},
     year: null,
     gemeente: { text: "", chosen: null, message: null },

@@ -3,7 +3,7 @@
  * workbook's document settings (Office.context.document.settings), so they travel with the workbook to a
  * colleague; where no document settings exist, in the browser's localStorage.
  */
-import { WorkflowOptions } from "../excel/workflow-api";
+import { LedgerSource, WorkflowOptions } from "../excel/workflow-api";
 import { Language } from "../model/types";
 
 export type WorkflowSheetNames = NonNullable<WorkflowOptions["sheetNames"]>;
@@ -135,6 +135,71 @@ export function storeEdition(store: SettingsStore | null, id: string, json: stri
   if (!store) return Promise.resolve(false);
   try {
     store.set(EDITIONS_KEY, { ...storedEditions(store), [id]: json });
+  } catch {
+    return Promise.resolve(false);
+  }
+  return new Promise((resolve) => {
+    try {
+      store.saveAsync((result) => resolve(String(result?.status).toLowerCase() !== "failed"));
+    } catch {
+      resolve(false);
+    }
+  });
+}
+
+// ---- the column choices of the Kolommen step ---------------------------------------------------------
+
+/**
+ * Document-settings key of the columns the user chose per ledger: source ("sheet:Grootboek",
+ * "table:Tabel1") → field → the chosen column's header text ("" = no column). By header text, not
+ * position, so a column moved in a new export is still found; kept in the workbook, so the next
+ * session (or a colleague) starts with the same choice.
+ */
+export const COLUMN_MAPPINGS_KEY = "ictcost.columnMappings";
+
+/** Field → header text of the chosen column ("" when the user chose no column). */
+export type StoredColumns = Record<string, string>;
+
+/** The settings key of a ledger source; undefined for the selection (it changes with every click). */
+export function sourceKey(source: LedgerSource): string | undefined {
+  return source.kind === "selection" ? undefined : `${source.kind}:${source.name}`;
+}
+
+function allColumnMappings(store: SettingsStore | null): Record<string, StoredColumns> {
+  let raw: unknown = null;
+  try {
+    raw = store?.get(COLUMN_MAPPINGS_KEY) ?? null;
+  } catch {
+    raw = null;
+  }
+  const out: Record<string, StoredColumns> = {};
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) continue;
+    const columns: StoredColumns = {};
+    for (const [field, header] of Object.entries(value as Record<string, unknown>))
+      if (typeof header === "string") columns[field] = header;
+    out[key] = columns;
+  }
+  return out;
+}
+
+/** The columns stored for a ledger source, or undefined. */
+export function storedColumns(store: SettingsStore | null, source: LedgerSource): StoredColumns | undefined {
+  const key = sourceKey(source);
+  return key === undefined ? undefined : allColumnMappings(store)[key];
+}
+
+/** Keeps the columns chosen for a ledger source; resolves false when the host refused to save them. */
+export function storeColumns(
+  store: SettingsStore | null,
+  source: LedgerSource,
+  columns: StoredColumns,
+): Promise<boolean> {
+  const key = sourceKey(source);
+  if (!store || key === undefined) return Promise.resolve(false);
+  try {
+    store.set(COLUMN_MAPPINGS_KEY, { ...allColumnMappings(store), [key]: columns });
   } catch {
     return Promise.resolve(false);
   }

@@ -2,7 +2,8 @@
  * Every text the task pane shows, Dutch first and English second. Texts with `{name}` placeholders are
  * filled by `t(language, key, { name: value })`.
  */
-import { Bilingual, Language, LedgerField } from "../model/types";
+import { ReaderField } from "../model/grid";
+import { Bilingual, Language } from "../model/types";
 
 export const STRINGS = {
   appTitle: { nl: "ICT-kostenbenchmark", en: "ICT cost benchmark" },
@@ -50,6 +51,15 @@ export const STRINGS = {
     en: "Choose the column for: {fields}.",
   },
   columnsOk: { nl: "Alle verplichte kolommen zijn gevonden.", en: "All required columns were found." },
+  columnsAmbiguous: {
+    nl: "Kies de kolom voor {field}: {columns} heten even goed zo (nu gelezen: {first}).",
+    en: "Choose the column for {field}: {columns} are equally good names for it (read now: {first}).",
+  },
+  columnsKept: {
+    nl: "Uw kolomkeuze wordt in de werkmap bewaard en de volgende keer weer gebruikt.",
+    en: "Your choice of columns is kept in the workbook and used again next time.",
+  },
+  ambiguousMark: { nl: "kies", en: "choose" },
   required: { nl: "verplicht", en: "required" },
   noColumn: { nl: "(geen)", en: "(none)" },
   keyFigures: { nl: "Kerngegevens", en: "Key figures" },
@@ -269,7 +279,7 @@ export function pick(text: Bilingual, language: Language): string {
   return text[language] || text.nl;
 }
 
-export const FIELD_LABELS: Record<LedgerField, Bilingual> = {
+export const FIELD_LABELS: Record<ReaderField, Bilingual> = {
   description: { nl: "Omschrijving", en: "Description" },
   amount: { nl: "Bedrag", en: "Amount" },
   supplier: { nl: "Leverancier", en: "Supplier" },
@@ -280,6 +290,15 @@ export const FIELD_LABELS: Record<LedgerField, Bilingual> = {
   category: { nl: "Categorie", en: "Category" },
   taakveld: { nl: "Taakveld (Iv3)", en: "Task field (Iv3)" },
   iv3Category: { nl: "Iv3-categorie", en: "Iv3 category" },
+  debit: { nl: "Debet", en: "Debit" },
+  credit: { nl: "Credit", en: "Credit" },
+  debitCredit: { nl: "Debet/credit-teken (D/C)", en: "Debit/credit mark (D/C)" },
+  balance: { nl: "Saldo", en: "Balance" },
+  date: { nl: "Datum (boekdatum)", en: "Date (booking date)" },
+  period: { nl: "Periode", en: "Period" },
+  document: { nl: "Documentnummer (factuur, boekstuk)", en: "Document number (invoice, entry)" },
+  supplierNumber: { nl: "Crediteurnummer", en: "Supplier number" },
+  accountName: { nl: "Naam grootboekrekening", en: "Account name" },
 };
 
 /** The ledger fields in the order the mapping step shows them; the first two are required. */

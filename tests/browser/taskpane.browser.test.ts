@@ -414,6 +414,26 @@ test("settings: an edition file picked in the pane is checked, chosen and kept i
   await closeAndCheck(o);
 }, 30000);
 
+test("Kolommen: a header two columns share is asked, and the choice is kept in the workbook", async () => {
+  const o = await open("?book=twoDescriptions");
+  const { page } = o;
+  await page.locator("section[data-step=step2]").waitFor();
+  await clickButton(page, "step2", "Gegevens zoeken");
+  const status = (text: string) => page.locator('[data-testid="mapping-status"]', { hasText: text });
+  await status("Kies de kolom voor Omschrijving: 'Omschrijving' en 'OMSCHRIJVING'").waitFor();
+  await expectAccessible(page, "500-light-columns-asked");
+  const select = page.getByRole("combobox", { name: /^Omschrijving \(verplicht, ⚠ kies\)/ });
+  await select.click();
+  await select.getByRole("option", { name: "OMSCHRIJVING", exact: true }).click();
+  await status("Alle verplichte kolommen zijn gevonden").waitFor();
+  await page.getByRole("combobox", { name: "Omschrijving (verplicht)", exact: true }).waitFor();
+  const saved: Record<string, string> = await page.evaluate(`(${hostApi})().settings()`);
+  expect(JSON.parse(saved["ictcost.columnMappings"])).toMatchObject({
+    "sheet:Grootboek": { description: "OMSCHRIJVING", supplier: "Leverancier", amount: "Bedrag" },
+  });
+  await closeAndCheck(o);
+}, 30000);
+
 test("English display language: English pane", async () => {
   const o = await open("?lang=en-US");
   await o.page.getByRole("button", { name: "Input template", exact: true }).waitFor();

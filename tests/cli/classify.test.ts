@@ -230,3 +230,34 @@ describe("ictcost classify --map", () => {
     expect(noField.stderr).toMatch(/onbekend veld 'bedrag'; velden: description, amount/);
   });
 });
+
+describe("a column the reader had to guess", () => {
+  const csv = () => {
+    const path = join(dir, "twee-omschrijvingen.csv");
+    writeFileSync(
+      path,
+      "Omschrijving;OMSCHRIJVING;Crediteur;Bedrag\nLaptops Dell;Werkplek;Dell;1000\nAzure hosting;Cloud;Microsoft;2000\n",
+    );
+    return path;
+  };
+
+  it("prints what it read and the reusable --map flag; with that flag (any header) nothing is guessed", async () => {
+    const file = csv();
+    const guessed = await run(["classify", file, "--json"]);
+    expect(guessed.exitCode).toBe(0);
+    expect(guessed.stderr).toContain(
+      "Kolom geraden: omschrijving staat in 'Omschrijving' en 'OMSCHRIJVING'; gelezen is 'Omschrijving'. " +
+        'Leg de keuze vast met --map "description=Omschrijving"',
+    );
+    const compared = await run(["compare", file, "--inhabitants", "1000"]);
+    expect(compared.stderr).toContain('--map "description=Omschrijving"');
+
+    // The other column, by its exact text (it folds like the first): read, and no guess reported.
+    const chosen = await run(["classify", file, "--map", "description=OMSCHRIJVING", "--json"]);
+    expect(chosen.stderr).not.toContain("Kolom geraden");
+    expect((JSON.parse(chosen.stdout) as ClassifiedJson[]).map((l) => l.description)).toEqual([
+      "Werkplek",
+      "Cloud",
+    ]);
+  });
+});

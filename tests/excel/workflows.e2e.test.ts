@@ -59,7 +59,7 @@ describe("workflows end to end on the Excel fake", () => {
     const cat = snapshotSheet(f2, "ICT-categorisatie");
     expect(cat.tables[0].name).toBe("ICT_categorisatie");
     const lines = sampleMunicipality().ledger.length;
-    expect(cat.tables[0].address).toBe(`A4:Q${4 + lines}`);
+    expect(cat.tables[0].address).toBe(`A4:S${4 + lines}`);
 
     const cmp = ok(await w2.buildComparison(nl));
     expect(cmp.sheets).toEqual(["ICT-vergelijking", "ICT-toelichting"]); // the categorisation is current: not rewritten
@@ -304,6 +304,69 @@ describe("workflows end to end on the Excel fake", () => {
     const cat = snapshotSheet(fake, "ICT-categorisatie");
     expect(cat.cells.H5.value).toBe("IN.DC");
     expect(cat.cells.L5.value).toMatch(/eigen regel 1/);
+  });
+
+  it("a ledger with Iv3 columns gets the Iv3 tie-out, and the result names the via-GR total", async () => {
+    const { fake, wf } = setup();
+    setCells(fake.workbook, "Blad1", "A1", [
+      ["Gemeente", "Testdorp"],
+      ["Boekjaar", 2023],
+      ["Inwoners", 20000],
+      [],
+      ["Omschrijving", "Leverancier", "Taakveld", "Iv3 categorie", "Boekjaar", "Bedrag"],
+      [
+        "Bijdrage GR: hosting en back-up applicaties",
+        "ICT Samenwerking West",
+        "0.4",
+        "4.3.3",
+        2023,
+        90000.25,
+      ],
+      ["Inhuur informatieadviseur", "Yacht", "0.4 Overhead", "3.5.1", 2023, 150000.5],
+      ["Microsoft 365 E3 licenties", "SoftwareONE", "", "3.8", 2023, 1000],
+    ]);
+    const r = ok(await wf.buildComparison(nl));
+    expect(r.sheets).toContain("Iv3-aansluiting");
+    expect(r.viaGr).toEqual({ lines: 1, amount: 90000.25 });
+    expect(r.summary.nl).toMatch(/waarvan via GR \(Iv3 4\.3\.3\): € 90\.000 in 1 regel/);
+    expect(value(fake, "ICT-vergelijking", "B25")).toBeCloseTo(90000.25, 2);
+    // The tie-out's total is the ICT total, and the line without taakveld is under onbekend.
+    const iv3 = snapshotSheet(fake, "Iv3-aansluiting").cells;
+    const rowOf = (label: string) =>
+      Object.entries(iv3)
+        .find(([a, c]) => /^A\d+$/.test(a) && c.value === label)![0]
+        .slice(1);
+    const total = rowOf("Totaal");
+    const totalCol = Object.entries(iv3).find(
+      ([a, c]) => a.endsWith("8") && a !== "A8" && c.value === "Totaal",
+    )![0][0];
+    expect(iv3[`${totalCol}${total}`].value).toBeCloseTo(241000.75, 2);
+    expect(iv3[`${totalCol}${rowOf("onbekend")}`].value).toBeCloseTo(1000, 2);
+    // A rebuild rewrites the same sheet (owned by its role), never a second one.
+    const again = ok(await wf.rebuildAll(nl));
+    expect(again.sheets).toContain("Iv3-aansluiting");
+    expect(fake.workbook.sheets.map((x) => x.name).filter((n) => n.startsWith("Iv3"))).toEqual([
+      "Iv3-aansluiting",
+    ]);
+  });
+
+  it("detection names a header two columns share, and the column the pane's Kolommen step chose is read", async () => {
+    const { fake, wf } = setup();
+    setCells(fake.workbook, "Blad1", "A1", [
+      ["Omschrijving", "OMSCHRIJVING", "Leverancier", "Bedrag"],
+      ["Laptops Dell", "Werkplek", "Dell", 1000],
+    ]);
+    const d = await wf.detectInputs(nl);
+    const candidate = d.ledgers[d.chosen];
+    expect(candidate.ambiguous).toEqual([{ field: "description", columns: [0, 1] }]);
+    const r = ok(
+      await wf.categorise(nl, {
+        source: candidate.source,
+        mapping: { ...candidate.mapping, description: 1 },
+      }),
+    );
+    expect(r.sheets).toEqual(["ICT-categorisatie"]);
+    expect(value(fake, "ICT-categorisatie", "C5")).toBe("Werkplek");
   });
 
   it("reports progress and stops between steps when cancelled, before anything is written", async () => {

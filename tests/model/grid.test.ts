@@ -76,6 +76,7 @@ describe("detectHeader", () => {
     expect(detectHeader(grid)).toEqual({
       row: 3,
       mapping: { description: 0, supplier: 1, account: 2, amount: 3 },
+      ambiguous: [],
     });
   });
 

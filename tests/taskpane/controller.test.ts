@@ -4,9 +4,14 @@
  */
 import { WorkflowResult } from "../../src/excel/workflow-api";
 import { PaneController } from "../../src/taskpane/controller";
-import { parseTypedNumber } from "../../src/taskpane/dataStep";
+import { PANE_FIELDS, parseTypedNumber } from "../../src/taskpane/dataStep";
 import { PaneState } from "../../src/taskpane/paneState";
-import { PANE_SETTINGS_KEY, PaneSettings, SettingsStore } from "../../src/taskpane/settings";
+import {
+  COLUMN_MAPPINGS_KEY,
+  PANE_SETTINGS_KEY,
+  PaneSettings,
+  SettingsStore,
+} from "../../src/taskpane/settings";
 import { DETECTION, FakeWorkflows, memoryStore, ok } from "./fake-workflows";
 
 function setup(settings: Partial<PaneSettings> = {}, store: SettingsStore | null = null) {
@@ -465,5 +470,74 @@ describe("the municipality for CBS's figures (step 2 type-ahead)", () => {
     controller.setGemeente("  ");
     expect(controller.state.gemeente).toEqual({ text: "  ", chosen: null, message: null });
     expect(controller.choice()).toBeUndefined();
+  });
+});
+
+describe("Kolommen: every field, ambiguous headers asked, the choice kept in the workbook", () => {
+  const unit4 = {
+    source: { kind: "sheet" as const, name: "Grootboekkaart" },
+    label: "Grootboekkaart",
+    headers: ["BOEKDATUM", "OMSCHRIJVING", "Omschrijving", "DEBET", "CREDIT", "TAAKVELD", "IV3 CATEGORIE"],
+    mapping: { date: 0, description: 1, debit: 3, credit: 4, taakveld: 5, iv3Category: 6 },
+    missing: [],
+    rows: 33,
+    ambiguous: [{ field: "description" as const, columns: [1, 2] }],
+  };
+
+  test("the step offers every field the readers know", () => {
+    for (const field of [
+      "debit",
+      "credit",
+      "balance",
+      "date",
+      "period",
+      "costCentre",
+      "taakveld",
+      "iv3Category",
+      "supplier",
+      "supplierNumber",
+      "document",
+    ])
+      expect(PANE_FIELDS).toContain(field);
+  });
+
+  test("an ambiguous header opens the step and is asked until the user chooses; the choice is stored by header text", async () => {
+    const store = memoryStore();
+    const { workflows, controller } = setup({}, store);
+    workflows.detection = { ...DETECTION, ledgers: [unit4], chosen: 0 };
+    await controller.detect(false);
+    expect(controller.state.dataOpen).toBe(true);
+    expect(controller.openAmbiguities()).toEqual([{ field: "description", columns: [1, 2] }]);
+    controller.setMapping("description", 2);
+    expect(controller.openAmbiguities()).toEqual([]);
+    expect(store.data[COLUMN_MAPPINGS_KEY]).toMatchObject({
+      "sheet:Grootboekkaart": { description: "Omschrijving", debit: "DEBET", credit: "CREDIT", supplier: "" },
+    });
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice!.mapping).toMatchObject({ description: 2, debit: 3 });
+  });
+
+  test("the next session takes the kept columns, by header text even when the columns moved", async () => {
+    const store = memoryStore();
+    store.set(COLUMN_MAPPINGS_KEY, {
+      "sheet:Grootboekkaart": { description: "Omschrijving", debit: "DEBET", credit: "CREDIT", supplier: "" },
+    });
+    const { workflows, controller } = setup({}, store);
+    // A new export: one column more in front, so every position moved.
+    const moved = {
+      ...unit4,
+      headers: ["PERIODE", ...unit4.headers],
+      mapping: { period: 0, date: 1, description: 2, debit: 4, credit: 5, taakveld: 6, iv3Category: 7 },
+      ambiguous: [{ field: "description" as const, columns: [2, 3] }],
+    };
+    workflows.detection = { ...DETECTION, ledgers: [moved], chosen: 0 };
+    await controller.detect(false);
+    expect(controller.openAmbiguities()).toEqual([]);
+    expect(controller.state.mapping).toMatchObject({ description: 3, debit: 4, credit: 5, period: 0 });
+    await controller.categorise();
+    expect(workflows.last("categorise")!.choice).toMatchObject({
+      source: { kind: "sheet", name: "Grootboekkaart" },
+      mapping: { description: 3, debit: 4, credit: 5 },
+    });
   });
 });

@@ -102,12 +102,14 @@ export async function runPlan(
   const comparison = report?.comparison;
   const compared = report?.compared;
   const trend = report?.trend;
+  const iv3 = report?.iv3;
 
   const results = await write(context, env, options, data.inventory, cat, inputs.manual, [
     compared,
     trend,
     report?.explained,
     report?.audit,
+    iv3,
   ]);
   progress(options, STEPS.done, 1);
 
@@ -129,6 +131,7 @@ export async function runPlan(
     issues: inputs.issues,
     sheets: results.map((r) => r.sheetName),
     unclassified: { lines: lines.lines, amount: lines.amount },
+    ...(comparison ? { viaGr: { ...comparison.totals.viaGr } } : {}),
     reconciliation: reconciliationNote(inputs.reconciliations),
     sources: cbsNoteLines(cbs),
     review: reviewList(counted)

@@ -71,6 +71,13 @@ export function comparisonSummary(c: Comparison, sheet: string): Bilingual {
         ? `; ${u.lines} regels (${euro(u.amount, language)}) nog niet ingedeeld en niet meegeteld`
         : `; ${u.lines} lines (${euro(u.amount, language)}) not yet classified and not counted`;
     }
+    // Beside the KPIs: what the municipality pays through a gemeenschappelijke regeling (counted in them).
+    const gr = c.totals.viaGr;
+    if (gr.lines > 0) {
+      s += nl
+        ? `; waarvan via GR (Iv3 4.3.3): ${euro(gr.amount, language)} in ${gr.lines} regel${gr.lines === 1 ? "" : "s"}`
+        : `; of which via a GR (Iv3 4.3.3): ${euro(gr.amount, language)} in ${gr.lines} line${gr.lines === 1 ? "" : "s"}`;
+    }
     return s + ".";
   };
   return { nl: make("nl"), en: make("en") };

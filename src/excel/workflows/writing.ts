@@ -7,6 +7,7 @@ import {
   CATEGORISATION_SHEET,
   COMPARISON_SHEET,
   EXPLANATION_SHEET,
+  IV3_SHEET,
   SheetLayout,
   TREND_SHEET,
 } from "../../model/layout";
@@ -17,7 +18,7 @@ import { renderLayouts, RenderResult } from "../render";
 import { WorkflowOptions } from "../workflow-api";
 import { progress, STEPS, WorkflowEnv } from "./run";
 
-type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit";
+type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit" | "iv3";
 
 const SHEET_NAMES: Record<OutputRole, Record<Language, string>> = {
   categorisation: CATEGORISATION_SHEET,
@@ -25,6 +26,7 @@ const SHEET_NAMES: Record<OutputRole, Record<Language, string>> = {
   trend: TREND_SHEET,
   explanation: EXPLANATION_SHEET,
   audit: AUDIT_SHEET,
+  iv3: IV3_SHEET,
 };
 
 /** Names the renderer will use, predicted with the same rule (pickSheetName in layout order). */

@@ -23,9 +23,13 @@ const HEADER_SCAN_ROWS = 50;
  * least description and an amount (Bedrag, Debet/Credit or Saldo; the first such row on a tie).
  * Null when there is none.
  */
-export function detectHeader(grid: Grid): { row: number; mapping: ColumnMapping } | null {
+export function detectHeader(
+  grid: Grid,
+): { row: number; mapping: ColumnMapping; ambiguous: AmbiguousHeader[] } | null {
   const best = bestHeaderRow(grid);
-  return best && hasRequired(best.mapping) ? { row: best.row, mapping: best.mapping } : null;
+  return best && hasRequired(best.mapping)
+    ? { row: best.row, mapping: best.mapping, ambiguous: best.ambiguous }
+    : null;
 }
 
 interface HeaderCandidate {

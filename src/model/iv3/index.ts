@@ -106,3 +106,47 @@ export function parseIv3Category(v: unknown): Iv3Code | null {
   categories ??= compile(codesJson.categorieenLasten);
   return parseCode(v, categories);
 }
+
+/** Iv3 categorie lasten 4.3.3: a contribution to a gemeenschappelijke regeling (counted "via GR"). */
+export const GR_CATEGORY = "4.3.3";
+/** The categories BBV indicator bi.4 divides: 1.1 the loonsom, 3.5.1 the hired staff. */
+export const SALARY_CATEGORY = "1.1";
+export const HIRED_CATEGORY = "3.5.1";
+/** Taakveld 0.4 Overhead, ondersteuning organisatie. */
+export const OVERHEAD_TAAKVELD = "0.4";
+
+const NOT_LISTED = { nl: "code niet in de CBS-lijst", en: "code not in the CBS list" };
+
+/**
+ * How a sheet writes an Iv3 code: "0.4 Overhead", "3.5.1 Ingeleend personeel" — code and CBS name, so
+ * that a SUMIFS criterion on it is text (a bare "0.10" would be compared as the number 0.1) and a
+ * reader sees what the code means. A code in no list says so.
+ */
+export function iv3Text(code: Iv3Code, language: "nl" | "en"): string {
+  return `${code.code} ${code.name ?? `(${NOT_LISTED[language]})`}`;
+}
+
+/** The sheet text of a taakveld code ("0.4" → "0.4 Overhead"). */
+export function taakveldText(code: string, language: "nl" | "en"): string {
+  return iv3Text(parseTaakveld(code) ?? { code, name: null }, language);
+}
+
+/** The sheet text of an Iv3 categorie code ("3.5.1" → "3.5.1 Ingeleend personeel"). */
+export function iv3CategoryText(code: string, language: "nl" | "en"): string {
+  return iv3Text(parseIv3Category(code) ?? { code, name: null }, language);
+}
+
+/**
+ * A ledger cell's taakveld as a sheet writes it: the parsed code with its name, "" when the cell is
+ * empty or names no taakveld (such a line is "onbekend" on the Iv3 tie-out).
+ */
+export function taakveldCell(v: unknown, language: "nl" | "en"): string {
+  const code = parseTaakveld(v);
+  return code ? iv3Text(code, language) : "";
+}
+
+/** A ledger cell's Iv3 categorie as a sheet writes it (see taakveldCell). */
+export function iv3CategoryCell(v: unknown, language: "nl" | "en"): string {
+  const code = parseIv3Category(v);
+  return code ? iv3Text(code, language) : "";
+}

@@ -6,6 +6,7 @@
  * headers, widths, formats), refs (the column references and words other sheets compute over) and
  * manual (reading the Handmatig column back).
  */
+import { iv3CategoryCell, taakveldCell } from "../iv3";
 import { lineKeys } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
 import { CategorisedLine, CategoryCode, Delivery, Language, Staffing } from "../types";
@@ -172,6 +173,8 @@ function lineRow(
     line.fte ?? "",
     // How sure the rules are (0–1): sort on it to review the doubtful lines first.
     Math.round(line.confidence * 100) / 100,
+    taakveldCell(line.taakveld, language),
+    iv3CategoryCell(line.iv3Category, language),
   ];
 }
 

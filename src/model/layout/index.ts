@@ -7,3 +7,4 @@ export * from "./explanation";
 export * from "./audit";
 export * from "./templates";
 export * from "./types";
+export * from "./iv3";

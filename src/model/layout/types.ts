@@ -86,7 +86,8 @@ export type SheetRole =
   | "template-rules"
   | "sample-keyfigures"
   | "sample-ledger"
-  | "peers";
+  | "peers"
+  | "iv3";
 
 export interface SheetLayout {
   role: SheetRole;

@@ -2,7 +2,14 @@
  * Where the ledger may be: every table and every non-empty user sheet as a candidate, the best of them,
  * the one the user chose, and its cost lines.
  */
-import { detectHeader, LedgerRead, readLedger, yearFromSheetName } from "../grid";
+import {
+  AmbiguousHeader,
+  ColumnMapping,
+  detectHeader,
+  LedgerRead,
+  readLedger,
+  yearFromSheetName,
+} from "../grid";
 import { Grid, LedgerField } from "../types";
 import { isOutputSheet, LedgerCandidate, LedgerSource, PlainSheet, PlainWorkbook } from "./workbook";
 
@@ -19,7 +26,7 @@ export interface LedgerPlace {
   isTable: boolean;
 }
 
-function mappedCount(mapping: Partial<Record<LedgerField, number>>): number {
+function mappedCount(mapping: ColumnMapping): number {
   return Object.keys(mapping).length;
 }
 
@@ -39,18 +46,21 @@ function place(
   if (grid.length === 0) return null;
   const detected = detectHeader(grid);
   let headerRow: number | null;
-  let mapping: Partial<Record<LedgerField, number>>;
+  let mapping: ColumnMapping;
   let missing: LedgerField[];
+  let ambiguous: AmbiguousHeader[];
   if (detected) {
     headerRow = detected.row;
     mapping = detected.mapping;
     missing = [];
+    ambiguous = detected.ambiguous;
   } else {
     // Incomplete: readLedger stops at the missing columns and still tells what it recognised.
     const partial = readLedger(grid.slice(0, 50));
     headerRow = partial.headerRow;
     mapping = partial.mapping;
     missing = partial.missing;
+    ambiguous = partial.ambiguous;
   }
   const firstFilled = grid.findIndex((row) => row.some((v) => v !== "" && v !== null && v !== undefined));
   const headerIndex = headerRow ?? Math.max(0, firstFilled);
@@ -62,6 +72,8 @@ function place(
       mapping,
       missing,
       rows: Math.max(0, grid.length - headerIndex - 1),
+      // Two columns that name one field equally well: the pane asks which (never only guesses).
+      ...(ambiguous.length > 0 ? { ambiguous } : {}),
     },
     sheet,
     grid,
@@ -166,7 +178,7 @@ export function placeOf(
  * The cost lines of a place, with the user's column choice laid over the detected one. A sheet named
  * after a year ("2022", "Grootboek 2022") gives that year to lines without a Boekjaar or date.
  */
-export function readPlace(p: LedgerPlace, mapping?: Partial<Record<LedgerField, number>>): LedgerRead {
+export function readPlace(p: LedgerPlace, mapping?: ColumnMapping): LedgerRead {
   return readLedger(p.grid, {
     sheet: p.sheet.name,
     firstRow: p.firstRow + 1,

@@ -19,6 +19,8 @@ import {
   sheetRef,
   categorisationRefs,
   comparisonLayout,
+  hasIv3,
+  iv3Layout,
   SheetLayout,
   trendLayout,
   explanationLayout,
@@ -35,7 +37,7 @@ import { OverheadContext } from "../cbs/overhead";
 import { overheadLayout } from "../layout/comparison/overhead";
 import { cbsOverhead, CbsOutcome, overheadSection } from "./cbs";
 
-export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit";
+export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit" | "iv3";
 
 /** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
 export interface Categorised {
@@ -153,6 +155,8 @@ export interface Report {
   audit?: OutputSheet & { fingerprint: string };
   /** What the report gives beside the KPIs: size class, project time, per employee, the estimate. */
   context: ContextFigures;
+  /** The Iv3 tie-out: with the comparison, when the ledger has a taakveld or Iv3 categorie column. */
+  iv3?: OutputSheet;
 }
 
 export interface ReportPlan extends ReportOptions {
@@ -201,6 +205,10 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
   const trend = plan.trend ? trendSheet(inputs, comparison, plan.year, catRefs, plan) : undefined;
   const explained = compared && explanationSheet(categorised, comparison, compared.name, plan);
   const audit = plan.snapshot ? auditSheet(inputs, categorised, comparison, plan) : undefined;
+  const iv3 =
+    compared && hasIv3(categorised.counted)
+      ? iv3Sheet(categorised, comparison, catRefs, plan, overhead)
+      : undefined;
   return {
     year: plan.year,
     comparison,
@@ -210,8 +218,44 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
     ...(overhead ? { overhead } : {}),
     ...(explained ? { explained } : {}),
     ...(audit ? { audit } : {}),
+    ...(iv3 ? { iv3 } : {}),
     context,
   };
+}
+
+/** The Iv3 tie-out of the comparison year, with CBS's overhead when the municipality is known. */
+function iv3Sheet(
+  categorised: Categorised,
+  comparison: Comparison,
+  catRefs: CategorisationRefs,
+  plan: ReportPlan,
+  context: OverheadContext | undefined,
+): OutputSheet {
+  const sameYear = context !== undefined && context.year === plan.year;
+  const overheadNote: Bilingual = context
+    ? (context.notes[0] ?? b("", ""))
+    : b(
+        "Onbekend: noem de gemeente (kerngegevens 'Gemeente', of kies haar bij Gegevens / --gemeente), dan komt de overhead uit CBS.",
+        "Unknown: name the municipality (key figure 'Gemeente', or choose it at Data / --gemeente) and the overhead comes from CBS.",
+      );
+  const name = plan.pickName("iv3");
+  const layout = iv3Layout(categorised.counted, {
+    language: plan.language,
+    sheetName: name,
+    year: plan.year,
+    categorisation: catRefs,
+    comparison,
+    ...(sameYear
+      ? {
+          overhead: {
+            amount: context.overhead,
+            bi5: context.kpis.overhead_bi5.value,
+            source: `${context.source} (CC BY 4.0)`,
+          },
+        }
+      : { overheadNote }),
+  });
+  return { name, layout };
 }
 
 /** Per year whose inhabitants CBS gave (the comparison year and the trend's), "CBS 2023 (source)". */

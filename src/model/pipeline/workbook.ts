@@ -3,6 +3,7 @@
  * (Range.values of every sheet, every table, the selection), the CLI from an .xlsx or CSV file. Nothing
  * here knows where the cells came from, so both faces find the same inputs in the same cells.
  */
+import { AmbiguousHeader, ColumnMapping } from "../grid";
 import { SheetRole } from "../layout/types";
 import { Bilingual, Grid, KeyFigures, LedgerField } from "../types";
 
@@ -54,9 +55,11 @@ export interface LedgerCandidate {
   /** Header texts of the detected header row (for the mapping step). */
   headers: string[];
   /** Detected column per field (0-based within headers); missing required ones listed in `missing`. */
-  mapping: Partial<Record<LedgerField, number>>;
+  mapping: ColumnMapping;
   missing: LedgerField[];
   rows: number;
+  /** Fields two or more columns name equally well (the leftmost is read until the user chooses). */
+  ambiguous?: AmbiguousHeader[];
 }
 
 /** What the workbook holds: the candidates for the ledger and the key figures found. */
@@ -75,7 +78,7 @@ export interface InputDetection {
 /** The user's choices: which ledger, which columns, key figures typed in the pane or given as flags. */
 export interface InputChoice {
   source?: LedgerSource;
-  mapping?: Partial<Record<LedgerField, number>>;
+  mapping?: ColumnMapping;
   /** Key figures typed in the task pane (or given on the command line); they fill or override the workbook's. */
   keyFigures?: KeyFigures[];
   /** The municipality chosen in the pane: CBS fills the key figures the workbook leaves empty. */
@@ -89,6 +92,7 @@ const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
   "trend",
   "explanation",
   "audit",
+  "iv3",
 ]);
 
 export function isOutputSheet(sheet: PlainSheet): boolean {

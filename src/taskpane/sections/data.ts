@@ -3,13 +3,14 @@
  * ones. Redrawn only when the detection or the chosen ledger changes, so typed text and focus survive;
  * in between only the status texts (missing columns, numbers not understood) follow the state.
  */
-import { KeyFigures, LedgerField } from "../../model/types";
+import { ReaderField } from "../../model/grid";
+import { KeyFigures } from "../../model/types";
+import { PANE_FIELDS } from "../dataStep";
 import { NUMERIC_KEY_FIGURES, NumericKeyFigure, PaneState } from "../paneState";
 import { h, replaceChildren } from "../dom";
 import {
   FIELD_LABELS,
   KEY_FIGURE_LABELS,
-  LEDGER_FIELDS,
   REQUIRED_FIELDS,
   formatMoney,
   formatNumber,
@@ -25,6 +26,8 @@ export class DataSection {
   /** The error line under each key-figure field, by "year|key". */
   private keyFigureErrors = new Map<string, HTMLElement>();
   private gemeente: GemeenteField | null = null;
+  /** The label of each column select, so its "kies" mark follows the user's choice without a redraw. */
+  private fieldLabels = new Map<ReaderField, HTMLElement>();
   private rendered: { detection: unknown; ledgerIndex: number } = { detection: undefined, ledgerIndex: -2 };
 
   constructor(private w: Widgets) {
@@ -55,6 +58,7 @@ export class DataSection {
     this.missingText = null;
     this.gemeente = null;
     this.keyFigureErrors.clear();
+    this.fieldLabels.clear();
     if (!d) {
       replaceChildren(this.body, h("p", { class: "note" }, this.w.t("notDetected")));
       return;
@@ -83,35 +87,50 @@ export class DataSection {
     ).field;
   }
 
-  /** One column select per field, folded (opened by the controller when something is missing). */
+  /**
+   * One column select per field the readers know, folded (opened by the controller when something is
+   * missing or a header is ambiguous); a field two columns name equally well says "kies".
+   */
   private mapping(state: PaneState): HTMLElement {
     const c = this.w.controller;
     const candidate = state.detection!.ledgers[state.ledgerIndex];
     const columns: [string, string][] = [["", this.w.t("noColumn")]];
     candidate.headers.forEach((header, i) => columns.push([String(i), header.trim() || `#${i + 1}`]));
-    const selects = LEDGER_FIELDS.map((field: LedgerField) => {
-      const required = REQUIRED_FIELDS.includes(field);
-      const label = `${pick(FIELD_LABELS[field], this.w.lang)}${required ? ` (${this.w.t("required")})` : ""}`;
+    const ambiguous = new Set(c.openAmbiguities().map((a) => a.field));
+    const selects = PANE_FIELDS.map((field: ReaderField) => {
       const current = state.mapping[field];
-      return this.w.select(
+      const select = this.w.select(
         `map-${field}`,
-        label,
+        this.fieldLabel(field, ambiguous.has(field)),
         columns,
         current === undefined ? "" : String(current),
         (v) => c.setMapping(field, v === "" ? null : Number(v)),
       ).field;
+      const label = select.querySelector("label");
+      if (label) this.fieldLabels.set(field, label);
+      return select;
     });
     const item = h(
       "fluent-accordion-item",
       { "data-testid": "mapping" },
       h("span", { slot: "heading" }, this.w.t("columns")),
       h("div", { class: "fields" }, ...selects),
+      h("p", { class: "note" }, this.w.t("columnsKept")),
     );
     // the selects inside fire "change" too (and it bubbles): only the item's own is the user folding it
     item.addEventListener("change", (e) => {
       if (e.target === item) c.setDataOpen((item as HTMLElement & { expanded: boolean }).expanded);
     });
     return h("fluent-accordion", {}, item);
+  }
+
+  /** "Omschrijving (verplicht, ⚠ kies)": the field, whether it is required, whether it is asked. */
+  private fieldLabel(field: ReaderField, asked: boolean): string {
+    const required = (REQUIRED_FIELDS as readonly string[]).includes(field);
+    const marks = [required ? this.w.t("required") : "", asked ? `⚠ ${this.w.t("ambiguousMark")}` : ""]
+      .filter(Boolean)
+      .join(", ");
+    return `${pick(FIELD_LABELS[field], this.w.lang)}${marks ? ` (${marks})` : ""}`;
   }
 
   /** Key figures: what was found, and a field per book year for each one missing. */
@@ -189,11 +208,29 @@ export class DataSection {
     if (this.missingText && state.detection && state.detection.ledgers[state.ledgerIndex]) {
       const missing = c.missingFields();
       const names = missing.map((f) => pick(FIELD_LABELS[f], this.w.lang)).join(", ");
-      this.missingText.textContent =
+      // Asked, never only guessed: every field two columns name equally well, with those columns.
+      const headers = state.detection.ledgers[state.ledgerIndex].headers;
+      const column = (i: number) => `'${headers[i]?.trim() || `#${i + 1}`}'`;
+      const asks = c.openAmbiguities().map((a) =>
+        this.w.t("columnsAmbiguous", {
+          field: pick(FIELD_LABELS[a.field], this.w.lang),
+          columns: a.columns.map(column).join(this.w.lang === "nl" ? " en " : " and "),
+          first: column(a.columns[0]),
+        }),
+      );
+      const lines =
         missing.length === 0
-          ? `✓ ${this.w.t("columnsOk")}`
-          : `⚠ ${this.w.t("columnsMissing", { fields: names })}`;
-      this.missingText.className = missing.length === 0 ? "mapping-status ok" : "mapping-status warning";
+          ? asks.length === 0
+            ? [`✓ ${this.w.t("columnsOk")}`]
+            : []
+          : [`⚠ ${this.w.t("columnsMissing", { fields: names })}`];
+      lines.push(...asks.map((a) => `⚠ ${a}`));
+      const open = new Set(c.openAmbiguities().map((a) => a.field));
+      for (const [field, label] of this.fieldLabels)
+        label.textContent = this.fieldLabel(field, open.has(field));
+      this.missingText.textContent = lines.join(" ");
+      this.missingText.className =
+        missing.length === 0 && asks.length === 0 ? "mapping-status ok" : "mapping-status warning";
     } else if (this.missingText) {
       this.missingText.textContent = "";
     }

@@ -6,6 +6,7 @@
  *   ?host=none         Office.onReady reports no host (the page opened in a plain browser)
  *   ?lang=en-US        Office.context.displayLanguage (default nl-NL)
  *   ?officeTheme=dark  Office.context.officeTheme of Excel's dark ("Black") theme
+ *   ?book=twoDescriptions  a Grootboek sheet whose description is in two columns (Omschrijving, OMSCHRIJVING)
  */
 import { createFakeExcel, setCells } from "../../fakes/excel-fake";
 import { columnLetter } from "../../../src/model/layout/a1";
@@ -13,6 +14,12 @@ import { columnLetter } from "../../../src/model/layout/a1";
 const params = new URLSearchParams(location.search);
 const hostless = params.get("host") === "none";
 const fake = createFakeExcel({ displayLanguage: params.get("lang") ?? "nl-NL" });
+if (params.get("book") === "twoDescriptions")
+  setCells(fake.workbook, "Grootboek", "A1", [
+    ["Omschrijving", "OMSCHRIJVING", "Leverancier", "Boekjaar", "Bedrag"],
+    ["Laptops Dell", "Werkplek", "Dell", 2023, 1000],
+    ["Azure hosting", "Cloud", "Microsoft", 2023, 2000],
+  ]);
 
 const officeTheme =
   params.get("officeTheme") === "dark"

@@ -12,6 +12,7 @@ import {
   CATEGORISATION_SHEET,
   COMPARISON_SHEET,
   EXPLANATION_SHEET,
+  IV3_SHEET,
   SheetLayout,
   TREND_SHEET,
 } from "../../../src/model/layout";
@@ -42,6 +43,7 @@ const DESIRED: Record<OutputRole, string> = {
   trend: TREND_SHEET.nl,
   explanation: EXPLANATION_SHEET.nl,
   audit: AUDIT_SHEET.nl,
+  iv3: IV3_SHEET.nl,
 };
 
 /** The layouts compare -o writes for a workbook (the pipeline's steps), named beside `existing` sheet names. */
@@ -66,7 +68,9 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   });
   return [
     categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
-    ...[report.compared, report.trend, report.explained].filter((x) => x !== undefined).map((x) => x.layout),
+    ...[report.compared, report.trend, report.explained, report.iv3]
+      .filter((x) => x !== undefined)
+      .map((x) => x.layout),
   ];
 }
 

@@ -51,7 +51,7 @@ describe("categorisationLayout", () => {
     expect(layout.role).toBe("categorisation");
     expect(layout.name).toBe("ICT-categorisatie");
     expect(layout.tables).toEqual([
-      { name: "ICT_categorisatie", range: "A4:Q16", style: "TableStyleLight9" },
+      { name: "ICT_categorisatie", range: "A4:S16", style: "TableStyleLight9" },
     ]);
     const header = layout.blocks.find((b) => b.at === "A4")!.cells[0];
     expect(header).toEqual([
@@ -72,6 +72,8 @@ describe("categorisationLayout", () => {
       "Component",
       "Fte",
       "Zekerheid",
+      "Taakveld",
+      "Iv3-categorie",
     ]);
     expect(layout.freezeRows).toBe(4);
     expect(layout.validations[0].range).toBe("M5:M16");
@@ -136,7 +138,7 @@ describe("categorisationLayout", () => {
 
   it("keeps one empty data row when there are no lines", () => {
     const layout = categorisationLayout([], { language: "nl" });
-    expect(layout.tables[0].range).toBe("A4:Q5");
+    expect(layout.tables[0].range).toBe("A4:S5");
     expect(categorisationRefs(layout.name).amount).toBe("'ICT-categorisatie'!$G:$G");
   });
 
@@ -145,7 +147,7 @@ describe("categorisationLayout", () => {
       line(i % 7 === 0 ? "XX.OO" : "SW.BV", `Regel ${i % 5000}`, i, { supplier: `Leverancier ${i % 300}` }),
     );
     const layout = categorisationLayout(many, { language: "nl" });
-    expect(layout.tables[0].range).toBe("A4:Q100004");
+    expect(layout.tables[0].range).toBe("A4:S100004");
     expect(layout.blocks[3].cells).toHaveLength(100000);
   });
 });

@@ -22,6 +22,9 @@ export const CATEGORISATION_COLUMNS = [
   "component",
   "fte",
   "confidence",
+  // Iv3 as the ledger booked it (code and CBS name, "" when none): the Iv3 tie-out sums over them.
+  "taakveld",
+  "iv3Category",
 ] as const;
 export type CategorisationColumn = (typeof CATEGORISATION_COLUMNS)[number];
 
@@ -43,6 +46,8 @@ export const HEADERS: Record<CategorisationColumn, { nl: string; en: string }> =
   component: { nl: "Component", en: "Component" },
   fte: { nl: "Fte", en: "Fte" },
   confidence: { nl: "Zekerheid", en: "Confidence" },
+  taakveld: { nl: "Taakveld", en: "Iv3 taakveld" },
+  iv3Category: { nl: "Iv3-categorie", en: "Iv3 category" },
 };
 
 export const WIDTHS: Record<CategorisationColumn, number> = {
@@ -63,6 +68,8 @@ export const WIDTHS: Record<CategorisationColumn, number> = {
   component: 14,
   fte: 6,
   confidence: 10,
+  taakveld: 26,
+  iv3Category: 30,
 };
 
 export const FORMATS: Partial<Record<CategorisationColumn, string>> = {

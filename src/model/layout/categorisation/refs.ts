@@ -45,6 +45,9 @@ export interface CategorisationRefs {
   fte: string;
   manual: string;
   key: string;
+  /** Iv3 taakveld and categorie as written by the categorisation ("0.4 Overhead"; "" when none). */
+  taakveld: string;
+  iv3Category: string;
   words: CategorisationWords;
 }
 
@@ -65,6 +68,8 @@ export function categorisationRefs(sheetName: string, language: Language = "nl")
     fte: col("fte"),
     manual: col("manual"),
     key: col("key"),
+    taakveld: col("taakveld"),
+    iv3Category: col("iv3Category"),
     words: CATEGORISATION_WORDS[language],
   };
 }

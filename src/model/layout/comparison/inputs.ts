@@ -4,6 +4,7 @@
  * year's cost per component and the other amounts the KPIs divide, as SUMIFS over the
  * categorisation table).
  */
+import { GR_CATEGORY, iv3CategoryText } from "../../iv3";
 import { CellValue, Language } from "../../types";
 import { cell, formulaText } from "../a1";
 import { Block, LayoutCell } from "../types";
@@ -133,5 +134,24 @@ export function costBlocks(s: ComparisonSheet): Block[] {
       numberFormats: [null, "#,##0.00"],
       style: "body",
     },
+    viaGrBlock(s),
   ];
+}
+
+/**
+ * The ICT lines booked as Iv3 4.3.3 (a contribution to a gemeenschappelijke regeling, such as an ICT
+ * shared-service organisation): counted in the KPIs below, as the report's averages include the
+ * municipality's share of SSC costs, and shown apart beside them (YearTotals.viaGr).
+ */
+function viaGrBlock(s: ComparisonSheet): Block {
+  const c = s.refs.categorisation;
+  const { sumifs } = ledgerSums(c);
+  const gr = formulaText(iv3CategoryText(GR_CATEGORY, s.language));
+  const formula = `=${sumifs([c.iv3Category, gr], [c.final, '"<>XX.OO"'], [c.final, '"<>XX.NI"'])}`;
+  return {
+    at: cell(1, ROW.viaGr),
+    cells: [[T.viaGr[s.language], f(formula, s.comparison.totals.viaGr.amount)]],
+    numberFormats: [null, "#,##0.00"],
+    style: "body",
+  };
 }

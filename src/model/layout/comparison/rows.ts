@@ -47,6 +47,8 @@ export const ROW = {
   unclassifiedAmount: 22,
   unclassifiedCount: 23,
   notIct: 24,
+  /** ICT paid through a gemeenschappelijke regeling: in the totals above, shown apart (issue 11). */
+  viaGr: 25,
   kpiHeader: 26,
 } as const;
 export const KPI_FIRST = ROW.kpiHeader + 1;

@@ -40,6 +40,10 @@ export const T = {
   unclassifiedAmount: { nl: "Niet ingedeeld (XX.OO): bedrag", en: "Unclassified (XX.OO): amount" },
   unclassifiedCount: { nl: "Niet ingedeeld (XX.OO): aantal regels", en: "Unclassified (XX.OO): lines" },
   notIct: { nl: "Geen ICT (XX.NI): bedrag, telt niet mee", en: "Not ICT (XX.NI): amount, not counted" },
+  viaGr: {
+    nl: "Waarvan via GR (Iv3 4.3.3, gemeenschappelijke regeling): telt mee",
+    en: "Of which via a GR (Iv3 4.3.3, joint arrangement): counted",
+  },
   kpiHeader: {
     nl: [
       "Kengetal",
