@@ -232,7 +232,8 @@ export function findMunicipality(input: string, year?: number, data: CbsData = g
     const m = y === undefined ? undefined : data.municipality(name, y);
     return { kind: "match", name, cbsName: m?.cbsName ?? name };
   }
-  const merged = MERGED[key];
+  // Own keys only: a typed "__proto__" or "constructor" is text, not a lookup into Object.prototype.
+  const merged = Object.hasOwn(MERGED, key) ? MERGED[key] : undefined;
   if (merged) {
     const into = merged.into.filter((n) => data.names.includes(n));
     return {

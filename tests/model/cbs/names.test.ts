@@ -217,6 +217,11 @@ describe("property: any CBS name in any case, with or without accents and 'Gemee
       }),
     );
   });
+
+  it("names of Object.prototype's members are unknown text, not a crash (found by the property above)", () => {
+    for (const s of ["__proto__", "constructor", "toString", "hasOwnProperty"])
+      expect(findMunicipality(s).kind).toBe("unknown");
+  });
 });
 
 describe("type-ahead over the names (offline)", () => {
