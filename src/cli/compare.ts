@@ -196,13 +196,14 @@ function samePath(a: string, b: string): boolean {
  * a temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
  */
 async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
-  const { writeLosslessCopy } = await import("./ooxml/losslessCopy");
-  const { writeFreshWorkbook } = await import("./ooxml/freshWorkbook");
+  const { losslessCopyParts } = await import("./ooxml/losslessCopy");
+  const { freshWorkbookParts } = await import("./ooxml/freshWorkbook");
   const big = a.lines.length >= PROGRESS_LINES;
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
+  // The archive as pieces, written one after the other (not also assembled into one buffer).
   const bytes = a.book.bytes
-    ? writeLosslessCopy(a.book.bytes, a.layouts)
-    : writeFreshWorkbook(
+    ? losslessCopyParts(a.book.bytes, a.layouts)
+    : freshWorkbookParts(
         a.book.sheets.map((s) => ({
           name: csvSheetName(s.name, []),
           grid: s.grid,
