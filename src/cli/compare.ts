@@ -197,21 +197,25 @@ function samePath(a: string, b: string): boolean {
  */
 async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
   const { losslessCopyParts } = await import("./ooxml/losslessCopy");
-  const { freshWorkbookParts } = await import("./ooxml/freshWorkbook");
+  const { freshWorkbookBytes } = await import("./ooxml/freshWorkbook");
   const big = a.lines.length >= PROGRESS_LINES;
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
+  let input = a.book.bytes;
+  if (!input) {
+    input = freshWorkbookBytes(
+      a.book.sheets.map((s) => ({
+        name: csvSheetName(s.name, []),
+        grid: s.grid,
+        firstRow: s.firstRow,
+        firstColumn: s.firstColumn,
+      })),
+    );
+    // The CSV file's cells are in the new workbook now (deflated) and nothing after this reads them: let
+    // them go before the report's sheets are written (a million-line file's cells are hundreds of MB).
+    for (const s of a.book.sheets) s.grid.length = 0;
+  }
   // The archive as pieces, written one after the other (not also assembled into one buffer).
-  const bytes = a.book.bytes
-    ? losslessCopyParts(a.book.bytes, a.layouts)
-    : freshWorkbookParts(
-        a.book.sheets.map((s) => ({
-          name: csvSheetName(s.name, []),
-          grid: s.grid,
-          firstRow: s.firstRow,
-          firstColumn: s.firstColumn,
-        })),
-        a.layouts,
-      );
+  const bytes = losslessCopyParts(input, a.layouts);
   await writeSafely(out, async (temp) => writeBytes(temp, bytes));
   return a.layouts.map((l) => l.name);
 }
