@@ -210,10 +210,11 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
         firstColumn: s.firstColumn,
       })),
     );
-    // The CSV file's cells are in the new workbook now (deflated) and nothing after this reads them: let
-    // them go before the report's sheets are written (a million-line file's cells are hundreds of MB).
-    for (const s of a.book.sheets) s.grid.length = 0;
   }
+  // The input's cells are in the copy now (a workbook's entries are copied raw; a CSV file's sheet is in the
+  // new workbook, deflated) and nothing after this reads them: let them go before the report's sheets are
+  // written (a million-line file's cells are hundreds of MB).
+  for (const s of a.book.sheets) s.grid.length = 0;
   // The archive as pieces, written one after the other (not also assembled into one buffer).
   const bytes = losslessCopyParts(input, a.layouts);
   await writeSafely(out, async (temp) => writeBytes(temp, bytes));
