@@ -1,7 +1,8 @@
 /**
- * A zip entry's XML into a scanner piece by piece: the compressed bytes are inflated in slices and
- * decoded as UTF-8 (a character cut between two slices waits for the next), so a 400 MB sheet costs
- * the memory of one slice, not of its XML.
+ * A zip entry's XML into a scanner piece by piece, decoded as UTF-8 a megabyte at a time (a character cut
+ * between two pieces waits for the next), so no part's XML becomes one string. Parts up to AT_ONCE are
+ * inflated in one go by Node's zlib (its bytes, one byte a character, are held meanwhile); larger ones are
+ * inflated in slices by fflate, so a 400 MB sheet costs the memory of one slice.
  */
 import { Inflate } from "fflate";
 import { TextDecoder } from "util";
@@ -18,7 +19,7 @@ const SLICE = 256 * 1024;
  */
 const AT_ONCE = 96 << 20;
 
-export function scanEntry(zip: ZipArchive, e: ZipEntry, scanner: XmlScanner): void {
+export function scanEntry(zip: ZipArchive, e: ZipEntry, scanner: XmlScanner, atOnce = AT_ONCE): void {
   const data = zip.bytes.subarray(e.dataStart, e.dataStart + e.compressedSize);
   let decoder: TextDecoder | undefined;
   const take = (chunk: Uint8Array, last: boolean) => {
@@ -27,7 +28,7 @@ export function scanEntry(zip: ZipArchive, e: ZipEntry, scanner: XmlScanner): vo
     const text = decoder.decode(chunk, { stream: !last });
     if (text.length) scanner.feed(text);
   };
-  if (e.method === 8 && e.size <= AT_ONCE) {
+  if (e.method === 8 && e.size <= atOnce) {
     // One output chunk of the known size: no copying of 16 KB pieces into one buffer.
     const xml = inflateRawSync(data, { chunkSize: Math.max(64 * 1024, e.size + 1) });
     for (let p = 0; p < xml.length; p += SLICE * 4) {

@@ -2,7 +2,7 @@
  * The CLI's .xlsx/.xlsm reader (issue 13 item 2): every worksheet's used range as a grid and every Excel
  * table cut from it — what ExcelJS's full workbook model gave before, at a fraction of the time and
  * memory. The zip is read from the bytes the CLI holds anyway (the copy is made from them); the shared
- * strings and each sheet's XML are inflated and scanned in pieces, so no part's XML is held whole.
+ * strings and each sheet's XML are decoded and scanned in pieces (entryStream.ts), never held as one string.
  * Workbook, relationships, styles and tables are small and read as text.
  *
  * Sheets in tab order (workbook.xml); chart sheets and macro sheets are no worksheets and are left out.

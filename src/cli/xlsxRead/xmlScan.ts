@@ -1,11 +1,12 @@
 /**
- * A small pull scanner for the XML of spreadsheet parts, fed in pieces (a sheet's XML is inflated
- * chunk by chunk and never held whole). It reports start tags (local name, the raw attribute text),
+ * A small pull scanner for the XML of spreadsheet parts, fed in pieces (a sheet's XML is decoded and
+ * scanned a megabyte at a time, never as one string; see entryStream.ts). It reports start tags (local name, the raw attribute text),
  * end tags and text as positions in the current buffer, so the reader slices and decodes only the
  * text it keeps (a cell's <v>), not every run of whitespace. Namespace prefixes are dropped ("x:c" is
  * "c"), comments and processing instructions skipped, CDATA passed as text; a DOCTYPE is refused
- * (no entity expansion). Why not saxes: per-event objects and attribute maps for a million cells cost
- * several times the parse itself (BENCHMARKS.md, "Streaming xlsx reader").
+ * (no entity expansion). Why not saxes: an object per event and an attribute map per cell; on the bench
+ * workbook's 26 MB sheet saxes took 0.6 s of ExcelJS's read, this scanner 0.2 s with no reader behind it
+ * (BENCHMARKS.md, "Streaming xlsx reader").
  */
 
 export interface ScanHandler {
