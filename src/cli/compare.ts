@@ -235,21 +235,27 @@ function samePath(a: string, b: string): boolean {
  * a temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
  */
 async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
-  const { writeLosslessCopy } = await import("./ooxml/losslessCopy");
-  const { writeFreshWorkbook } = await import("./ooxml/freshWorkbook");
+  const { losslessCopyParts } = await import("./ooxml/losslessCopy");
+  const { freshWorkbookBytes } = await import("./ooxml/freshWorkbook");
   const big = a.lines.length >= PROGRESS_LINES;
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  const bytes = a.book.bytes
-    ? writeLosslessCopy(a.book.bytes, a.layouts)
-    : writeFreshWorkbook(
-        a.book.sheets.map((s) => ({
-          name: csvSheetName(s.name, []),
-          grid: s.grid,
-          firstRow: s.firstRow,
-          firstColumn: s.firstColumn,
-        })),
-        a.layouts,
-      );
+  let input = a.book.bytes;
+  if (!input) {
+    input = freshWorkbookBytes(
+      a.book.sheets.map((s) => ({
+        name: csvSheetName(s.name, []),
+        grid: s.grid,
+        firstRow: s.firstRow,
+        firstColumn: s.firstColumn,
+      })),
+    );
+  }
+  // The input's cells are in the copy now (a workbook's entries are copied raw; a CSV file's sheet is in the
+  // new workbook, deflated) and nothing after this reads them: let them go before the report's sheets are
+  // written (a million-line file's cells are hundreds of MB).
+  for (const s of a.book.sheets) s.grid.length = 0;
+  // The archive as pieces, written one after the other (not also assembled into one buffer).
+  const bytes = losslessCopyParts(input, a.layouts);
   await writeSafely(out, async (temp) => writeBytes(temp, bytes));
   return a.layouts.map((l) => l.name);
 }

@@ -2,7 +2,7 @@
  * The CLI's face of the pipeline: from a path on the command line to the core's plain workbook, and the
  * core's findInputs with its refusals in command-line terms. Every user mistake becomes a UserError.
  */
-import { readFileSync, statSync } from "fs";
+import { statSync } from "fs";
 import { extname } from "path";
 import {
   CATEGORISATION_SHEET,
@@ -66,11 +66,10 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv") return { path, sheets: [readCsvFile(path)], tables: [] };
   if (EXCEL_EXTENSIONS.has(ext)) {
-    // ExcelJS takes a second to load: only for workbooks, not for CSV files or --help.
+    // Loaded only for workbooks, not for CSV files or --help.
     const { loadXlsxFile } = await import("./xlsx");
     const { listSheets } = await import("./ooxml/losslessCopy");
-    const { sheets, tables } = await loadXlsxFile(path);
-    const bytes = new Uint8Array(readFileSync(path));
+    const { sheets, tables, bytes } = await loadXlsxFile(path);
     const markedOwn = new Set(
       listSheets(bytes)
         .filter((s) => s.own)

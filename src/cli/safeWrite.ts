@@ -20,6 +20,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from "fs";
 import { basename, dirname, join, resolve } from "path";
 import { UserError, userError } from "./errors";
@@ -126,7 +127,19 @@ export async function writeSafely(target: string, write: (tempPath: string) => P
   }
 }
 
-/** A file's bytes written at once: the copy's writer (and the seam a test uses to fail a write half-way). */
-export function writeBytes(path: string, bytes: Uint8Array): void {
-  writeFileSync(path, bytes);
+/** A file's bytes (or its pieces in order): the copy's writer (and the seam a test uses to fail a write half-way). */
+export function writeBytes(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
+  if (!Array.isArray(bytes)) {
+    writeFileSync(path, bytes as Uint8Array);
+    return;
+  }
+  // The pieces one after the other (a zip archive's entries): never assembled into one buffer.
+  const fd = openSync(path, "w");
+  try {
+    for (const piece of bytes as readonly Uint8Array[]) {
+      for (let done = 0; done < piece.length;) done += writeSync(fd, piece, done, piece.length - done);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,15 +1,17 @@
 /**
- * Look at an .xlsx file before ExcelJS loads it (issue 14, items 2 and 6). ExcelJS reads a whole
- * workbook into memory, about 700 bytes per cell: a sheet of 12.6 million cells needs some 9 GB and
- * the process dies out of memory, with no message. And a file that is no zip archive gets a zip
+ * Look at an .xlsx file before it is read (issue 14, items 2 and 6). ExcelJS, which read workbooks until
+ * issue 13 item 2, held a whole workbook in memory, about 700 bytes per cell: a sheet of 12.6 million
+ * cells needed some 9 GB and the process died out of memory, with no message. (The CLI's own streaming
+ * reader, src/cli/xlsxRead, holds only the grid of values; the limit below, measured with ExcelJS, is
+ * kept: the analysis and the copy of so many lines still need gigabytes.) And a file that is no zip archive gets a zip
  * library's message. So, from a few reads of the file:
  *  - the first bytes: an OLE2 compound file (D0 CF 11 E0) is a password-protected workbook (it holds an
  *    "EncryptedPackage" stream) or an old .xls; anything else that is no zip archive is no .xlsx;
  *  - the zip's central directory: the uncompressed size of every worksheet's XML, and of the shared
- *    strings, known without inflating anything; a workbook whose cell data is larger than ExcelJS can
+ *    strings, known without inflating anything; a workbook whose cell data is larger than ExcelJS could
  *    hold is refused, naming its largest sheet, that sheet's <dimension ref> (from the first few KB of
  *    its XML) and what to do.
- * Everything else (a damaged entry, a missing part) is left to ExcelJS, whose error is reported as before.
+ * Everything else (a damaged entry, a missing part) is left to the reader, whose error is reported.
  *
  * The parts live in src/cli/xlsxCheck/: sniff (the kind of file from its first bytes, OLE2), zip
  * (the central directory and entries), workbookXml (sheet names, dimension ranges) and messages.

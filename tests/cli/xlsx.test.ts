@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { findFileInputs, readInputFile } from "../../src/cli/input";
-import { excelSerial, plainValue, readXlsxFile } from "../../src/cli/xlsx";
+import { readXlsxFile } from "../../src/cli/xlsx";
+import { excelSerial, plainValue } from "./exceljs-reader";
 import { SAMPLE_NAME } from "../../src/model/sample";
 
 let dir: string;

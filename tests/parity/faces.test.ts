@@ -12,7 +12,7 @@ import { join } from "path";
 import { analyse, compareCommand } from "../../src/cli/compare";
 import { CompareJson } from "../../src/cli/compareOutput";
 import { readInputFile } from "../../src/cli/input";
-import { plainValue } from "../../src/cli/xlsx";
+import { plainValue } from "../cli/exceljs-reader";
 import { createWorkflows } from "../../src/excel/workflows";
 import { cell } from "../../src/model/layout/a1";
 import { SAMPLE_LEDGER_HEADER, sampleMunicipality } from "../../src/model/sample";

@@ -5,9 +5,9 @@
 import { CellValue } from "../../model/types";
 import { columnLetter } from "../../model/layout/a1";
 import { SheetLayout } from "../../model/layout/types";
-import { LosslessCopyOptions, writeLosslessCopy } from "./losslessCopy";
+import { LosslessCopyOptions, losslessCopyParts } from "./losslessCopy";
 import { CellGrid, worksheetXml } from "./sheetXml";
-import { writeZip } from "./zip";
+import { concatParts, writeZip } from "./zip";
 import { bytes, CT, esc, NS, REL, XML_DECL } from "./xml";
 
 export interface UserSheet {
@@ -107,6 +107,15 @@ export function writeFreshWorkbook(
   layouts: SheetLayout[],
   options: LosslessCopyOptions = {},
 ): Uint8Array {
+  return concatParts(freshWorkbookParts(sheets, layouts, options));
+}
+
+/** writeFreshWorkbook as the archive's pieces in order, to be written to a file one after the other. */
+export function freshWorkbookParts(
+  sheets: UserSheet[],
+  layouts: SheetLayout[],
+  options: LosslessCopyOptions = {},
+): Uint8Array[] {
   if (sheets.length + layouts.length === 0) throw new Error("a workbook needs at least one sheet");
-  return writeLosslessCopy(freshWorkbookBytes(sheets, options.date), layouts, options);
+  return losslessCopyParts(freshWorkbookBytes(sheets, options.date), layouts, options);
 }

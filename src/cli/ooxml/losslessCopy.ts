@@ -20,6 +20,7 @@ import {
   WorkbookFormatError,
 } from "./ownSheets";
 import { Package } from "./workbookParts";
+import { concatParts } from "./zip";
 import { attrs, CT, esc, NS, REL, tags } from "./xml";
 
 export { isMacroEnabled, listSheets, WorkbookFormatError } from "./ownSheets";
@@ -97,6 +98,15 @@ export function writeLosslessCopy(
   layouts: SheetLayout[],
   options: LosslessCopyOptions = {},
 ): Uint8Array {
+  return concatParts(losslessCopyParts(input, layouts, options));
+}
+
+/** writeLosslessCopy as the archive's pieces in order, to be written to a file one after the other. */
+export function losslessCopyParts(
+  input: Uint8Array,
+  layouts: SheetLayout[],
+  options: LosslessCopyOptions = {},
+): Uint8Array[] {
   const pkg = new Package(input);
   const wbPart = workbookPart(pkg);
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf("/"));
@@ -208,7 +218,7 @@ export function writeLosslessCopy(
   if (removedIds.length) wbXml = clampViews(wbXml, kept.length + layouts.length);
   pkg.write(wbPart, wbXml);
   if (styles && stylesRel && styles.changed) pkg.write(stylesRel.part, styles.toXml());
-  return pkg.toBytes(options.date);
+  return pkg.toParts(options.date);
 }
 
 /**

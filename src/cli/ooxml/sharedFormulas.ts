@@ -25,32 +25,70 @@ export function rowTemplate(formula: string, row: number): string {
   });
 }
 
+/** One column's run of shared formulas: rows start..last, id si. */
+interface Run {
+  si: number;
+  start: number;
+  last: number;
+}
+
 /**
- * The shared-formula runs of a grid's columns: `rows[r].values[c]` are the cells; returns, per row, the
- * SharedRef of each cell in a run of two or more.
+ * The shared-formula runs found in a grid, kept per column as runs (a few per column), not per row: a
+ * million-row sheet with two shared columns would otherwise hold a million row arrays while it is written.
+ */
+export class SharedFormulas {
+  private readonly runs = new Map<number, Run[]>();
+
+  constructor(private readonly columnLetter: (c: number) => string) {}
+
+  add(column: number, run: Run): void {
+    let list = this.runs.get(column);
+    if (!list) this.runs.set(column, (list = []));
+    list.push(run); // runs of a column come in row order
+  }
+
+  /** The SharedRef of each cell of row r in a run (the master cell with the run's range), if any. */
+  get(r: number): SharedRef[] | undefined {
+    let refs: SharedRef[] | undefined;
+    for (const [c, list] of this.runs) {
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const run = list[mid];
+        if (r < run.start) hi = mid - 1;
+        else if (r > run.last) lo = mid + 1;
+        else {
+          refs ??= [];
+          const letter = this.columnLetter(c);
+          refs[c] =
+            r === run.start
+              ? { si: run.si, ref: `${letter}${run.start}:${letter}${run.last}` }
+              : { si: run.si };
+          break;
+        }
+      }
+    }
+    return refs;
+  }
+}
+
+/**
+ * The shared-formula runs of a grid's columns: `rows[r].values[c]` are the cells; `get(r)` gives, per
+ * row, the SharedRef of each cell in a run of two or more.
  */
 export function findSharedFormulas(
   rows: { forEach(fn: (row: { values: LayoutCell[] }, r: number) => void): void },
   columnLetter: (c: number) => string,
-): Map<number, SharedRef[]> {
-  const out = new Map<number, SharedRef[]>();
+): SharedFormulas {
+  const out = new SharedFormulas(columnLetter);
   const open = new Map<number, { template: string; start: number; last: number }>();
   let si = 0;
   const close = (c: number) => {
     const run = open.get(c);
     open.delete(c);
     if (!run || run.last === run.start) return;
-    const id = si++;
-    // One object for all the run's other cells: a million-row column holds no million objects.
-    const follower: SharedRef = { si: id };
-    for (let r = run.start; r <= run.last; r++) {
-      let refs = out.get(r);
-      if (!refs) out.set(r, (refs = []));
-      refs[c] =
-        r === run.start
-          ? { si: id, ref: `${columnLetter(c)}${run.start}:${columnLetter(c)}${run.last}` }
-          : follower;
-    }
+    out.add(c, { si: si++, start: run.start, last: run.last });
   };
   rows.forEach((row, r) => {
     row.values.forEach((v, c) => {

@@ -130,10 +130,14 @@ export class CellGrid {
   bounds(): Rect | null {
     let box: Rect | null = null;
     this.forEach((row, r) => {
-      const cols = Object.keys(row.styles);
-      if (cols.length === 0) return;
-      const first = Number(cols[0]);
-      const last = Number(cols[cols.length - 1]);
+      // The first and last column with a cell (styles is sparse; no list of keys per row).
+      let first = -1;
+      let last = -1;
+      row.styles.forEach((_, c) => {
+        if (first < 0) first = c;
+        last = c;
+      });
+      if (first < 0) return;
       if (!box) box = { top: r, left: first, bottom: r, right: last };
       else {
         box.bottom = r;

@@ -4,7 +4,16 @@
  */
 import { Inflate } from "fflate";
 import { inflateRawSync } from "zlib";
-import { DeflatedData, entryData, OutEntry, readZip, writeZip, ZipArchive, ZipEntry } from "./zip";
+import {
+  concatParts,
+  DeflatedData,
+  entryData,
+  OutEntry,
+  readZip,
+  writeZipParts,
+  ZipArchive,
+  ZipEntry,
+} from "./zip";
 import { attrs, bytes, esc, relsPath, resolvePath, tags, text, XML_DECL, NS } from "./xml";
 
 /** A part's content: text, bytes, or bytes in chunks (a big sheet). */
@@ -90,6 +99,11 @@ export class Package {
   }
 
   toBytes(date?: Date): Uint8Array {
+    return concatParts(this.toParts(date));
+  }
+
+  /** The archive as pieces in order (see writeZipParts). */
+  toParts(date?: Date): Uint8Array[] {
     const out: OutEntry[] = [];
     for (const e of this.zip?.entries ?? []) {
       if (this.removed.has(e.name.toLowerCase())) continue;
@@ -97,7 +111,7 @@ export class Package {
       out.push(edited === undefined ? { keep: e } : { name: e.name, data: asBytes(edited) });
     }
     for (const [name, data] of this.added) out.push({ name, data: asBytes(data) });
-    return writeZip(this.zip?.bytes ?? null, out, date);
+    return writeZipParts(this.zip?.bytes ?? null, out, date);
   }
 
   // ---- relationships ----

@@ -176,13 +176,36 @@ export const BIG_PART = 8 << 20;
 export const BIG_PART_LEVEL = 1;
 
 /** Writes the entries in order: kept ones byte for byte, new ones deflated. */
-
 export function writeZip(
   source: Uint8Array | null,
   entries: OutEntry[],
   date = new Date(),
   level = 6,
 ): Uint8Array {
+  return concatParts(writeZipParts(source, entries, date, level));
+}
+
+/** One buffer of the archive's pieces. */
+export function concatParts(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+/**
+ * The archive as its pieces in order (kept entries as views of `source`), for writing to a file one after
+ * the other: a copy of a million-line workbook is not also assembled into one buffer in memory.
+ */
+export function writeZipParts(
+  source: Uint8Array | null,
+  entries: OutEntry[],
+  date = new Date(),
+  level = 6,
+): Uint8Array[] {
   const parts: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   const enc = new TextEncoder();
@@ -259,12 +282,5 @@ export function writeZip(
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  const total = offset + cdSize + 22;
-  const out = new Uint8Array(total);
-  let p = 0;
-  for (const part of [...parts, ...centrals, endRecord]) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
+  return [...parts, ...centrals, endRecord];
 }

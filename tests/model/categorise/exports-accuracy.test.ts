@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { sheetGrid } from "../../../src/cli/xlsx";
+import { sheetGrid } from "../../cli/exceljs-reader";
 import { decodeText, parseCsv } from "../../../src/cli/csv";
 import { readLedger, yearFromSheetName } from "../../../src/model/grid";
 import { classifyLedger } from "../../../src/model/categorise";
