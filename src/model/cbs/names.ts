@@ -233,7 +233,7 @@ export function findMunicipality(input: string, year?: number, data: CbsData = g
     return { kind: "match", name, cbsName: m?.cbsName ?? name };
   }
   // Own keys only: a typed "__proto__" or "constructor" is text, not a lookup into Object.prototype.
-  const merged = Object.hasOwn(MERGED, key) ? MERGED[key] : undefined;
+  const merged = Object.prototype.hasOwnProperty.call(MERGED, key) ? MERGED[key] : undefined;
   if (merged) {
     const into = merged.into.filter((n) => data.names.includes(n));
     return {
