@@ -255,7 +255,9 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   // written (a million-line file's cells are hundreds of MB).
   for (const s of a.book.sheets) s.grid.length = 0;
   // The archive as pieces, written one after the other (not also assembled into one buffer).
-  const bytes = losslessCopyParts(input, a.layouts);
+  // The sheets an earlier run wrote (marked, or recognised after Excel saved the copy) are replaced.
+  const own = a.book.markedOwn;
+  const bytes = losslessCopyParts(input, a.layouts, { isOwnSheet: (name) => own?.has(name) ?? false });
   await writeSafely(out, async (temp) => writeBytes(temp, bytes));
   return a.layouts.map((l) => l.name);
 }

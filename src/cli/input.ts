@@ -7,9 +7,11 @@ import { extname } from "path";
 import {
   CATEGORISATION_SHEET,
   COMPARISON_SHEET,
+  COMPARISON_TITLE,
   readManualCategories,
   SheetRole,
   TREND_SHEET,
+  TREND_TITLE,
   EXPLANATION_SHEET,
   AUDIT_SHEET,
   IV3_SHEET,
@@ -44,7 +46,10 @@ export interface InputWorkbook {
   tables: PlainTable[];
   /** For .xlsx/.xlsm: the file's bytes, copied part for part into `compare -o`'s copy. */
   bytes?: Uint8Array;
-  /** For .xlsx/.xlsm: the sheets an earlier `compare -o` wrote (marked in their XML); a rebuild replaces them. */
+  /**
+   * For .xlsx/.xlsm: the sheets an earlier `compare -o` wrote (marked in their XML, or recognised by name and
+   * title once Excel has saved the copy again); a rebuild replaces them.
+   */
   markedOwn?: ReadonlySet<string>;
 }
 
@@ -70,11 +75,11 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
     const { loadXlsxFile } = await import("./xlsx");
     const { listSheets } = await import("./ooxml/losslessCopy");
     const { sheets, tables, bytes } = await loadXlsxFile(path);
-    const markedOwn = new Set(
-      listSheets(bytes)
-        .filter((s) => s.own)
-        .map((s) => s.name),
-    );
+    const marked = listSheets(bytes).filter((s) => s.own);
+    const markedOwn = new Set([
+      ...marked.map((s) => s.name),
+      ...sheets.filter((s) => titledAsOwn(s)).map((s) => s.name),
+    ]);
     return { path, sheets, tables, bytes, markedOwn };
   }
   throw userError(
@@ -91,6 +96,27 @@ const OWN_NAMES: [SheetRole, Bilingual][] = [
   ["audit", AUDIT_SHEET],
   ["iv3", IV3_SHEET],
 ];
+
+/** The start of each own sheet's A1: its title (the comparison's and the trend's), else its own name. */
+const OWN_TITLES: Partial<Record<SheetRole, Bilingual>> = {
+  comparison: COMPARISON_TITLE,
+  trend: TREND_TITLE,
+};
+
+/**
+ * Excel does not keep the XML comment that marks a copy's own sheets when it saves the workbook again, so
+ * a sheet also counts as an earlier run's when it has an own sheet's name ("ICT-vergelijking (2)" too) and
+ * that sheet's title in A1. A user's sheet that is merely called "ICT-vergelijking" holds something else
+ * and stays theirs.
+ */
+function titledAsOwn(sheet: SheetGrid): boolean {
+  const role = roleByName(sheet.name);
+  if (!role || sheet.firstRow !== 1 || sheet.firstColumn !== 1) return false;
+  const a1 = sheet.grid[0]?.[0];
+  if (typeof a1 !== "string") return false;
+  const title = OWN_TITLES[role] ?? OWN_NAMES.find(([r]) => r === role)![1];
+  return a1.startsWith(title.nl) || a1.startsWith(title.en);
+}
 
 /**
  * The role of a sheet an earlier run (or the add-in) wrote — "ICT-vergelijking", "ICT-vergelijking (2)" —

@@ -374,6 +374,29 @@ describe("compare -o with a user's own sheets, formulas and hostile text", () =>
     expect(b.getWorksheet("ICT-trend")).toBeUndefined();
   });
 
+  it("rebuilds a copy that Excel saved again (the XML marks gone) in place: our sheets replaced, never '(2)'", async () => {
+    const first = join(dir, "eerste.xlsx");
+    expect((await run(["compare", EXAMPLE, "-o", first])).exitCode).toBe(0);
+    // Saved again by another program (ExcelJS here, as by Excel): the comment that marked our sheets is gone.
+    const resaved = await load(first);
+    const names = resaved.worksheets.map((w) => w.name);
+    const mine = resaved.addWorksheet("ICT-trend (2)");
+    mine.getCell("A1").value = "Mijn eigen trendaantekeningen";
+    const again = join(dir, "opnieuw-bewaard.xlsx");
+    await resaved.xlsx.writeFile(again);
+    expect(
+      Object.values(unzipSync(readFileSync(again))).some((x) => strFromU8(x).includes("ictcost:own-sheet")),
+    ).toBe(false);
+
+    const rebuilt = join(dir, "herbouwd.xlsx");
+    const r = await run(["compare", again, "-o", rebuilt]);
+    expect(r.exitCode).toBe(0);
+    const out = await load(rebuilt);
+    // Ours are recognised by name and A1 title and replaced; the user's sheet named like ours stays theirs.
+    expect(out.worksheets.map((w) => w.name).sort()).toEqual([...names, "ICT-trend (2)"].sort());
+    expect(out.getWorksheet("ICT-trend (2)")!.getCell("A1").value).toBe("Mijn eigen trendaantekeningen");
+  });
+
   it("writes a CSV ledger's copy as a new workbook with the ledger as its user sheet", async () => {
     const outPath = join(dir, "dev-uit.xlsx");
     const r = await run(["compare", DEV, "--inhabitants", "50000", "-o", outPath]);

@@ -14,7 +14,11 @@ import { ComparisonContext, contextBlocks, lastRowOf } from "./comparison/contex
 import { costBlocks, headingBlocks, inputBlocks } from "./comparison/inputs";
 import { kpiBlocks, signalColours } from "./comparison/kpiTable";
 import { ComparisonRefs, ComparisonSheet } from "./comparison/rows";
+import { T } from "./comparison/words";
 import { SheetLayout } from "./types";
+
+/** The start of the sheet's A1 title ("ICT-kostenvergelijking – Gemeente … – 2023"). */
+export const COMPARISON_TITLE: Record<Language, string> = T.title;
 
 export const COMPARISON_SHEET: Record<Language, string> = {
   nl: "ICT-vergelijking",

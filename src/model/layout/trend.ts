@@ -30,8 +30,14 @@ interface TrendLayoutOptions {
   inhabitantSources?: Readonly<Record<number, string>>;
 }
 
+/** The sheet's A1 title. */
+export const TREND_TITLE: Record<Language, string> = {
+  nl: "ICT-kosten per inwoner door de jaren",
+  en: "ICT cost per inhabitant over the years",
+};
+
 const T = {
-  title: { nl: "ICT-kosten per inwoner door de jaren", en: "ICT cost per inhabitant over the years" },
+  title: TREND_TITLE,
   note: {
     nl: "Reëel: omgerekend naar prijzen van {year} met de jaarinflatie van het CBS (consumentenprijsindex). Benchmark: totale ICT-kosten per inwoner uit de ICT Benchmark Gemeenten van dat boekjaar (M&I/Partners), nominaal.",
     en: "Real: in prices of {year} using CBS yearly inflation (consumer price index). Benchmark: total ICT cost per inhabitant from the ICT Benchmark Gemeenten of that book year (M&I/Partners), nominal.",
