@@ -3,7 +3,8 @@
  * Exact CSV, Key2 sheet per year, AFAS CSV, Decade saldo; issue 11): each fixture is read through
  * the core reader (`readLedger`, the sheet name giving the year), classified with the built-in
  * rules and compared with its hand-labelled `<name>.expected.csv` (sheet;row;…;verwacht_categorie).
- * The worst line (the largest amount among the misses) is named in the log.
+ * The worst line (the largest amount among the misses) is named in the log, and so is what the misses do
+ * to the KPIs: each component's total as classified against as labelled (€ and %).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -37,6 +38,17 @@ async function sheetsOf(file: string): Promise<Sheet[]> {
   });
 }
 
+/** Per ICT component, the € as classified and as labelled. */
+type Totals = Record<"software" | "personnel" | "infrastructure", { own: number; labelled: number }>;
+
+function emptyTotals(): Totals {
+  return {
+    software: { own: 0, labelled: 0 },
+    personnel: { own: 0, labelled: 0 },
+    infrastructure: { own: 0, labelled: 0 },
+  };
+}
+
 interface Miss {
   text: string;
   amount: number;
@@ -57,6 +69,7 @@ async function measure(name: string) {
   let category = 0;
   let component = 0;
   const misses: Miss[] = [];
+  const totals = emptyTotals();
   for (const s of await sheetsOf(file)) {
     const read = readLedger(s.grid, {
       sheet: s.name,
@@ -74,9 +87,13 @@ async function measure(name: string) {
           amount: Math.abs(c.amount),
         });
       if (componentOf(c.category) === componentOf(want as CategoryCode)) component++;
+      const got = componentOf(c.category);
+      const labelled = componentOf(want as CategoryCode);
+      if (got) totals[got].own += c.amount;
+      if (labelled) totals[labelled].labelled += c.amount;
     }
   }
-  return { lines, category, component, misses };
+  return { lines, category, component, misses, totals };
 }
 
 test("export fixtures: category ≥ 97%, component ≥ 99%", async () => {
@@ -85,15 +102,21 @@ test("export fixtures: category ≥ 97%, component ≥ 99%", async () => {
   let component = 0;
   const misses: Miss[] = [];
   const rows: string[] = [];
+  const deviations: number[] = [];
   for (const name of NAMES) {
     const m = await measure(name);
     lines += m.lines;
     category += m.category;
     component += m.component;
     misses.push(...m.misses);
+    const kpi = Object.entries(m.totals).map(([k, t]) => {
+      const pct = t.labelled === 0 ? 0 : (t.own - t.labelled) / Math.abs(t.labelled);
+      deviations.push(Math.abs(pct));
+      return `${k} € ${Math.round(t.own - t.labelled)} (${(100 * pct).toFixed(2)}%)`;
+    });
     rows.push(
       `${name}: ${m.lines} regels, categorie ${((100 * m.category) / m.lines).toFixed(1)}%, ` +
-        `component ${((100 * m.component) / m.lines).toFixed(1)}%`,
+        `component ${((100 * m.component) / m.lines).toFixed(1)}%; afwijking per component: ${kpi.join(", ")}`,
     );
   }
   expect(lines).toBeGreaterThan(0);
@@ -110,4 +133,6 @@ test("export fixtures: category ≥ 97%, component ≥ 99%", async () => {
   );
   expect(cat).toBeGreaterThanOrEqual(0.97);
   expect(comp).toBeGreaterThanOrEqual(0.99);
+  // What the misses do to the KPIs: no component total more than 1% off what the labels give.
+  expect(Math.max(...deviations)).toBeLessThanOrEqual(0.01);
 });
