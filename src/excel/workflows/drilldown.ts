@@ -9,8 +9,8 @@ import { KpiScope } from "../../model/explain/drilldown";
 import { CATEGORISATION_WORDS } from "../../model/layout";
 import { fold } from "../../model/text";
 import { Bilingual, CategoryCode } from "../../model/types";
-import { readOwnedSheets } from "../ownership";
 import { WorkflowOptions, WorkflowResult } from "../workflow-api";
+import { categorisationTable, refuseIfProtected } from "./categorisationTable";
 import { b, failure, WorkflowEnv, WorkflowError } from "./run";
 
 /** What to show: from a comparison result's explanation (WorkflowResult.explanations). */
@@ -44,21 +44,8 @@ export async function selectKpiLines(
   try {
     return await env.run(async (context) => {
       options.onProgress?.({ step: b("Regels zoeken…", "Looking for the lines…") });
-      const id = readOwnedSheets(env.settings).find((o) => o.role === "categorisation")?.id;
-      const sheets = context.workbook.worksheets.load("items/id,items/name,items/protection/protected");
-      const tables = context.workbook.tables.load("items/name,items/worksheet/id");
-      await context.sync();
-      const sheet = sheets.items.find((s) => s.id === id);
-      const table = tables.items.find((t) => t.worksheet.id === id);
-      if (!sheet || !table) throw new WorkflowError(NO_SHEET);
-      if (sheet.protection.protected) {
-        throw new WorkflowError(
-          b(
-            `Het blad '${sheet.name}' is beveiligd, zodat de add-in niet kan filteren. Hef de beveiliging op en probeer het opnieuw.`,
-            `The sheet '${sheet.name}' is protected, so the add-in cannot filter it. Unprotect it and try again.`,
-          ),
-        );
-      }
+      const { sheet, table } = await categorisationTable(context, env, NO_SHEET);
+      refuseIfProtected(sheet);
       const header = table.getHeaderRowRange().load("values");
       await context.sync();
       const names = (header.values[0] ?? []).map((v) => fold(String(v)));

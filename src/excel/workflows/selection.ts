@@ -5,7 +5,7 @@
 import { formatEuro } from "../../model/format";
 import { parseAmount } from "../../model/amount";
 import { fold } from "../../model/text";
-import { readOwnedSheets } from "../ownership";
+import { categorisationTable, refuseIfProtected } from "./categorisationTable";
 import { WorkflowOptions, WorkflowResult } from "../workflow-api";
 import { b, failure, WorkflowEnv, WorkflowError } from "./run";
 
@@ -28,13 +28,7 @@ export async function selectUnclassified(
   try {
     return await env.run(async (context) => {
       options.onProgress?.({ step: b("Niet-ingedeelde regels zoeken…", "Looking for unclassified lines…") });
-      const id = readOwnedSheets(env.settings).find((o) => o.role === "categorisation")?.id;
-      const sheets = context.workbook.worksheets.load("items/id,items/name,items/protection/protected");
-      const tables = context.workbook.tables.load("items/name,items/worksheet/id");
-      await context.sync();
-      const sheet = sheets.items.find((s) => s.id === id);
-      const table = tables.items.find((t) => t.worksheet.id === id);
-      if (!sheet || !table) throw new WorkflowError(NO_SHEET);
+      const { sheet, table } = await categorisationTable(context, env, NO_SHEET);
       const header = table.getHeaderRowRange().load("values");
       const body = table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
@@ -67,14 +61,7 @@ export async function selectUnclassified(
           unclassified: { lines: 0, amount: 0 },
         };
       }
-      if (sheet.protection.protected) {
-        throw new WorkflowError(
-          b(
-            `Het blad '${name}' is beveiligd, zodat de add-in niet kan filteren. Hef de beveiliging op en probeer het opnieuw.`,
-            `The sheet '${name}' is protected, so the add-in cannot filter it. Unprotect it and try again.`,
-          ),
-        );
-      }
+      refuseIfProtected(sheet);
       table.columns.getItemAt(finalCol).filter.applyValuesFilter(["XX.OO"]);
       sheet.activate();
       sheet.getRangeByIndexes(body.rowIndex + first, body.columnIndex, 1, body.columnCount).select();
