@@ -60,18 +60,7 @@ export function saveSettings(store: SettingsStore | null, settings: PaneSettings
   if (!store) return Promise.resolve(false);
   const value: PaneSettings = { language: settings.language, sheetNames: { ...settings.sheetNames } };
   if (settings.editionId) value.editionId = settings.editionId;
-  try {
-    store.set(PANE_SETTINGS_KEY, value);
-  } catch {
-    return Promise.resolve(false);
-  }
-  return new Promise((resolve) => {
-    try {
-      store.saveAsync((result) => resolve(String(result?.status).toLowerCase() !== "failed"));
-    } catch {
-      resolve(false);
-    }
-  });
+  return setAndSave(store, PANE_SETTINGS_KEY, value);
 }
 
 /** A SettingsStore over localStorage (values as JSON), for a page without document settings. */
@@ -133,8 +122,13 @@ export function storedEditions(store: SettingsStore | null): Record<string, stri
 /** Adds or replaces one edition's JSON text and persists; resolves false when the host refused to save. */
 export function storeEdition(store: SettingsStore | null, id: string, json: string): Promise<boolean> {
   if (!store) return Promise.resolve(false);
+  return setAndSave(store, EDITIONS_KEY, { ...storedEditions(store), [id]: json });
+}
+
+/** Sets one setting and persists it; false when the host refused either (never a throw into the pane). */
+function setAndSave(store: SettingsStore, key: string, value: unknown): Promise<boolean> {
   try {
-    store.set(EDITIONS_KEY, { ...storedEditions(store), [id]: json });
+    store.set(key, value);
   } catch {
     return Promise.resolve(false);
   }
@@ -198,16 +192,5 @@ export function storeColumns(
 ): Promise<boolean> {
   const key = sourceKey(source);
   if (!store || key === undefined) return Promise.resolve(false);
-  try {
-    store.set(COLUMN_MAPPINGS_KEY, { ...allColumnMappings(store), [key]: columns });
-  } catch {
-    return Promise.resolve(false);
-  }
-  return new Promise((resolve) => {
-    try {
-      store.saveAsync((result) => resolve(String(result?.status).toLowerCase() !== "failed"));
-    } catch {
-      resolve(false);
-    }
-  });
+  return setAndSave(store, COLUMN_MAPPINGS_KEY, { ...allColumnMappings(store), [key]: columns });
 }
