@@ -20,22 +20,17 @@ import {
   categorisationRefs,
   comparisonLayout,
   hasIv3,
-  iv3Layout,
   SheetLayout,
   trendLayout,
-  explanationLayout,
-  auditLayout,
 } from "../layout";
-import { fingerprint } from "../audit/fingerprint";
-import { explainComponents } from "../explain/sentences";
 import { Bilingual, CategorisedLine, Language } from "../types";
 import { detection, Inputs } from "./findInputs";
 import { b, InputError } from "./inputError";
 import { FigureRef, keyFigureRef, NumericKeyFigure } from "./keyFigureSources";
-import { lastRow, reconciliationNote, withReportNotes } from "./notes";
+import { reconciliationNote, withReportNotes } from "./notes";
+import { auditSheet, explanationSheet, iv3Sheet, withOverheadSection } from "./reportSheets";
 import { OverheadContext } from "../cbs/overhead";
-import { overheadLayout } from "../layout/comparison/overhead";
-import { cbsOverhead, CbsOutcome, overheadSection } from "./cbs";
+import { cbsOverhead, CbsOutcome } from "./cbs";
 
 export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit" | "iv3";
 
@@ -223,41 +218,6 @@ export function layoutReport(inputs: Inputs, categorised: Categorised, plan: Rep
   };
 }
 
-/** The Iv3 tie-out of the comparison year, with CBS's overhead when the municipality is known. */
-function iv3Sheet(
-  categorised: Categorised,
-  comparison: Comparison,
-  catRefs: CategorisationRefs,
-  plan: ReportPlan,
-  context: OverheadContext | undefined,
-): OutputSheet {
-  const sameYear = context !== undefined && context.year === plan.year;
-  const overheadNote: Bilingual = context
-    ? (context.notes[0] ?? b("", ""))
-    : b(
-        "Onbekend: noem de gemeente (kerngegevens 'Gemeente', of kies haar bij Gegevens / --gemeente), dan komt de overhead uit CBS.",
-        "Unknown: name the municipality (key figure 'Gemeente', or choose it at Data / --gemeente) and the overhead comes from CBS.",
-      );
-  const name = plan.pickName("iv3");
-  const layout = iv3Layout(categorised.counted, {
-    language: plan.language,
-    sheetName: name,
-    year: plan.year,
-    categorisation: catRefs,
-    comparison,
-    ...(sameYear
-      ? {
-          overhead: {
-            amount: context.overhead,
-            bi5: context.kpis.overhead_bi5.value,
-            source: `${context.source} (CC BY 4.0)`,
-          },
-        }
-      : { overheadNote }),
-  });
-  return { name, layout };
-}
-
 /** Per year whose inhabitants CBS gave (the comparison year and the trend's), "CBS 2023 (source)". */
 function cbsInhabitantSources(cbs: CbsOutcome, year: number): Record<number, string> {
   const out: Record<number, string> = {};
@@ -265,73 +225,6 @@ function cbsInhabitantSources(cbs: CbsOutcome, year: number): Record<number, str
   if (cbs.used.inhabitants) out[year] = mark(cbs.used.inhabitants);
   for (const [y, f] of Object.entries(cbs.used.inhabitantsByYear ?? {})) out[Number(y)] = mark(f);
   return out;
-}
-
-/** The comparison sheet with "Overhead in context" below everything else (its rows and its chart). */
-function withOverheadSection(
-  sheet: OutputSheet,
-  cbs: CbsOutcome,
-  overhead: OverheadContext | undefined,
-  plan: ReportPlan,
-): OutputSheet {
-  const section = overheadLayout(overheadSection(cbs, overhead), plan.language, lastRow(sheet.layout) + 2);
-  const layout = sheet.layout;
-  return {
-    ...sheet,
-    layout: {
-      ...layout,
-      blocks: [...layout.blocks, ...section.blocks],
-      charts: [...layout.charts, ...section.charts],
-    },
-  };
-}
-
-/** ICT-toelichting: the engine's sentences and drill-down beside the comparison it watches for staleness. */
-function explanationSheet(
-  categorised: Categorised,
-  comparison: Comparison,
-  comparisonSheet: string,
-  plan: ReportPlan,
-): OutputSheet {
-  const name = plan.pickName("explanation");
-  const parts = explainComponents(categorised.counted, comparison);
-  const layout = explanationLayout(comparison, parts, {
-    language: plan.language,
-    sheetName: name,
-    comparisonSheet,
-  });
-  return { name, layout };
-}
-
-/** ICT-controle: every KPI and figure as values, with the fingerprint of what they were computed from. */
-function auditSheet(
-  inputs: Inputs,
-  categorised: Categorised,
-  comparison: Comparison,
-  plan: ReportPlan,
-): OutputSheet & { fingerprint: string } {
-  const figures = keyFiguresForYear(inputs.figures, comparison.year) ?? {};
-  const print = fingerprint({
-    year: comparison.year,
-    edition: comparison.edition,
-    figures,
-    lines: categorised.counted,
-  });
-  const name = plan.pickName("audit");
-  const layout = auditLayout(
-    {
-      comparison,
-      figures,
-      fingerprint: print,
-      ruled: categorised.ruled,
-      counted: categorised.counted,
-      manual: inputs.manual,
-      rules: inputs.rules,
-      reconciliation: reconciliationNote(inputs.reconciliations),
-    },
-    { language: plan.language, sheetName: name },
-  );
-  return { name, layout, fingerprint: print };
 }
 
 /** The user's cell for a key figure of `year`, or its value when typed (see keyFigureRef). */
