@@ -90,6 +90,10 @@ export const STRINGS = {
   },
   categorise: { nl: "Categoriseren", en: "Categorise" },
   showUnclassified: { nl: "Toon onbekende regels", en: "Show unknown lines" },
+  unclassifiedInfoOne: {
+    nl: "1 regel zonder categorie ({amount}). Vul de kolom Handmatig in en categoriseer opnieuw.",
+    en: "1 line without a category ({amount}). Fill in the Handmatig column and categorise again.",
+  },
   unclassifiedInfo: {
     nl: "{lines} regels zonder categorie ({amount}). Vul de kolom Handmatig in en categoriseer opnieuw.",
     en: "{lines} lines without a category ({amount}). Fill in the Handmatig column and categorise again.",

@@ -118,8 +118,8 @@ export async function runPlan(
   let summary = planSummary(inputs, counted, cat, comparison, compared, trend);
   if (audit) {
     const said = b(
-      `Momentopname op '${audit.name}', vingerafdruk ${audit.fingerprint}.`,
-      `Snapshot on '${audit.name}', fingerprint ${audit.fingerprint}.`,
+      `Momentopname op '${audit.name}', met de vingerafdruk van de kostenregels en kerngegevens.`,
+      `Snapshot on '${audit.name}', with the fingerprint of the cost lines and key figures.`,
     );
     summary = compared || cat.layout ? joined(summary, said) : said;
   }

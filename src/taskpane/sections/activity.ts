@@ -111,7 +111,7 @@ export class Activity {
         h(
           "p",
           { class: "warning" },
-          `⚠ ${w.t("unclassifiedInfo", { lines, amount: formatMoney(amount, w.lang) })}`,
+          `⚠ ${w.t(lines === 1 ? "unclassifiedInfoOne" : "unclassifiedInfo", { lines, amount: formatMoney(amount, w.lang) })}`,
         ),
       );
       const show = w.button(w.t("showUnclassified"), () => void w.controller.selectUnclassified());
