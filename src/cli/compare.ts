@@ -42,6 +42,8 @@ import {
   findFileInputs,
   guessedColumnsHint,
   InputWorkbook,
+  keepingSnapshots,
+  ownSheetRole,
   readInputFile,
 } from "./input";
 import { learnFrom } from "./learn";
@@ -144,7 +146,9 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
 }
 
 /** The pipeline over a workbook already read (also one with learnt rules written into it). */
-function analyseBook(book: InputWorkbook, options: CompareCommandOptions): Analysis {
+function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analysis {
+  // An earlier snapshot is a record an auditor may rely on: a rebuild keeps it; --snapshot makes a new one.
+  const book = options.snapshot ? read : keepingSnapshots(read);
   const progress = options.progress ?? (() => undefined);
   const found = findFileInputs(book, options.sheet, options.map);
   const big = found.read.lines.length >= PROGRESS_LINES;
@@ -257,7 +261,11 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   // The archive as pieces, written one after the other (not also assembled into one buffer).
   // The sheets an earlier run wrote (marked, or recognised after Excel saved the copy) are replaced.
   const own = a.book.markedOwn;
-  const bytes = losslessCopyParts(input, a.layouts, { isOwnSheet: (name) => own?.has(name) ?? false });
+  // An earlier ICT-controle that keepingSnapshots took off the list stays (a user's is never marked).
+  const bytes = losslessCopyParts(input, a.layouts, {
+    isOwnSheet: (name) => own?.has(name) ?? false,
+    keepSheet: (name) => ownSheetRole(name, a.book) === "audit" && !own?.has(name),
+  });
   await writeSafely(out, async (temp) => writeBytes(temp, bytes));
   return a.layouts.map((l) => l.name);
 }

@@ -118,6 +118,13 @@ function titledAsOwn(sheet: SheetGrid): boolean {
   return a1.startsWith(title.nl) || a1.startsWith(title.en);
 }
 
+/** The workbook with an earlier run's ICT-controle no longer marked as to be replaced: the copy keeps it. */
+export function keepingSnapshots(book: InputWorkbook): InputWorkbook {
+  if (!book.markedOwn) return book;
+  const markedOwn = new Set([...book.markedOwn].filter((name) => ownSheetRole(name, book) !== "audit"));
+  return { ...book, markedOwn };
+}
+
 /**
  * The role of a sheet an earlier run (or the add-in) wrote — "ICT-vergelijking", "ICT-vergelijking (2)" —
  * recognised by name, since a file carries no add-in settings the CLI could trust.

@@ -83,4 +83,21 @@ describe("compare --snapshot", () => {
     const plain = JSON.parse((await run(["compare", DEV, "--inhabitants", "50000", "--json"])).stdout);
     expect(plain.snapshot).toBeUndefined();
   });
+
+  it("keeps an earlier ICT-controle when the copy is rebuilt without --snapshot, and replaces it with one", async () => {
+    const snap = join(dir, "met-momentopname.xlsx");
+    expect((await run(["compare", EXAMPLE, "--snapshot", "-o", snap])).exitCode).toBe(0);
+    const rebuilt = join(dir, "herbouwd.xlsx");
+    expect((await run(["compare", snap, "-o", rebuilt])).exitCode).toBe(0);
+    const names = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      return wb.worksheets.map((w) => w.name);
+    };
+    // The snapshot is a record: kept as it was, and no second one.
+    expect((await names(rebuilt)).filter((n) => n.startsWith("ICT-controle"))).toEqual(["ICT-controle"]);
+    const again = join(dir, "nieuwe-momentopname.xlsx");
+    expect((await run(["compare", snap, "--snapshot", "-o", again])).exitCode).toBe(0);
+    expect((await names(again)).filter((n) => n.startsWith("ICT-controle"))).toEqual(["ICT-controle"]);
+  });
 });

@@ -29,6 +29,8 @@ export type { WorkbookSheet } from "./ownSheets";
 export interface LosslessCopyOptions {
   /** Sheets of the input that are the product's own from an earlier run (by name); marked ones always are. */
   isOwnSheet?: (name: string) => boolean;
+  /** Sheets to keep although marked as the product's (an earlier audit snapshot, a record to keep). */
+  keepSheet?: (name: string) => boolean;
   /** Ask Excel to recalculate everything on open (default true; the cached values are the engine's). */
   fullCalcOnLoad?: boolean;
   /** Modification time of the new zip entries (default now). */
@@ -113,7 +115,7 @@ export function losslessCopyParts(
   if (!pkg.read("[Content_Types].xml")) throw new WorkbookFormatError("no [Content_Types].xml");
 
   // 1. Take out the product's sheets of an earlier run (from the last, so indexes stay right).
-  const sheets = sheetsOf(pkg, wbPart, options.isOwnSheet ?? (() => false));
+  const sheets = sheetsOf(pkg, wbPart, options.isOwnSheet ?? (() => false), options.keepSheet);
   const removedIds: number[] = [];
   for (let i = sheets.length - 1; i >= 0; i--) {
     if (!sheets[i].own) continue;

@@ -33,6 +33,7 @@ export function sheetsOf(
   pkg: Package,
   wbPart: string,
   isOwn: (name: string) => boolean,
+  keep: (name: string) => boolean = () => false,
 ): (WorkbookSheet & { tag: string; id: number; rid: string })[] {
   const xml = pkg.read(wbPart) ?? "";
   const rels = pkg.rels(wbPart);
@@ -43,6 +44,7 @@ export function sheetsOf(
     const part = rel?.part ?? "";
     const own =
       rel?.type === REL.worksheet &&
+      !keep(a.name) &&
       (isOwn(a.name) || (part !== "" && pkg.head(part, 200).includes(OWN_SHEET_MARKER)));
     return {
       name: a.name,
