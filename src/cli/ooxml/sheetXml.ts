@@ -7,9 +7,11 @@ import { isFormulaLike, TEXT_FORMAT } from "../textCells";
 import { columnLetter, parseCellAddress } from "../../model/layout/a1";
 import {
   Block,
+  blockRows,
   ConditionalFormatSpec,
   isFormula,
   LayoutCell,
+  LazyRows,
   SheetLayout,
   TableSpec,
 } from "../../model/layout/types";
@@ -45,7 +47,8 @@ interface GridRow {
 interface PlacedBlock {
   top: number;
   left: number;
-  cells: LayoutCell[][];
+  /** Made one at a time when the block is lazy (the categorisation's body), never kept. */
+  rows: LazyRows;
   ids: number[];
   keepEmpty: boolean[];
   /** The style of formula-like text in this block. */
@@ -57,6 +60,12 @@ interface PlacedBlock {
  * made from the blocks when asked for, one at a time, never all at once: a million-line categorisation
  * would otherwise be copied whole beside the layout that holds it.
  */
+/** Whether any cell of the rows is formula-like text (a lazy block's rows are made for it and let go). */
+function someFormulaLike(rows: LazyRows): boolean {
+  for (let i = 0; i < rows.count; i++) if (rows.row(i).some((v) => isFormulaLike(v))) return true;
+  return false;
+}
+
 export class CellGrid {
   private readonly blocks: PlacedBlock[] = [];
   private readonly firstRow: number = Infinity;
@@ -74,9 +83,9 @@ export class CellGrid {
     for (const block of layout.blocks) {
       const placed = this.place(block, styles);
       this.blocks.push(placed);
-      if (placed.cells.length > 0) {
+      if (placed.rows.count > 0) {
         this.firstRow = Math.min(this.firstRow, placed.top);
-        this.lastRow = Math.max(this.lastRow, placed.top + placed.cells.length - 1);
+        this.lastRow = Math.max(this.lastRow, placed.top + placed.rows.count - 1);
       }
     }
   }
@@ -86,21 +95,22 @@ export class CellGrid {
     const { row: top, column: left } = parseCellAddress(block.at);
     const formats = block.numberFormats ?? [];
     const styled = block.style !== undefined && block.style !== "body";
-    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const rows = blockRows(block);
+    const width = rows.width;
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
     const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
     let textId = this.textStyle;
-    if (styles && block.cells.some((cells) => cells.some((v) => isFormulaLike(v))))
-      textId = styles.xf(block.style, TEXT_FORMAT);
-    return { top, left, cells: block.cells, ids, keepEmpty, textId };
+    if (styles && someFormulaLike(rows)) textId = styles.xf(block.style, TEXT_FORMAT);
+    return { top, left, rows, ids, keepEmpty, textId };
   }
 
   /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
   row(r: number): GridRow | undefined {
     let row: GridRow | undefined;
     for (const b of this.blocks) {
-      const cells = b.cells[r - b.top];
-      if (r < b.top || cells === undefined) continue;
+      if (r < b.top || r - b.top >= b.rows.count) continue;
+      const cells = b.rows.row(r - b.top);
+      if (cells === undefined) continue;
       row ??= { values: [], styles: [] };
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];

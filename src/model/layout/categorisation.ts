@@ -22,7 +22,7 @@ import {
   WIDTHS,
 } from "./categorisation/columns";
 import { CATEGORISATION_WORDS, CategorisationWords } from "./categorisation/refs";
-import { Block, Formula, LayoutCell, SheetLayout } from "./types";
+import { Block, Formula, LayoutCell, lazyBlock, SheetLayout } from "./types";
 
 export { CATEGORISATION_COLUMNS, categorisationColumn } from "./categorisation/columns";
 export { readManualCategories } from "./categorisation/manual";
@@ -57,10 +57,11 @@ interface CategorisationOptions {
    */
   undatedYear?: number;
   /**
-   * Per line, the user's ledger cells behind it, so its amount follows an edit in the ledger at once
-   * (see LedgerCells); null for a line whose amount was text, which a formula would not sum.
+   * Per line (by index), the user's ledger cells behind it, so its amount follows an edit in the ledger
+   * at once (see LedgerCells); null for a line whose amount was text, which a formula would not sum.
+   * Asked while the rows are written, so it must not depend on the input's cells still being there.
    */
-  ledgerCells?: readonly (LedgerCells | null)[];
+  ledgerCells?: (index: number) => LedgerCells | null;
 }
 
 /** References to one ledger line's cells in the user's sheet: 'Grootboek'!F12 and 'Grootboek'!A12. */
@@ -143,7 +144,7 @@ function lineRow(
   const final: CategoryCode = manual ?? line.category;
   const component = componentOf(final);
   const finalCell: Formula = { formula: finalFormula(row), value: final };
-  const source = options.ledgerCells?.[index];
+  const source = options.ledgerCells?.(index);
   const amount: LayoutCell = source
     ? {
         formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)),
@@ -197,11 +198,6 @@ export function categorisationLayout(
   const keys = lineKeys(lines);
   const manualCodes = manualCodesOf(options.manual);
   const header: LayoutCell[] = CATEGORISATION_COLUMNS.map((c) => HEADERS[c][language]);
-  const rows: LayoutCell[][] = lines.map((line, i) =>
-    lineRow(line, i, keys[i], manualCodes.get(keys[i]) ?? null, options),
-  );
-  if (lines.length === 0) rows[0] = CATEGORISATION_COLUMNS.map(() => "");
-
   const columnCount = CATEGORISATION_COLUMNS.length;
   const lastRow = lastDataRow(lines.length);
   const numberFormats = CATEGORISATION_COLUMNS.map((c) => FORMATS[c] ?? null);
@@ -212,7 +208,18 @@ export function categorisationLayout(
     { at: "A1", cells: [[name]], style: "title" },
     { at: "A2", cells: [[TEXT.explanation[language]]], style: "note" },
     { at: cell(1, CATEGORISATION_HEADER_ROW), cells: [header], style: "header" },
-    { at: cell(1, CATEGORISATION_FIRST_ROW), cells: rows, numberFormats, style: "body" },
+    // One row per cost line, made while it is written (see LazyRows); an empty table keeps one blank row.
+    lazyBlock(
+      { at: cell(1, CATEGORISATION_FIRST_ROW), numberFormats, style: "body" },
+      {
+        count: Math.max(lines.length, 1),
+        width: columnCount,
+        row: (i) =>
+          lines.length === 0
+            ? CATEGORISATION_COLUMNS.map(() => "")
+            : lineRow(lines[i], i, keys[i], manualCodes.get(keys[i]) ?? null, options),
+      },
+    ),
   ];
 
   return {
