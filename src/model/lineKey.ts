@@ -27,3 +27,22 @@ export function lineKeys(lines: readonly KeyedFields[]): string[] {
     return n === 0 ? base : `${base}#${n}`;
   });
 }
+
+/**
+ * lineKeys(lines)[i], made when asked: the occurrence numbers are counted once (4 bytes a line), the key
+ * text is made again on each call. For a body written row by row: a million keys held at once are ~130 MB.
+ */
+export function lineKeyAt(lines: readonly KeyedFields[]): (index: number) => string {
+  const seen = new Map<string, number>();
+  const nth = new Uint32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const base = baseKey(lines[i]);
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    nth[i] = n;
+  }
+  return (i) => {
+    const base = baseKey(lines[i]);
+    return nth[i] === 0 ? base : `${base}#${nth[i]}`;
+  };
+}

@@ -7,7 +7,7 @@
  * manual (reading the Handmatig column back).
  */
 import { iv3CategoryCell, taakveldCell } from "../iv3";
-import { lineKeys } from "../lineKey";
+import { lineKeyAt } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
 import { CategorisedLine, CategoryCode, Delivery, Language, Staffing } from "../types";
 import { cell, columnLetter, formulaText, range } from "./a1";
@@ -195,7 +195,7 @@ export function categorisationLayout(
 ): SheetLayout {
   const language = options.language;
   const name = options.sheetName ?? CATEGORISATION_SHEET[language];
-  const keys = lineKeys(lines);
+  const keyAt = lineKeyAt(lines);
   const manualCodes = manualCodesOf(options.manual);
   const header: LayoutCell[] = CATEGORISATION_COLUMNS.map((c) => HEADERS[c][language]);
   const columnCount = CATEGORISATION_COLUMNS.length;
@@ -214,10 +214,11 @@ export function categorisationLayout(
       {
         count: Math.max(lines.length, 1),
         width: columnCount,
-        row: (i) =>
-          lines.length === 0
-            ? CATEGORISATION_COLUMNS.map(() => "")
-            : lineRow(lines[i], i, keys[i], manualCodes.get(keys[i]) ?? null, options),
+        row: (i) => {
+          if (lines.length === 0) return CATEGORISATION_COLUMNS.map(() => "");
+          const key = keyAt(i);
+          return lineRow(lines[i], i, key, manualCodes.get(key) ?? null, options);
+        },
       },
     ),
   ];
