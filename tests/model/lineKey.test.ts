@@ -42,4 +42,12 @@ describe("lineKeyAt", () => {
     expect([4, 0, 2, 3, 1].map((i) => keyAt(i))).toEqual([4, 0, 2, 3, 1].map((i) => keys[i]));
     expect(keys[4]).toMatch(/#2$/);
   });
+
+  it("agrees with lineKeys on thousands of lines with many repeats", () => {
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      line(`Licentie ${(i * 7919) % 97}`, `Leverancier ${i % 3}`, i),
+    );
+    const keyAt = lineKeyAt(lines);
+    expect(lines.map((_, i) => keyAt(i))).toEqual(lineKeys(lines));
+  });
 });
