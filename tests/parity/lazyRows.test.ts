@@ -15,7 +15,8 @@ import { fixedLedger } from "../model/layout/helpers";
 const DATE = new Date(Date.UTC(2026, 0, 1));
 
 function layouts(): { lazy: SheetLayout; eager: SheetLayout } {
-  const lines = fixedLedger();
+  // One description Excel would read as a formula: its cell gets the Text style, asked for as it is met.
+  const lines = fixedLedger().map((l, i) => (i === 3 ? { ...l, description: "=1+1 licenties" } : l));
   const keys = lineKeys(lines);
   const lazy = categorisationLayout(lines, { language: "nl", manual: new Map([[keys[2], "IN.WP"]]) });
   // Spreading reads `cells` (made once) and leaves `rows` behind: a plain block of the same cells.

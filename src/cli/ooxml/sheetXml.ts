@@ -51,8 +51,9 @@ interface PlacedBlock {
   rows: LazyRows;
   ids: number[];
   keepEmpty: boolean[];
-  /** The style of formula-like text in this block. */
-  textId: number;
+  /** The style of formula-like text in this block; for a lazy block asked for at its first such cell. */
+  textId: number | undefined;
+  style: Block["style"];
 }
 
 /**
@@ -80,6 +81,7 @@ export class CellGrid {
     styles: StyleBook | null,
     private readonly textStyle = 0,
   ) {
+    this.styles = styles;
     for (const block of layout.blocks) {
       const placed = this.place(block, styles);
       this.blocks.push(placed);
@@ -90,7 +92,14 @@ export class CellGrid {
     }
   }
 
-  /** Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text. */
+  private readonly styles: StyleBook | null;
+
+  /**
+   * Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text.
+   * A lazy block's rows are not made for that: its text style is asked for when the first formula-like
+   * cell is met (in bounds(), before any row is written), which is the same order when it is the layout's
+   * last block (the categorisation's body is) since nothing else asks for a cell style in between.
+   */
   private place(block: Block, styles: StyleBook | null): PlacedBlock {
     const { row: top, column: left } = parseCellAddress(block.at);
     const formats = block.numberFormats ?? [];
@@ -99,9 +108,10 @@ export class CellGrid {
     const width = rows.width;
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
     const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
-    let textId = this.textStyle;
-    if (styles && someFormulaLike(rows)) textId = styles.xf(block.style, TEXT_FORMAT);
-    return { top, left, rows, ids, keepEmpty, textId };
+    let textId: number | undefined = this.textStyle;
+    if (styles && block.rows) textId = undefined;
+    else if (styles && someFormulaLike(rows)) textId = styles.xf(block.style, TEXT_FORMAT);
+    return { top, left, rows, ids, keepEmpty, textId, style: block.style };
   }
 
   /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
@@ -119,7 +129,9 @@ export class CellGrid {
         if (empty && !b.keepEmpty[c]) continue;
         row.values[b.left + c] = empty ? null : v;
         // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
-        row.styles[b.left + c] = isFormulaLike(v) ? b.textId : b.ids[c];
+        row.styles[b.left + c] = isFormulaLike(v)
+          ? (b.textId ??= this.styles?.xf(b.style, TEXT_FORMAT) ?? this.textStyle)
+          : b.ids[c];
       }
     }
     return row;
@@ -137,7 +149,15 @@ export class CellGrid {
     return this.row(row)?.values[col] ?? null;
   }
 
+  private box: Rect | null | undefined;
+
+  /** Made once (a pass over every row, which a lazy block makes afresh). */
   bounds(): Rect | null {
+    if (this.box === undefined) this.box = this.measure();
+    return this.box;
+  }
+
+  private measure(): Rect | null {
     let box: Rect | null = null;
     this.forEach((row, r) => {
       // The first and last column with a cell (styles is sparse; no list of keys per row).
