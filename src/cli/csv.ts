@@ -106,10 +106,24 @@ export function sniffDelimiter(text: string): Delimiter {
  * The common shape of an export in one pass over the text: one line ending throughout ("\n" or "\r\n"),
  * quoted fields closed right before a separator or a line end. Gives the same records csv-parse gives
  * with the options of parseCsv below, or undefined for anything else (a lone "\r", mixed line endings,
- * text after a closing quote), which csv-parse then reads. Fields are slices of the text: no second copy
- * of a big file, and none of csv-parse's per-record bookkeeping (it builds an error object for every
+ * text after a closing quote), which csv-parse then reads. Fields are copies of their piece of the text
+ * (see own), and there is none of csv-parse's per-record bookkeeping (it builds an error object for every
  * record whose width differs from the first, i.e. every line under a preamble line).
  */
+/**
+ * A field as a string of its own. V8 makes a substring of 13 characters or more a view into its parent:
+ * one description kept by a ledger line would keep the whole decoded file alive (a million-line file is
+ * 250 MB of UTF-16 text once it holds one non-Latin-1 character), after the grid is let go. Shorter ones
+ * are copies already.
+ */
+function own(field: string): string {
+  return field.length < 13 ? field : Buffer.from(field, "utf16le").toString("utf16le");
+}
+
+/** Fields up to this length are shared (see parseCsvFast), up to this many distinct ones. */
+const SHARED_LENGTH = 40;
+const SHARED_COUNT = 200_000;
+
 export function parseCsvFast(text: string, delimiter: Delimiter): string[][] | undefined {
   const sep = delimiter.charCodeAt(0);
   const QUOTE = 34;
@@ -122,6 +136,17 @@ export function parseCsvFast(text: string, delimiter: Delimiter): string[][] | u
   if (crlf && text.charCodeAt(firstEnd + 1) !== LF) return undefined;
   const records: string[][] = [];
   let row: string[] = [];
+  // Short fields repeat (supplier, account, year, cost centre): one string each, which the grid and every
+  // ledger line made from it share, instead of one per cell. Bounded, since amounts rarely repeat.
+  const seen = new Map<string, string>();
+  const shared = (field: string): string => {
+    if (field.length > SHARED_LENGTH) return own(field);
+    const hit = seen.get(field);
+    if (hit !== undefined) return hit;
+    const mine = own(field);
+    if (seen.size < SHARED_COUNT) seen.set(mine, mine);
+    return mine;
+  };
   while (i < n) {
     let c = text.charCodeAt(i);
     if (c === QUOTE) {
@@ -141,7 +166,7 @@ export function parseCsvFast(text: string, delimiter: Delimiter): string[][] | u
         break;
       }
       value += text.slice(from, j);
-      row.push(value);
+      row.push(shared(value));
       i = j + 1;
       c = i < n ? text.charCodeAt(i) : -1;
       if (c === sep) {
@@ -157,7 +182,7 @@ export function parseCsvFast(text: string, delimiter: Delimiter): string[][] | u
         if (c === sep || c === LF || c === CR) break;
         j++;
       }
-      row.push(text.slice(i, j));
+      row.push(shared(text.slice(i, j)));
       i = j;
       c = i < n ? c : -1;
       if (c === sep) {

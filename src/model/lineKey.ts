@@ -27,3 +27,49 @@ export function lineKeys(lines: readonly KeyedFields[]): string[] {
     return n === 0 ? base : `${base}#${n}`;
   });
 }
+
+/** FNV-1a over the UTF-16 code units: a bucket for the occurrence count, always checked on the text. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * lineKeys(lines)[i], made when asked: the occurrence numbers are counted once, in typed arrays (about 20
+ * bytes a line, no key text held), and the key text is made again on each call. For a body written row by
+ * row: a million keys held at once are ~130 MB, and a Map over them to count duplicates ~200 MB more.
+ */
+export function lineKeyAt(lines: readonly KeyedFields[]): (index: number) => string {
+  // Open addressing: a slot holds the first line of a booking (its base key); at most half the slots used.
+  let size = 2;
+  while (size < lines.length * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const hashes = new Uint32Array(lines.length);
+  const seen = new Uint32Array(lines.length); // per first line: how many of its booking so far
+  const nth = new Uint32Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const base = baseKey(lines[i]);
+    const h = hashOf(base);
+    let slot = h & (size - 1);
+    let first = -1;
+    for (;;) {
+      const r = slots[slot];
+      if (r < 0) {
+        slots[slot] = first = i;
+        hashes[i] = h;
+        break;
+      }
+      if (hashes[r] === h && baseKey(lines[r]) === base) {
+        first = r;
+        break;
+      }
+      slot = (slot + 1) & (size - 1);
+    }
+    nth[i] = seen[first]++;
+  }
+  return (i) => {
+    const base = baseKey(lines[i]);
+    return nth[i] === 0 ? base : `${base}#${nth[i]}`;
+  };
+}

@@ -1,4 +1,4 @@
-import { lineKeys } from "../../src/model/lineKey";
+import { lineKeyAt, lineKeys } from "../../src/model/lineKey";
 
 const line = (description: string, supplier = "", amount = 0) => ({
   description,
@@ -31,5 +31,23 @@ describe("lineKeys", () => {
 
   it("ignores case, accents and spacing", () => {
     expect(lineKeys([line("Key2Financiën  onderhoud")])).toEqual(lineKeys([line("key2financien onderhoud")]));
+  });
+});
+
+describe("lineKeyAt", () => {
+  it("gives every line the key lineKeys gives it, duplicates numbered in order, asked in any order", () => {
+    const lines = [line("Licentie"), line("KPN"), line("licentie "), line("Licentie", "x"), line("LICENTIE")];
+    const keys = lineKeys(lines);
+    const keyAt = lineKeyAt(lines);
+    expect([4, 0, 2, 3, 1].map((i) => keyAt(i))).toEqual([4, 0, 2, 3, 1].map((i) => keys[i]));
+    expect(keys[4]).toMatch(/#2$/);
+  });
+
+  it("agrees with lineKeys on thousands of lines with many repeats", () => {
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      line(`Licentie ${(i * 7919) % 97}`, `Leverancier ${i % 3}`, i),
+    );
+    const keyAt = lineKeyAt(lines);
+    expect(lines.map((_, i) => keyAt(i))).toEqual(lineKeys(lines));
   });
 });

@@ -7,9 +7,11 @@ import { isFormulaLike, TEXT_FORMAT } from "../textCells";
 import { columnLetter, parseCellAddress } from "../../model/layout/a1";
 import {
   Block,
+  blockRows,
   ConditionalFormatSpec,
   isFormula,
   LayoutCell,
+  LazyRows,
   SheetLayout,
   TableSpec,
 } from "../../model/layout/types";
@@ -45,11 +47,13 @@ interface GridRow {
 interface PlacedBlock {
   top: number;
   left: number;
-  cells: LayoutCell[][];
+  /** Made one at a time when the block is lazy (the categorisation's body), never kept. */
+  rows: LazyRows;
   ids: number[];
   keepEmpty: boolean[];
-  /** The style of formula-like text in this block. */
-  textId: number;
+  /** The style of formula-like text in this block; for a lazy block asked for at its first such cell. */
+  textId: number | undefined;
+  style: Block["style"];
 }
 
 /**
@@ -57,6 +61,12 @@ interface PlacedBlock {
  * made from the blocks when asked for, one at a time, never all at once: a million-line categorisation
  * would otherwise be copied whole beside the layout that holds it.
  */
+/** Whether any cell of the rows is formula-like text (a lazy block's rows are made for it and let go). */
+function someFormulaLike(rows: LazyRows): boolean {
+  for (let i = 0; i < rows.count; i++) if (rows.row(i).some((v) => isFormulaLike(v))) return true;
+  return false;
+}
+
 export class CellGrid {
   private readonly blocks: PlacedBlock[] = [];
   private readonly firstRow: number = Infinity;
@@ -71,36 +81,46 @@ export class CellGrid {
     styles: StyleBook | null,
     private readonly textStyle = 0,
   ) {
+    this.styles = styles;
     for (const block of layout.blocks) {
       const placed = this.place(block, styles);
       this.blocks.push(placed);
-      if (placed.cells.length > 0) {
+      if (placed.rows.count > 0) {
         this.firstRow = Math.min(this.firstRow, placed.top);
-        this.lastRow = Math.max(this.lastRow, placed.top + placed.cells.length - 1);
+        this.lastRow = Math.max(this.lastRow, placed.top + placed.rows.count - 1);
       }
     }
   }
 
-  /** Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text. */
+  private readonly styles: StyleBook | null;
+
+  /**
+   * Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text.
+   * A lazy block's rows are not made for that: its text style is asked for when the first formula-like
+   * cell is met (in bounds(), before any row is written), which is the same order when it is the layout's
+   * last block (the categorisation's body is) since nothing else asks for a cell style in between.
+   */
   private place(block: Block, styles: StyleBook | null): PlacedBlock {
     const { row: top, column: left } = parseCellAddress(block.at);
     const formats = block.numberFormats ?? [];
     const styled = block.style !== undefined && block.style !== "body";
-    const width = block.cells.reduce((w, r) => Math.max(w, r.length), 0);
+    const rows = blockRows(block);
+    const width = rows.width;
     const ids = Array.from({ length: width }, (_, c) => (styles ? styles.xf(block.style, formats[c]) : 0));
     const keepEmpty = ids.map((_, c) => styled || !!formats[c]);
-    let textId = this.textStyle;
-    if (styles && block.cells.some((cells) => cells.some((v) => isFormulaLike(v))))
-      textId = styles.xf(block.style, TEXT_FORMAT);
-    return { top, left, cells: block.cells, ids, keepEmpty, textId };
+    let textId: number | undefined = this.textStyle;
+    if (styles && block.rows) textId = undefined;
+    else if (styles && someFormulaLike(rows)) textId = styles.xf(block.style, TEXT_FORMAT);
+    return { top, left, rows, ids, keepEmpty, textId, style: block.style };
   }
 
   /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
   row(r: number): GridRow | undefined {
     let row: GridRow | undefined;
     for (const b of this.blocks) {
-      const cells = b.cells[r - b.top];
-      if (r < b.top || cells === undefined) continue;
+      if (r < b.top || r - b.top >= b.rows.count) continue;
+      const cells = b.rows.row(r - b.top);
+      if (cells === undefined) continue;
       row ??= { values: [], styles: [] };
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
@@ -109,7 +129,9 @@ export class CellGrid {
         if (empty && !b.keepEmpty[c]) continue;
         row.values[b.left + c] = empty ? null : v;
         // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
-        row.styles[b.left + c] = isFormulaLike(v) ? b.textId : b.ids[c];
+        row.styles[b.left + c] = isFormulaLike(v)
+          ? (b.textId ??= this.styles?.xf(b.style, TEXT_FORMAT) ?? this.textStyle)
+          : b.ids[c];
       }
     }
     return row;
@@ -127,7 +149,15 @@ export class CellGrid {
     return this.row(row)?.values[col] ?? null;
   }
 
+  private box: Rect | null | undefined;
+
+  /** Made once (a pass over every row, which a lazy block makes afresh). */
   bounds(): Rect | null {
+    if (this.box === undefined) this.box = this.measure();
+    return this.box;
+  }
+
+  private measure(): Rect | null {
     let box: Rect | null = null;
     this.forEach((row, r) => {
       // The first and last column with a cell (styles is sparse; no list of keys per row).

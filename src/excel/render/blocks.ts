@@ -3,7 +3,7 @@
  * then the number formats of the same rows, and the block's style over its whole range. A single
  * row over the payload limit is refused.
  */
-import { Block } from "../../model/layout/types";
+import { Block, blockRows } from "../../model/layout/types";
 import { parseCell, rangeAddress } from "../address";
 import { rowJsonSize } from "../payload";
 import { Batcher, OP_BYTES } from "./batcher";
@@ -19,12 +19,15 @@ export async function writeBlock(
   block: Block,
   limit: number,
 ): Promise<void> {
-  const width = Math.max(0, ...block.cells.map((r) => r.length));
-  if (block.cells.length === 0 || width === 0) return;
+  // A lazy body (the categorisation's) is made row by row into what is sent, never held as cells too.
+  const rows = blockRows(block);
+  const width = rows.width;
+  if (rows.count === 0 || width === 0) return;
   const at = parseCell(block.at);
-  const inputs = block.cells.map((row) =>
-    Array.from({ length: width }, (_, c) => toCellInput(row[c] ?? null)),
-  );
+  const inputs = Array.from({ length: rows.count }, (_, i) => {
+    const row = rows.row(i);
+    return Array.from({ length: width }, (_, c) => toCellInput(row[c] ?? null));
+  });
   const formatRuns = numberFormatRuns(block.numberFormats ?? [], width);
   const formatRowBytes = formatRuns.reduce((s, r) => s + rowJsonSize(r.formats) + 2, 0);
   const sizes = inputs.map((row) => rowJsonSize(row) + formatRowBytes + 1);

@@ -19,7 +19,7 @@
  * thousand codes (the usual case) take well under 1 MB. Only what fits in MANUAL_BACKUP_CHARS is kept, in
  * the sheet's row order; a larger set keeps its first codes, the rest still depends on the sheet.
  */
-import { isFormula, SheetLayout } from "../../model/layout";
+import { blockRows, isFormula, SheetLayout } from "../../model/layout";
 import { parseCategory } from "../../model/taxonomy";
 import { CategoryCode } from "../../model/types";
 import { SettingsStore } from "../ownership";
@@ -62,14 +62,19 @@ function layoutHash(layout: SheetLayout): string {
     for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     h = Math.imul(h ^ 0x1f, 0x01000193);
   };
+  let rowCount = 0;
   for (const block of layout.blocks) {
     add(block.at);
-    for (const row of block.cells) {
-      for (const c of row) add(isFormula(c) ? c.formula : typeof c === "number" ? `#${c}` : String(c ?? ""));
+    // Row by row: a lazy body (the categorisation's) is not made into cells all at once.
+    const rows = blockRows(block);
+    rowCount += rows.count;
+    for (let i = 0; i < rows.count; i++) {
+      for (const c of rows.row(i))
+        add(isFormula(c) ? c.formula : typeof c === "number" ? `#${c}` : String(c ?? ""));
       add("\n");
     }
   }
-  return `${(h >>> 0).toString(16)}:${layout.blocks.reduce((n, x) => n + x.cells.length, 0)}`;
+  return `${(h >>> 0).toString(16)}:${rowCount}`;
 }
 
 /**

@@ -7,7 +7,7 @@
  * manual (reading the Handmatig column back).
  */
 import { iv3CategoryCell, taakveldCell } from "../iv3";
-import { lineKeys } from "../lineKey";
+import { lineKeyAt } from "../lineKey";
 import { CATEGORIES, componentOf, categoryLabel, parseCategory } from "../taxonomy";
 import { CategorisedLine, CategoryCode, Delivery, Language, Staffing } from "../types";
 import { cell, columnLetter, formulaText, range } from "./a1";
@@ -22,7 +22,7 @@ import {
   WIDTHS,
 } from "./categorisation/columns";
 import { CATEGORISATION_WORDS, CategorisationWords } from "./categorisation/refs";
-import { Block, Formula, LayoutCell, SheetLayout } from "./types";
+import { Block, Formula, LayoutCell, lazyBlock, SheetLayout } from "./types";
 
 export { CATEGORISATION_COLUMNS, categorisationColumn } from "./categorisation/columns";
 export { readManualCategories } from "./categorisation/manual";
@@ -57,10 +57,11 @@ interface CategorisationOptions {
    */
   undatedYear?: number;
   /**
-   * Per line, the user's ledger cells behind it, so its amount follows an edit in the ledger at once
-   * (see LedgerCells); null for a line whose amount was text, which a formula would not sum.
+   * Per line (by index), the user's ledger cells behind it, so its amount follows an edit in the ledger
+   * at once (see LedgerCells); null for a line whose amount was text, which a formula would not sum.
+   * Asked while the rows are written, so it must not depend on the input's cells still being there.
    */
-  ledgerCells?: readonly (LedgerCells | null)[];
+  ledgerCells?: (index: number) => LedgerCells | null;
 }
 
 /** References to one ledger line's cells in the user's sheet: 'Grootboek'!F12 and 'Grootboek'!A12. */
@@ -143,7 +144,7 @@ function lineRow(
   const final: CategoryCode = manual ?? line.category;
   const component = componentOf(final);
   const finalCell: Formula = { formula: finalFormula(row), value: final };
-  const source = options.ledgerCells?.[index];
+  const source = options.ledgerCells?.(index);
   const amount: LayoutCell = source
     ? {
         formula: liveAmountFormula(source, cell(categorisationColumn("description"), row)),
@@ -194,14 +195,9 @@ export function categorisationLayout(
 ): SheetLayout {
   const language = options.language;
   const name = options.sheetName ?? CATEGORISATION_SHEET[language];
-  const keys = lineKeys(lines);
+  const keyAt = lineKeyAt(lines);
   const manualCodes = manualCodesOf(options.manual);
   const header: LayoutCell[] = CATEGORISATION_COLUMNS.map((c) => HEADERS[c][language]);
-  const rows: LayoutCell[][] = lines.map((line, i) =>
-    lineRow(line, i, keys[i], manualCodes.get(keys[i]) ?? null, options),
-  );
-  if (lines.length === 0) rows[0] = CATEGORISATION_COLUMNS.map(() => "");
-
   const columnCount = CATEGORISATION_COLUMNS.length;
   const lastRow = lastDataRow(lines.length);
   const numberFormats = CATEGORISATION_COLUMNS.map((c) => FORMATS[c] ?? null);
@@ -212,7 +208,19 @@ export function categorisationLayout(
     { at: "A1", cells: [[name]], style: "title" },
     { at: "A2", cells: [[TEXT.explanation[language]]], style: "note" },
     { at: cell(1, CATEGORISATION_HEADER_ROW), cells: [header], style: "header" },
-    { at: cell(1, CATEGORISATION_FIRST_ROW), cells: rows, numberFormats, style: "body" },
+    // One row per cost line, made while it is written (see LazyRows); an empty table keeps one blank row.
+    lazyBlock(
+      { at: cell(1, CATEGORISATION_FIRST_ROW), numberFormats, style: "body" },
+      {
+        count: Math.max(lines.length, 1),
+        width: columnCount,
+        row: (i) => {
+          if (lines.length === 0) return CATEGORISATION_COLUMNS.map(() => "");
+          const key = keyAt(i);
+          return lineRow(lines[i], i, key, manualCodes.get(key) ?? null, options);
+        },
+      },
+    ),
   ];
 
   return {

@@ -21,11 +21,29 @@ export function isFormula(x: unknown): x is Formula {
 /** "warning": bold red, for what a controller must not miss (a reconciliation that does not agree). */
 export type CellStyle = "title" | "subtitle" | "header" | "body" | "total" | "note" | "input" | "warning";
 
+/**
+ * Rows made on demand, one at a time: a body of one row per cost line is not held as cells (a
+ * million-line categorisation's rows took ~600 MB), each row is made while it is written and let go.
+ */
+export interface LazyRows {
+  count: number;
+  /** The widest row's length. */
+  width: number;
+  /** Row i (0-based), made afresh on each call. */
+  row(i: number): LayoutCell[];
+}
+
 /** A rectangle of cells written in one go. */
 export interface Block {
   /** Top-left cell, A1 notation, e.g. "A1". */
   at: string;
+  /**
+   * The cells. On a block made by lazyBlock this is the rows made on first read and kept: readers of
+   * a long body that only write it (the renderers) go through blockRows instead, which makes none.
+   */
   cells: LayoutCell[][];
+  /** Set (not enumerable, so a block still compares and serialises as its cells) by lazyBlock. */
+  readonly rows?: LazyRows;
   /** Number format per column of the block (Excel codes, e.g. "#,##0.00"); null = General. */
   numberFormats?: (string | null)[];
   style?: CellStyle;
@@ -102,4 +120,33 @@ export interface SheetLayout {
   columnWidths?: number[];
   /** Rows frozen at the top. */
   freezeRows?: number;
+}
+
+/**
+ * A block whose rows are made on demand. `cells` stays as an enumerable property made (and kept) on first
+ * read, so such a block equals, prints and serialises as the block with its cells given; the renderers
+ * read it through blockRows and never make the whole array.
+ */
+export function lazyBlock(fields: Omit<Block, "cells" | "rows">, rows: LazyRows): Block {
+  const { at, ...rest } = fields;
+  let cells: LayoutCell[][] | undefined;
+  // Key order as a block written out: at, cells, then the rest.
+  const block = { at } as Block;
+  Object.defineProperty(block, "cells", {
+    enumerable: true,
+    configurable: true,
+    get: () => (cells ??= Array.from({ length: rows.count }, (_, i) => rows.row(i))),
+  });
+  Object.assign(block, rest);
+  Object.defineProperty(block, "rows", { value: rows, enumerable: false });
+  return block;
+}
+
+/** A block's rows as LazyRows: its own when it has them (made one by one), else a view of its cells. */
+export function blockRows(block: Block): LazyRows {
+  if (block.rows) return block.rows;
+  const cells = block.cells;
+  let width = 0;
+  for (const r of cells) width = Math.max(width, r.length);
+  return { count: cells.length, width, row: (i) => cells[i] };
 }

@@ -96,33 +96,51 @@ export function categorisationSheet(
  * column would not match), and the description the text the line shows (so the guard compares like
  * with like). Null for any other line: its amount is written as a value.
  */
-function ledgerCells(inputs: Inputs): (LedgerCells | null)[] {
-  return inputs.sources.flatMap(({ place, read }) => {
+function ledgerCells(inputs: Inputs): (index: number) => LedgerCells | null {
+  // Decided now, while the input's cells are there; the references are made when a row is written, so a
+  // million lines hold a byte each here, not two reference strings.
+  const live: number[] = []; // per line: 0 none, 1 amount, 2 debit − credit
+  const sources = inputs.sources.map(({ place, read }) => {
     const m = read.mapping;
     const dataTop = place.firstRow + 1; // the spreadsheet row of grid[0]
-    const ref = (col: number, row: number) =>
-      sheetRef(place.sheet.name, cell(place.firstColumn + col + 1, row));
     const numberOrEmpty = (v: unknown) => typeof v === "number" || v === "" || v === null || v === undefined;
-    return read.lines.map((line): LedgerCells | null => {
+    const start = live.length;
+    for (const line of read.lines) {
       const cells = place.grid[line.row - dataTop];
       const d = m.description === undefined ? undefined : cells?.[m.description];
-      if (typeof d !== "string" || d !== line.description) return null;
-      const description = ref(m.description!, line.row);
-      if (read.amountFrom === "amount" && m.amount !== undefined) {
-        const a = cells?.[m.amount];
-        return typeof a === "number" && a === line.amount
-          ? { amount: ref(m.amount, line.row), description }
-          : null;
+      let kind = 0;
+      if (typeof d === "string" && d === line.description) {
+        if (read.amountFrom === "amount" && m.amount !== undefined) {
+          const a = cells?.[m.amount];
+          if (typeof a === "number" && a === line.amount) kind = 1;
+        } else if (read.amountFrom === "debitCredit" && m.debit !== undefined && m.credit !== undefined) {
+          const [dr, cr] = [cells?.[m.debit], cells?.[m.credit]];
+          if (
+            numberOrEmpty(dr) &&
+            numberOrEmpty(cr) &&
+            Math.abs(((dr as number) || 0) - ((cr as number) || 0) - line.amount) <= 0.005
+          )
+            kind = 2;
+        }
       }
-      if (read.amountFrom === "debitCredit" && m.debit !== undefined && m.credit !== undefined) {
-        const [dr, cr] = [cells?.[m.debit], cells?.[m.credit]];
-        if (!numberOrEmpty(dr) || !numberOrEmpty(cr)) return null;
-        if (Math.abs(((dr as number) || 0) - ((cr as number) || 0) - line.amount) > 0.005) return null;
-        return { amount: `${ref(m.debit, line.row)}-${ref(m.credit, line.row)}`, description };
-      }
-      return null;
-    });
+      live.push(kind);
+    }
+    return { start, sheet: place.sheet.name, firstColumn: place.firstColumn, mapping: m, lines: read.lines };
   });
+  const kinds = Uint8Array.from(live);
+  return (index) => {
+    const kind = kinds[index];
+    if (!kind) return null;
+    let s = sources.length - 1;
+    while (sources[s].start > index) s--;
+    const { sheet, firstColumn, mapping: m, lines, start } = sources[s];
+    const row = lines[index - start].row;
+    const ref = (col: number) => sheetRef(sheet, cell(firstColumn + col + 1, row));
+    const description = ref(m.description!);
+    return kind === 1
+      ? { amount: ref(m.amount!), description }
+      : { amount: `${ref(m.debit!)}-${ref(m.credit!)}`, description };
+  };
 }
 
 export interface OutputSheet {
