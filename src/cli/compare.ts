@@ -46,7 +46,7 @@ import {
   ownSheetRole,
   readInputFile,
 } from "./input";
-import { learnFrom } from "./learn";
+import { learnFrom, LearnJson, learnJson } from "./learn";
 import { isMacroEnabled } from "./ooxml/losslessCopy";
 import { writeBytes, writeSafely } from "./safeWrite";
 
@@ -303,9 +303,11 @@ export async function compareCommand(options: CompareCommandOptions) {
   let analysis = await analyse(options);
   if (options.out !== undefined) checkOutputExtension(analysis.book, options.out);
   let learnt = "";
+  let learnOut: LearnJson[] | undefined;
   if (options.learn) {
     const learning = await learnFrom(analysis, options.out !== undefined);
     learnt = learning.text;
+    learnOut = learnJson(learning.offers, learning.book !== undefined);
     // The copy is made from the workbook with the rules on its Regels sheet, through the same pipeline:
     // the rules then count as any rule the controller typed, now and in every rebuild.
     if (learning.book) analysis = analyseBook(learning.book, options);
@@ -331,11 +333,14 @@ export async function compareCommand(options: CompareCommandOptions) {
       ]
         .map((line) => line + "\n")
         .join("");
-  return { exitCode: 0, stdout: stdoutOf(analysis, options), stderr: issues + learnt + written };
+  return { exitCode: 0, stdout: stdoutOf(analysis, options, learnOut), stderr: issues + learnt + written };
 }
 
-/** The KPI table (or one KPI's drill-down), as text or JSON; with --snapshot, the fingerprint too. */
-function stdoutOf(a: Analysis, options: CompareCommandOptions): string {
+/**
+ * The KPI table (or one KPI's drill-down), as text or JSON; with --snapshot, the fingerprint too; with
+ * --learn, the JSON also lists the offers (the text has them on stderr).
+ */
+function stdoutOf(a: Analysis, options: CompareCommandOptions, learn?: LearnJson[]): string {
   const audit = a.report.audit;
   if (options.explain) {
     const e = explainKpi(options.explain, a.categorised.counted, a.comparison);
@@ -343,7 +348,11 @@ function stdoutOf(a: Analysis, options: CompareCommandOptions): string {
   }
   if (options.json) {
     const json = compareJson(a);
-    const out = audit ? { ...json, snapshot: { sheet: audit.name, fingerprint: audit.fingerprint } } : json;
+    const out = {
+      ...json,
+      ...(audit ? { snapshot: { sheet: audit.name, fingerprint: audit.fingerprint } } : {}),
+      ...(learn ? { learn } : {}),
+    };
     return JSON.stringify(out, null, 2) + "\n";
   }
   const print = audit

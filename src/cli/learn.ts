@@ -13,6 +13,37 @@ import { Analysis } from "./compare";
 import { InputWorkbook } from "./input";
 import { SheetGrid } from "./sheet";
 
+/** One offer in `compare --learn --json`: the group, the code, and the ledger rows it concerns. */
+export interface LearnJson {
+  supplier: string;
+  account: string;
+  category: string;
+  from: { sheet: string; row: number; description: string };
+  /** Whether it becomes a rule (false: it would change nothing, or the group's codes disagree). */
+  rule: boolean;
+  /** Written on the copy's Regels sheet (with -o). */
+  written: boolean;
+  changes: number[];
+  manual: number[];
+  conflicts: { row: number; category: string; rule: string }[];
+  disagreement: string | null;
+}
+
+export function learnJson(offers: readonly LearnOffer[], written: boolean): LearnJson[] {
+  return offers.map((o) => ({
+    supplier: o.supplier,
+    account: o.account,
+    category: o.category,
+    from: { sheet: o.from.sheet, row: o.from.row, description: o.from.description },
+    rule: o.rule !== null,
+    written: written && o.rule !== null,
+    changes: o.changes.map((l) => l.row),
+    manual: o.manual.map((l) => l.row),
+    conflicts: o.conflicts.map((c) => ({ row: c.row, category: c.category, rule: c.rule })),
+    disagreement: o.disagreement?.en ?? null,
+  }));
+}
+
 /** Rows listed per offer before "…". */
 const SHOWN_ROWS = 12;
 
@@ -78,24 +109,24 @@ async function withEdit(book: InputWorkbook, edit: RulesEdit): Promise<InputWork
 export async function learnFrom(
   a: Analysis,
   write: boolean,
-): Promise<{ text: string; book?: InputWorkbook }> {
+): Promise<{ text: string; offers: LearnOffer[]; book?: InputWorkbook }> {
   const offers = learningOffers(a.inputs, a.categorised, "nl");
   if (offers.length === 0) {
     const none =
       a.inputs.manual.size === 0
         ? "Leren: geen Handmatig-codes op ICT-categorisatie / Learn: no Handmatig codes on ICT-categorisatie"
         : "Leren: niets nieuws — de Handmatig-codes gelden al voor hun leverancier en grootboekrekening / Learn: nothing new — the Handmatig codes already hold for their supplier and account";
-    return { text: none + "\n" };
+    return { text: none + "\n", offers };
   }
   const lines = ["Leren van Handmatig-codes / Learning from Handmatig codes:", ...offers.flatMap(describe)];
   const rules = acceptedRules(offers);
-  if (rules.length === 0) return { text: lines.join("\n") + "\n" };
+  if (rules.length === 0) return { text: lines.join("\n") + "\n", offers };
   if (!write) {
     lines.push(
       "Niet geschreven: geef -o KOPIE.xlsx om deze regels op het blad Regels van de kopie te zetten.",
       "Not written: pass -o COPY.xlsx to put these rules on the copy's Regels sheet.",
     );
-    return { text: lines.join("\n") + "\n" };
+    return { text: lines.join("\n") + "\n", offers };
   }
   const edit = rulesEditFor(a.inputs, rules, "nl");
   const first = edit.cells.find((c) => c.value === rules[0].pattern) ?? edit.cells[0];
@@ -103,5 +134,5 @@ export async function learnFrom(
     `${rules.length} regel(s) op blad '${edit.sheet}'${edit.create ? " (nieuw)" : ""} vanaf ${cellAddress(first)}; elke herberekening houdt ze aan.`,
     `${rules.length} rule(s) on sheet '${edit.sheet}'${edit.create ? " (new)" : ""} from ${cellAddress(first)}; every rebuild honours them.`,
   );
-  return { text: lines.join("\n") + "\n", book: await withEdit(a.book, edit) };
+  return { text: lines.join("\n") + "\n", offers, book: await withEdit(a.book, edit) };
 }

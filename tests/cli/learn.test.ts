@@ -146,6 +146,23 @@ describe("compare --learn", () => {
       ],
     ]);
     const json = JSON.parse(learnt.stdout);
+    // --json lists the offer as stderr describes it: the rows it changes, the conflict, written.
+    expect(json.learn).toEqual([
+      {
+        supplier: SUPPLIER,
+        account: ACCOUNT,
+        category: "IN.ND",
+        from: { sheet: "Grootboek", row: 2, description: "Abonnement maand 1" },
+        rule: true,
+        written: true,
+        changes: [3, 4, 5, 6],
+        manual: [],
+        conflicts: [
+          { row: 7, category: "SW.KA", rule: "eigen regel 1: 'Abonnement maand 6' (omschrijving)" },
+        ],
+        disagreement: null,
+      },
+    ]);
     // Lines 2–6 (the typed one and four like it) in IN.ND; line 7 kept by the controller's rule.
     expect(json.categories["IN.ND"]).toBeCloseTo(1200 + 1250 + 1300 + 1100 + 1400, 2);
 
