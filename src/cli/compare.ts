@@ -20,14 +20,7 @@ import {
   InputError,
   withHint,
 } from "../model/pipeline";
-import {
-  AUDIT_SHEET,
-  CATEGORISATION_SHEET,
-  COMPARISON_SHEET,
-  EXPLANATION_SHEET,
-  IV3_SHEET,
-  TREND_SHEET,
-} from "../model/layout";
+import { OUTPUT_SHEETS } from "../model/layout";
 import { pickSheetName } from "../model/sheetNames";
 import { formatNumber } from "../model/format";
 import { KeyFigures } from "../model/types";
@@ -92,15 +85,6 @@ export interface Analysis extends AnalysisOutput {
 /** Lines read before progress is worth showing. */
 const PROGRESS_LINES = 20_000;
 
-const DESIRED: Record<OutputRole, string> = {
-  categorisation: CATEGORISATION_SHEET.nl,
-  comparison: COMPARISON_SHEET.nl,
-  trend: TREND_SHEET.nl,
-  explanation: EXPLANATION_SHEET.nl,
-  audit: AUDIT_SHEET.nl,
-  iv3: IV3_SHEET.nl,
-};
-
 /**
  * Names for the report's sheets: the add-in's rule (pickSheetName). The sheets an earlier `compare -o`
  * wrote carry a mark in their XML and are replaced; every other sheet stays as it is — a sheet the user
@@ -113,7 +97,7 @@ function sheetNamePicker(book: InputWorkbook): (role: OutputRole) => string {
     : book.sheets.map((s) => csvSheetName(s.name, []));
   const taken = [...userNames];
   return (role) => {
-    const name = pickSheetName(DESIRED[role], taken);
+    const name = pickSheetName(OUTPUT_SHEETS[role].name.nl, taken);
     taken.push(name);
     return name;
   };

@@ -4,18 +4,7 @@
  */
 import { statSync } from "fs";
 import { extname } from "path";
-import {
-  CATEGORISATION_SHEET,
-  COMPARISON_SHEET,
-  COMPARISON_TITLE,
-  readManualCategories,
-  SheetRole,
-  TREND_SHEET,
-  TREND_TITLE,
-  EXPLANATION_SHEET,
-  AUDIT_SHEET,
-  IV3_SHEET,
-} from "../model/layout";
+import { OUTPUT_ROLES, OUTPUT_SHEETS, OutputRole, readManualCategories, SheetRole } from "../model/layout";
 import { ColumnMapping, READER_FIELDS } from "../model/grid/headers";
 import {
   bestPlace,
@@ -88,21 +77,6 @@ export async function readInputFile(path: string): Promise<InputWorkbook> {
   );
 }
 
-const OWN_NAMES: [SheetRole, Bilingual][] = [
-  ["categorisation", CATEGORISATION_SHEET],
-  ["comparison", COMPARISON_SHEET],
-  ["trend", TREND_SHEET],
-  ["explanation", EXPLANATION_SHEET],
-  ["audit", AUDIT_SHEET],
-  ["iv3", IV3_SHEET],
-];
-
-/** The start of each own sheet's A1: its title (the comparison's and the trend's), else its own name. */
-const OWN_TITLES: Partial<Record<SheetRole, Bilingual>> = {
-  comparison: COMPARISON_TITLE,
-  trend: TREND_TITLE,
-};
-
 /**
  * Excel does not keep the XML comment that marks a copy's own sheets when it saves the workbook again, so
  * a sheet also counts as an earlier run's when it has an own sheet's name ("ICT-vergelijking (2)" too) and
@@ -114,7 +88,7 @@ function titledAsOwn(sheet: SheetGrid): boolean {
   if (!role || sheet.firstRow !== 1 || sheet.firstColumn !== 1) return false;
   const a1 = sheet.grid[0]?.[0];
   if (typeof a1 !== "string") return false;
-  const title = OWN_TITLES[role] ?? OWN_NAMES.find(([r]) => r === role)![1];
+  const title = OUTPUT_SHEETS[role].title;
   return a1.startsWith(title.nl) || a1.startsWith(title.en);
 }
 
@@ -134,9 +108,12 @@ export function ownSheetRole(name: string, book?: InputWorkbook): SheetRole | un
   return roleByName(name);
 }
 
-function roleByName(name: string): SheetRole | undefined {
+function roleByName(name: string): OutputRole | undefined {
   const base = fold(name.replace(/\s*\(\d+\)$/, ""));
-  return OWN_NAMES.find(([, n]) => fold(n.nl) === base || fold(n.en) === base)?.[0];
+  return OUTPUT_ROLES.find((r) => {
+    const n = OUTPUT_SHEETS[r].name;
+    return fold(n.nl) === base || fold(n.en) === base;
+  });
 }
 
 /**

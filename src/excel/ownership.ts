@@ -3,6 +3,7 @@
  * [{ id, role }] with the worksheet id, so a sheet the user renames is still recognised and a
  * sheet the user made is never mistaken for ours because of its name.
  */
+import { isOutputRole } from "../model/layout/outputSheets";
 import { SheetRole } from "../model/layout/types";
 
 // pickSheetName is pure (no Office.js): it lives in the model so the CLI can use it too.
@@ -64,16 +65,6 @@ export function persistSettings(settings: SettingsStore): Promise<void> {
  */
 export const PENDING_SHEETS_SETTING = "ictcost.pendingSheets";
 
-/** Roles that may be adopted: the add-in's output sheets (input sheets are handed to the user). */
-const ADOPTABLE: ReadonlySet<SheetRole> = new Set<SheetRole>([
-  "categorisation",
-  "comparison",
-  "trend",
-  "explanation",
-  "audit",
-  "iv3",
-]);
-
 export interface PendingSheet {
   role: SheetRole;
   name: string;
@@ -86,8 +77,9 @@ export interface PendingSheets {
   sheets: PendingSheet[];
 }
 
+/** Roles that may be adopted: the add-in's output sheets (input sheets are handed to the user). */
 export function isAdoptable(role: SheetRole): boolean {
-  return ADOPTABLE.has(role);
+  return isOutputRole(role);
 }
 
 export function readPendingSheets(settings: SettingsStore): PendingSheets | null {
@@ -99,7 +91,7 @@ export function readPendingSheets(settings: SettingsStore): PendingSheets | null
       x !== null &&
       typeof x.name === "string" &&
       typeof x.title === "string" &&
-      ADOPTABLE.has(x.role),
+      isOutputRole(x.role),
   );
   return { before: raw.before.filter((x): x is string => typeof x === "string"), sheets };
 }

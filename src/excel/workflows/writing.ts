@@ -2,32 +2,12 @@
  * Writing the add-in's output sheets: the names they will get (predicted before writing, because the
  * sheets' formulas refer to each other by name) and one render of all of them (render.ts).
  */
-import {
-  AUDIT_SHEET,
-  CATEGORISATION_SHEET,
-  COMPARISON_SHEET,
-  EXPLANATION_SHEET,
-  IV3_SHEET,
-  SheetLayout,
-  TREND_SHEET,
-} from "../../model/layout";
-import { Language } from "../../model/types";
+import { OUTPUT_SHEETS, OutputRole, SheetLayout } from "../../model/layout";
 import { pickSheetName } from "../ownership";
 import { SheetData, WorkbookData, WorkbookInventory } from "../read";
 import { renderLayouts, RenderResult } from "../render";
 import { WorkflowOptions } from "../workflow-api";
 import { progress, STEPS, WorkflowEnv } from "./run";
-
-type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit" | "iv3";
-
-const SHEET_NAMES: Record<OutputRole, Record<Language, string>> = {
-  categorisation: CATEGORISATION_SHEET,
-  comparison: COMPARISON_SHEET,
-  trend: TREND_SHEET,
-  explanation: EXPLANATION_SHEET,
-  audit: AUDIT_SHEET,
-  iv3: IV3_SHEET,
-};
 
 /** Names the renderer will use, predicted with the same rule (pickSheetName in layout order). */
 export class Names {
@@ -40,7 +20,7 @@ export class Names {
   }
   pick(role: OutputRole, options: WorkflowOptions): string {
     const chosen = options.sheetNames as Partial<Record<OutputRole, string>> | undefined;
-    const desired = chosen?.[role] ?? SHEET_NAMES[role][options.language];
+    const desired = chosen?.[role] ?? OUTPUT_SHEETS[role].name[options.language];
     const own = this.owned(role);
     const name = pickSheetName(desired, this.taken, own ? [own.name] : []);
     this.taken.add(name);

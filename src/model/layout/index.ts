@@ -8,3 +8,4 @@ export * from "./audit";
 export * from "./templates";
 export * from "./types";
 export * from "./iv3";
+export * from "./outputSheets";

@@ -19,6 +19,7 @@ import {
   sheetRef,
   categorisationRefs,
   comparisonLayout,
+  OutputRole,
   hasIv3,
   SheetLayout,
   trendLayout,
@@ -32,7 +33,7 @@ import { auditSheet, explanationSheet, iv3Sheet, withOverheadSection } from "./r
 import { OverheadContext } from "../cbs/overhead";
 import { cbsOverhead, CbsOutcome } from "./cbs";
 
-export type OutputRole = "categorisation" | "comparison" | "trend" | "explanation" | "audit" | "iv3";
+export type { OutputRole } from "../layout";
 
 /** The ledger by the rules (the categorisation's Categorie column) and with the manual codes (what counts). */
 export interface Categorised {

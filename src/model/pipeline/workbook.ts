@@ -4,6 +4,7 @@
  * here knows where the cells came from, so both faces find the same inputs in the same cells.
  */
 import { AmbiguousHeader, ColumnMapping } from "../grid";
+import { isOutputRole } from "../layout/outputSheets";
 import { SheetRole } from "../layout/types";
 import { Bilingual, Grid, KeyFigures, LedgerField } from "../types";
 
@@ -86,15 +87,6 @@ export interface InputChoice {
 }
 
 /** The add-in's output sheets: never read as input (the input sheets it creates belong to the user). */
-const OUTPUT_ROLES: ReadonlySet<SheetRole> = new Set<SheetRole>([
-  "categorisation",
-  "comparison",
-  "trend",
-  "explanation",
-  "audit",
-  "iv3",
-]);
-
 export function isOutputSheet(sheet: PlainSheet): boolean {
-  return sheet.role !== undefined && OUTPUT_ROLES.has(sheet.role);
+  return isOutputRole(sheet.role);
 }

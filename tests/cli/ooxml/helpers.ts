@@ -7,15 +7,7 @@ import { existsSync, readdirSync } from "fs";
 import { join } from "path";
 import { unzipSync } from "fflate";
 import { findFileInputs, readInputFile } from "../../../src/cli/input";
-import {
-  AUDIT_SHEET,
-  CATEGORISATION_SHEET,
-  COMPARISON_SHEET,
-  EXPLANATION_SHEET,
-  IV3_SHEET,
-  SheetLayout,
-  TREND_SHEET,
-} from "../../../src/model/layout";
+import { OUTPUT_SHEETS, SheetLayout } from "../../../src/model/layout";
 import {
   categorisationSheet,
   categorise,
@@ -37,15 +29,6 @@ export function preparedWorkbooks(): string[] {
     .sort();
 }
 
-const DESIRED: Record<OutputRole, string> = {
-  categorisation: CATEGORISATION_SHEET.nl,
-  comparison: COMPARISON_SHEET.nl,
-  trend: TREND_SHEET.nl,
-  explanation: EXPLANATION_SHEET.nl,
-  audit: AUDIT_SHEET.nl,
-  iv3: IV3_SHEET.nl,
-};
-
 /** The layouts compare -o writes for a workbook (the pipeline's steps), named beside `existing` sheet names. */
 export async function layoutsFor(file: string, existing: string[]): Promise<SheetLayout[]> {
   const inputs = findFileInputs(await readInputFile(file));
@@ -53,7 +36,7 @@ export async function layoutsFor(file: string, existing: string[]): Promise<Shee
   const categorised = categorise(inputs);
   const taken = [...existing];
   const pickName = (role: OutputRole) => {
-    const name = pickSheetName(DESIRED[role], taken);
+    const name = pickSheetName(OUTPUT_SHEETS[role].name.nl, taken);
     taken.push(name);
     return name;
   };
