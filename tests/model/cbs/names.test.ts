@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { getCbsData, loadCbsData } from "../../../src/model/cbs/data";
+import { getCbsData } from "../../../src/model/cbs/data";
+import { mergerData } from "./mergerData";
 import { findMunicipality, municipalityNames, nameKey } from "../../../src/model/cbs/names";
 
 /** The names as the CSV spells them: the table tests run over the source, not over the shipped JSON. */
@@ -136,35 +137,7 @@ describe("asked, never guessed", () => {
 });
 
 describe("a municipality CBS lacks in a year", () => {
-  // The shipped years have the same 342 names; a merger is simulated with a second data set.
-  const data = loadCbsData(
-    {
-      source: "test",
-      licence: "",
-      names: ["Oudstad", "Nieuwstad"],
-      cbsNames: {},
-      classes: ["20000tot50000inwoners"],
-      urbanity: ["Matigstedelijk"],
-      provinces: ["Utrecht"],
-      years: {
-        "2023": {
-          source: "CBS, gemeenteklassen 2023",
-          inh: [30000, null],
-          cls: [0, null],
-          urb: [0, null],
-          prov: [0, null],
-        },
-        "2024": {
-          source: "CBS, gemeenteklassen 2024",
-          inh: [null, 45000],
-          cls: [null, 0],
-          urb: [null, 0],
-          prov: [null, 0],
-        },
-      },
-    },
-    { source: "test", licence: "", unit: "k€", count: 2, docs: {} },
-  );
+  const data = mergerData();
 
   it("says which years CBS has", () => {
     const r = findMunicipality("Oudstad", 2024, data);

@@ -12,7 +12,7 @@ import {
   PlainWorkbook,
   withCbsFigures,
 } from "../../../src/model/pipeline";
-import { loadCbsData } from "../../../src/model/cbs/data";
+import { mergerData } from "./mergerData";
 import { overheadLayout } from "../../../src/model/layout/comparison/overhead";
 import { Grid } from "../../../src/model/types";
 
@@ -164,35 +164,7 @@ describe("edge cases: asked, never guessed", () => {
 });
 
 describe("edge cases of item 5, each with a clear message", () => {
-  // CBS's shipped years have the same 342 names; a merger is simulated with a second data set.
-  const merged = loadCbsData(
-    {
-      source: "test",
-      licence: "",
-      names: ["Oudstad", "Nieuwstad"],
-      cbsNames: {},
-      classes: ["20000tot50000inwoners"],
-      urbanity: ["Matigstedelijk"],
-      provinces: ["Utrecht"],
-      years: {
-        "2023": {
-          source: "CBS, gemeenteklassen 2023",
-          inh: [30000, null],
-          cls: [0, null],
-          urb: [0, null],
-          prov: [0, null],
-        },
-        "2024": {
-          source: "CBS, gemeenteklassen 2024",
-          inh: [null, 45000],
-          cls: [null, 0],
-          urb: [null, 0],
-          prov: [null, 0],
-        },
-      },
-    },
-    { source: "test", licence: "", unit: "k€", count: 2, docs: {} },
-  );
+  const merged = mergerData();
 
   it("a municipality CBS lacks for the book year (merged): nothing filled, the years CBS has said", () => {
     const found = findInputs(book([["Gemeente", "Oudstad"]]), undefined);
