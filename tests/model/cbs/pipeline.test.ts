@@ -9,30 +9,14 @@ import {
   compareYear,
   findInputs,
   overheadSection,
-  PlainWorkbook,
   withCbsFigures,
 } from "../../../src/model/pipeline";
 import { mergerData } from "./mergerData";
 import { overheadLayout } from "../../../src/model/layout/comparison/overhead";
+import { keyFiguresAndLedger } from "./workbooks";
 import { Grid } from "../../../src/model/types";
 
-const LEDGER: Grid = [
-  ["Omschrijving", "Leverancier", "Bedrag", "Boekjaar"],
-  ["Abonnement Microsoft 365 E5", "Microsoft Ireland Operations Ltd", 178920, 2023],
-  ["Key2Financiën onderhoud en support", "Centric Netherlands BV", 52118.4, 2023],
-  ["Inhuur projectleider ICT", "Yacht BV", 96000, 2023],
-  ["Vervanging laptops", "Dell BV", 61000, 2023],
-];
-
-function book(keyFigures: Grid): PlainWorkbook {
-  return {
-    sheets: [
-      { name: "Kerngegevens", values: keyFigures, firstRow: 0, firstColumn: 0 },
-      { name: "Grootboek", values: LEDGER, firstRow: 0, firstColumn: 0 },
-    ],
-    tables: [],
-  };
-}
+const book = (keyFigures: Grid) => keyFiguresAndLedger(keyFigures);
 
 function run(keyFigures: Grid, gemeente?: string, year = 2023) {
   const found = findInputs(book(keyFigures), undefined);

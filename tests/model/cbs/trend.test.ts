@@ -8,10 +8,10 @@ import {
   cbsNoteLines,
   findInputs,
   layoutReport,
-  PlainWorkbook,
   prepareInputs,
 } from "../../../src/model/pipeline";
 import { isFormula } from "../../../src/model/layout/types";
+import { keyFiguresAndLedger } from "./workbooks";
 import { Grid } from "../../../src/model/types";
 
 const LEDGER: Grid = [
@@ -25,13 +25,7 @@ const LEDGER: Grid = [
 ];
 
 function run(keyFigures: Grid, year?: number) {
-  const book: PlainWorkbook = {
-    sheets: [
-      { name: "Kerngegevens", values: keyFigures, firstRow: 0, firstColumn: 0 },
-      { name: "Grootboek", values: LEDGER, firstRow: 0, firstColumn: 0 },
-    ],
-    tables: [],
-  };
+  const book = keyFiguresAndLedger(keyFigures, LEDGER);
   const prepared = prepareInputs(findInputs(book, undefined), year ? { year } : {});
   const report = layoutReport(prepared.inputs, categorise(prepared.inputs), {
     language: "nl",

@@ -11,29 +11,13 @@ import {
   categorise,
   findInputs,
   layoutReport,
-  PlainWorkbook,
   prepareInputs,
 } from "../../../src/model/pipeline";
+import { keyFiguresAndLedger } from "../cbs/workbooks";
 import { Grid, Language } from "../../../src/model/types";
 import { Workbook } from "./evaluator";
 
-const LEDGER: Grid = [
-  ["Omschrijving", "Leverancier", "Bedrag", "Boekjaar"],
-  ["Abonnement Microsoft 365 E5", "Microsoft Ireland Operations Ltd", 178920, 2023],
-  ["Key2Financiën onderhoud en support", "Centric Netherlands BV", 52118.4, 2023],
-  ["Inhuur projectleider ICT", "Yacht BV", 96000, 2023],
-  ["Vervanging laptops", "Dell BV", 61000, 2023],
-];
-
-function book(keyFigures: Grid): PlainWorkbook {
-  return {
-    sheets: [
-      { name: "Kerngegevens", values: keyFigures, firstRow: 0, firstColumn: 0 },
-      { name: "Grootboek", values: LEDGER, firstRow: 0, firstColumn: 0 },
-    ],
-    tables: [],
-  };
-}
+const book = (keyFigures: Grid) => keyFiguresAndLedger(keyFigures);
 
 /** The pipeline as the faces run it, and the sheets it lays out with the user's two sheets beside them. */
 function build(keyFigures: Grid, language: Language = "nl", gemeente?: string) {
