@@ -8,30 +8,12 @@ import {
 } from "../../../src/model/explain/sentences";
 import { explanationLayout } from "../../../src/model/layout/explanation";
 import { isFormula } from "../../../src/model/layout/types";
-import { componentOf } from "../../../src/model/taxonomy";
 import { CategorisedLine, CategoryCode } from "../../../src/model/types";
+import { line as ledgerLine } from "../layout/helpers";
 
-let row = 1;
+/** A counted line of the small ledger below (the layout tests' line factory, one supplier for all). */
 function line(category: CategoryCode, amount: number, extra: Partial<CategorisedLine> = {}): CategorisedLine {
-  row++;
-  return {
-    row,
-    description: `regel ${row}`,
-    supplier: "Leverancier BV",
-    account: "",
-    amount,
-    year: 2022,
-    costCentre: "",
-    fte: null,
-    category,
-    component: componentOf(category),
-    delivery: null,
-    staffing: null,
-    nature: null,
-    rule: "test",
-    confidence: 1,
-    ...extra,
-  };
+  return ledgerLine(category, "regel", amount, { supplier: "Leverancier BV", account: "", ...extra });
 }
 
 // 10,000 inhabitants. Software € 43 per inhabitant (report: € 36), infrastructure € 6 (report: € 17).
