@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { fold } from "../../src/model/text";
 
 /** The definition fold had before its ASCII shortcut: every string goes through NFD and mark removal. */
@@ -29,5 +30,33 @@ describe("fold", () => {
       const s = String.fromCharCode(...Array.from({ length: Math.floor(random() * 12) }, pick));
       expect(fold(s)).toBe(fullFold(s));
     }
+  });
+
+  it("returns text that is already folded as it is, and folds text that is almost folded", () => {
+    // Mostly lower-case ASCII and single spaces (what account numbers and supplier names look like),
+    // with now and then what the shortcut must not take: capitals, double or edge spaces, tabs, accents.
+    const char = fc.constantFrom(
+      ..."abcxyz019 -./&",
+      "A",
+      "Z",
+      " ",
+      "\t",
+      "\u00a0",
+      "é",
+      "\u0301",
+      "~",
+      "\x7f",
+    );
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 16 }), (chars) => {
+        const s = chars.join("");
+        expect(fold(s)).toBe(fullFold(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(fold("0123 ict-beheer")).toBe("0123 ict-beheer");
+    expect(fold("ict  beheer")).toBe("ict beheer");
+    expect(fold(" ict")).toBe("ict");
+    expect(fold("ict ")).toBe("ict");
   });
 });

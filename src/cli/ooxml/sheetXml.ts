@@ -15,7 +15,7 @@ import {
   SheetLayout,
   TableSpec,
 } from "../../model/layout/types";
-import { findSharedFormulas, SharedRef } from "./sharedFormulas";
+import { RowsAhead, SharedFormulaRuns, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
 import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData } from "./zip";
@@ -49,6 +49,8 @@ interface PlacedBlock {
   left: number;
   /** Made one at a time when the block is lazy (the categorisation's body), never kept. */
   rows: LazyRows;
+  /** Whether the rows are made when asked (a lazy block), not held. */
+  lazy: boolean;
   ids: number[];
   keepEmpty: boolean[];
   /** The style of formula-like text in this block; for a lazy block asked for at its first such cell. */
@@ -97,8 +99,9 @@ export class CellGrid {
   /**
    * Styles are asked for in the order the grid always asked: a block's columns, then its formula-like text.
    * A lazy block's rows are not made for that: its text style is asked for when the first formula-like
-   * cell is met (in bounds(), before any row is written), which is the same order when it is the layout's
-   * last block (the categorisation's body is) since nothing else asks for a cell style in between.
+   * cell is met while the rows are written, which is the same order when it is the layout's last block
+   * (the categorisation's body is) since nothing else asks for a cell style in between (the conditional
+   * formats' dxfs come after the rows).
    */
   private place(block: Block, styles: StyleBook | null): PlacedBlock {
     const { row: top, column: left } = parseCellAddress(block.at);
@@ -111,7 +114,7 @@ export class CellGrid {
     let textId: number | undefined = this.textStyle;
     if (styles && block.rows) textId = undefined;
     else if (styles && someFormulaLike(rows)) textId = styles.xf(block.style, TEXT_FORMAT);
-    return { top, left, rows, ids, keepEmpty, textId, style: block.style };
+    return { top, left, rows, lazy: !!block.rows, ids, keepEmpty, textId, style: block.style };
   }
 
   /** Row `r` (1-based) as the blocks make it, or undefined where no block has a row. */
@@ -124,8 +127,7 @@ export class CellGrid {
       row ??= { values: [], styles: [] };
       for (let c = 0; c < cells.length; c++) {
         const v = cells[c];
-        const empty =
-          v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
+        const empty = isEmpty(v);
         if (empty && !b.keepEmpty[c]) continue;
         row.values[b.left + c] = empty ? null : v;
         // Formula-like text keeps the Text format, so an F2, Enter in Excel leaves it text.
@@ -145,13 +147,30 @@ export class CellGrid {
     }
   }
 
+  /** The rows one at a time (next() gives undefined after the last): for a writer that looks ahead. */
+  cursor(): () => { row: GridRow; r: number } | undefined {
+    let r = this.firstRow;
+    return () => {
+      for (; r <= this.lastRow; r++) {
+        const row = this.row(r);
+        if (row) return { row, r: r++ };
+      }
+      return undefined;
+    };
+  }
+
   get(row: number, col: number): LayoutCell {
     return this.row(row)?.values[col] ?? null;
   }
 
   private box: Rect | null | undefined;
 
-  /** Made once (a pass over every row, which a lazy block makes afresh). */
+  /**
+   * The cells' bounding box, without making a lazy block's rows: a lazy block (the categorisation body,
+   * whose header row above spans its full width) counts with its whole extent, the other blocks with
+   * the cells they write. Making every row once more only for the sheet's <dimension> would cost a full
+   * pass over a million-row body.
+   */
   bounds(): Rect | null {
     if (this.box === undefined) this.box = this.measure();
     return this.box;
@@ -159,24 +178,41 @@ export class CellGrid {
 
   private measure(): Rect | null {
     let box: Rect | null = null;
-    this.forEach((row, r) => {
-      // The first and last column with a cell (styles is sparse; no list of keys per row).
-      let first = -1;
-      let last = -1;
-      row.styles.forEach((_, c) => {
-        if (first < 0) first = c;
-        last = c;
-      });
-      if (first < 0) return;
-      if (!box) box = { top: r, left: first, bottom: r, right: last };
+    const extend = (top: number, left: number, bottom: number, right: number) => {
+      if (!box) box = { top, left, bottom, right };
       else {
-        box.bottom = r;
-        box.left = Math.min(box.left, first);
-        box.right = Math.max(box.right, last);
+        box.top = Math.min(box.top, top);
+        box.left = Math.min(box.left, left);
+        box.bottom = Math.max(box.bottom, bottom);
+        box.right = Math.max(box.right, right);
       }
-    });
+    };
+    for (const b of this.blocks) {
+      if (b.rows.count === 0) continue;
+      if (b.lazy) {
+        extend(b.top, b.left, b.top + b.rows.count - 1, b.left + b.rows.width - 1);
+        continue;
+      }
+      for (let i = 0; i < b.rows.count; i++) {
+        const cells = b.rows.row(i);
+        if (cells === undefined) continue;
+        let first = -1;
+        let last = -1;
+        for (let c = 0; c < cells.length; c++) {
+          if (!b.keepEmpty[c] && isEmpty(cells[c])) continue;
+          if (first < 0) first = c;
+          last = c;
+        }
+        if (first >= 0) extend(b.top + i, b.left + first, b.top + i, b.left + last);
+      }
+    }
     return box;
   }
+}
+
+/** A cell the grid leaves out unless its column keeps empty cells (a styled or formatted column). */
+function isEmpty(v: LayoutCell | undefined): boolean {
+  return v === null || v === undefined || v === "" || (typeof v === "number" && !Number.isFinite(v));
 }
 
 /**
@@ -336,6 +372,32 @@ export interface SheetParts {
   autoFilter?: string;
 }
 
+/** The grid's rows with a look-ahead (for shared formulas): made once each, let go once written. */
+class RowQueue implements RowsAhead {
+  private readonly made: { row: GridRow; r: number }[] = [];
+  private head = 0;
+
+  constructor(private readonly next: () => { row: GridRow; r: number } | undefined) {}
+
+  at(k: number): { row: GridRow; r: number } | undefined {
+    while (this.made.length - this.head <= k) {
+      const row = this.next();
+      if (!row) return undefined;
+      this.made.push(row);
+    }
+    return this.made[this.head + k];
+  }
+
+  shift(): void {
+    this.head++;
+    // Drop the written rows now and then (not one splice per row).
+    if (this.head >= 1024) {
+      this.made.splice(0, this.head);
+      this.head = 0;
+    }
+  }
+}
+
 /** The worksheet part, as UTF-8 bytes in chunks. */
 export function worksheetXml(
   layout: SheetLayout,
@@ -363,16 +425,19 @@ export function worksheetXml(
   out.push(colsXml(layout.columnWidths ?? []));
   out.push("<sheetData>");
   const letters: string[] = [];
-  const shared = findSharedFormulas(grid, columnLetter);
-  grid.forEach((row, r) => {
-    out.push(`<row r="${r}">`);
-    const refs = shared.get(r);
+  const shared = new SharedFormulaRuns(columnLetter);
+  const rows = new RowQueue(grid.cursor());
+  for (let current = rows.at(0); current; rows.shift(), current = rows.at(0)) {
+    const { row, r } = current;
+    // One string per row into the buffer: a write per cell costs more than the text itself.
+    let xml = `<row r="${r}">`;
     row.styles.forEach((s, c) => {
       const letter = (letters[c] ??= columnLetter(c));
-      out.push(cellXml(letter + r, row.values[c], s, refs?.[c]));
+      const v = row.values[c];
+      xml += cellXml(letter + r, v, s, isFormula(v) ? shared.ref(rows, c) : undefined);
     });
-    out.push("</row>");
-  });
+    out.push(xml + "</row>");
+  }
   out.push("</sheetData>");
   if (parts.autoFilter) out.push(`<autoFilter ref="${parts.autoFilter}"/>`);
   out.push(conditionalXml(layout.conditionalFormats, styles));
