@@ -186,6 +186,7 @@ function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analy
     cbs,
     overhead: report.overhead,
     context: report.context,
+    ...(report.iv3 ? { iv3: report.iv3 } : {}),
     lines: categorised.counted,
     comparison: report.comparison,
     readIssues: inputs.issues,

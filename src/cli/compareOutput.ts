@@ -15,6 +15,8 @@ import { Column, renderTable } from "./table";
 import { CbsOutcome } from "../model/pipeline/cbs";
 import { OverheadContext } from "../model/cbs/overhead";
 import { cbsJson, CbsJson, cbsLines, overheadLines } from "./cbsOutput";
+import { Iv3Figures } from "../model/layout/iv3";
+import { iv3Json, Iv3Json } from "./iv3Json";
 
 /** What the output needs of one comparison run. */
 export interface AnalysisOutput {
@@ -30,6 +32,8 @@ export interface AnalysisOutput {
   overhead?: OverheadContext;
   /** Size class, project time, per employee, the estimate (issue 12). */
   context?: ContextFigures;
+  /** The Iv3-aansluiting sheet and its figures, when the ledger has Iv3 columns. */
+  iv3?: { name: string; figures: Iv3Figures };
 }
 
 interface KpiJson {
@@ -81,6 +85,8 @@ export interface CompareJson {
   cbs: CbsJson | null;
   /** The context the report gives beside the KPIs (contextJson.ts); null without a comparison. */
   context: ContextJson | null;
+  /** The figures of the Iv3-aansluiting sheet (iv3Json.ts); null when it is not written (no Iv3 columns). */
+  iv3: Iv3Json | null;
 }
 
 /** How many lines the review list shows: enough for a first pass, short enough to read. */
@@ -166,6 +172,7 @@ export function compareJson(a: AnalysisOutput): CompareJson {
     ],
     cbs: cbsJson(a.cbs, a.overhead),
     context: a.context ? contextJson(a.context) : null,
+    iv3: a.iv3 ? iv3Json(a.iv3.name, a.iv3.figures) : null,
   };
 }
 

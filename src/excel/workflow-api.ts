@@ -50,6 +50,11 @@ export interface WorkflowResult {
   reconciliation?: ReconciliationNote;
   /** Where key figures came from outside the workbook (CBS), and what CBS could not fill. */
   sources?: Bilingual[];
+  /**
+   * With a comparison, when CBS knows the municipality: the overhead context in one line (ICT share of
+   * the overhead, overhead per inhabitant against its size class; overheadSummary in src/model/cbs).
+   */
+  overhead?: Bilingual;
   /** The lines to check first: amount × uncertainty, highest first (the categoriser's review list). */
   review?: { row: number; description: string; amount: number; category: string; confidence: number }[];
   /** With a comparison: per KPI the categories that make the difference and their biggest lines. */

@@ -48,6 +48,7 @@ export function resultOutcome(action: ActionId, result: WorkflowResult): Outcome
   if (result.unclassified) outcome.unclassified = result.unclassified;
   if (result.reconciliation) outcome.reconciliation = result.reconciliation;
   if (result.sources && result.sources.length > 0) outcome.sources = result.sources;
+  if (result.overhead) outcome.overhead = result.overhead;
   if (result.review && result.review.length > 0) outcome.review = result.review;
   if (result.explanations && result.explanations.length > 0) outcome.explanations = result.explanations;
   if (result.fingerprint) outcome.fingerprint = result.fingerprint;

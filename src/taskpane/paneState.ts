@@ -47,6 +47,8 @@ export interface Outcome {
   unclassified?: { lines: number; amount: number };
   reconciliation?: WorkflowResult["reconciliation"];
   sources?: WorkflowResult["sources"];
+  /** After Vergelijken, when CBS knows the municipality: the overhead context in one line. */
+  overhead?: WorkflowResult["overhead"];
   review?: WorkflowResult["review"];
   /** After Vergelijken: per KPI the categories and lines behind it ("Toon regels"). */
   explanations?: WorkflowResult["explanations"];

@@ -70,6 +70,7 @@ describe("compare --json on the example workbook", () => {
       "issues",
       "cbs",
       "context",
+      "iv3",
     ]);
     // The review list: the lines to check first, by amount × uncertainty, highest first.
     expect(out.review.length).toBeGreaterThan(0);

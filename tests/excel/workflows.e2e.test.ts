@@ -350,6 +350,38 @@ describe("workflows end to end on the Excel fake", () => {
     ]);
   });
 
+  it("the result after Vergelijken has the overhead context line when CBS knows the municipality, none when not", async () => {
+    const ledger = [
+      ["Omschrijving", "Leverancier", "Boekjaar", "Bedrag"],
+      ["Microsoft 365 E3 licenties", "SoftwareONE", 2023, 576_830],
+      ["Inhuur informatieadviseur", "Yacht", 2023, 576_830],
+    ];
+    const zwolle = setup();
+    setCells(zwolle.fake.workbook, "Blad1", "A1", [
+      ["Gemeente", "Zwolle"],
+      ["Boekjaar", 2023],
+      [],
+      ...ledger,
+    ]);
+    const r = ok(await zwolle.wf.buildComparison(nl));
+    // 1,153,660 of Zwolle's overhead of € 57,683,000 (CBS, jaarrekening 2023) is 2.0%.
+    expect(r.overhead?.nl).toMatch(
+      /^Overhead in context \(CBS, Iv3 jaarrekening 2023\): ICT-kosten zijn 2,0% van de overhead; overhead € 436 per inwoner, mediaan grootteklasse 100\.000 tot 150\.000 inwoners € \d+ \(plaats 7 van 14, 1 = laagste\)\.$/,
+    );
+    expect(r.overhead?.en).toMatch(
+      /^Overhead in context \(CBS, Iv3 jaarrekening 2023\): ICT cost is 2\.0% of overhead;/,
+    );
+    const unknown = setup();
+    setCells(unknown.fake.workbook, "Blad1", "A1", [
+      ["Gemeente", "Testdorp"],
+      ["Boekjaar", 2023],
+      ["Inwoners", 20000],
+      [],
+      ...ledger,
+    ]);
+    expect(ok(await unknown.wf.buildComparison(nl)).overhead).toBeUndefined();
+  });
+
   it("detection names a header two columns share, and the column the pane's Kolommen step chose is read", async () => {
     const { fake, wf } = setup();
     setCells(fake.workbook, "Blad1", "A1", [

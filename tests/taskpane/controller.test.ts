@@ -263,6 +263,20 @@ describe("running workflows", () => {
     expect(controller.state.outcome).toBe(before);
   });
 
+  test("Vergelijken shows the overhead context line when CBS gave the figures, and none when not", async () => {
+    const { workflows, controller } = setup();
+    const overhead = {
+      nl: "Overhead in context (CBS, Iv3 jaarrekening 2023): ICT-kosten zijn 2,0% van de overhead; …",
+      en: "Overhead in context (CBS, Iv3 jaarrekening 2023): ICT cost is 2.0% of overhead; …",
+    };
+    workflows.handlers.buildComparison = async () => ok("vergeleken", { overhead });
+    await controller.compare();
+    expect(controller.state.outcome?.overhead).toEqual(overhead);
+    workflows.handlers.buildComparison = async () => ok("vergeleken");
+    await controller.compare();
+    expect(controller.state.outcome).not.toHaveProperty("overhead");
+  });
+
   test("Momentopname sends the pane's choice and shows the fingerprint", async () => {
     const { workflows, controller } = setup();
     await controller.snapshot();

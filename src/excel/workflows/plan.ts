@@ -18,6 +18,7 @@ import {
   TrendSheet,
 } from "../../model/pipeline";
 import { reviewList } from "../../model/categorise/review";
+import { overheadSummary } from "../../model/cbs/overhead";
 import { explainAll } from "../../model/explain/drilldown";
 import { SheetLayout } from "../../model/layout";
 import { Bilingual, CategorisedLine, CategoryCode } from "../../model/types";
@@ -134,6 +135,7 @@ export async function runPlan(
     ...(comparison ? { viaGr: { ...comparison.totals.viaGr } } : {}),
     reconciliation: reconciliationNote(inputs.reconciliations),
     sources: cbsNoteLines(cbs),
+    ...(compared && report?.overhead ? { overhead: overheadSummary(report.overhead) } : {}),
     review: reviewList(counted)
       .slice(0, REVIEW_LINES)
       .map((l) => ({

@@ -13,6 +13,7 @@
  * has no document of, the nearest year's (said in the note), and then no ICT share (two years' figures
  * would be divided).
  */
+import { formatEuro, formatPercent } from "../format";
 import { Bilingual } from "../types";
 import { CbsData, CbsIv3Figures, getCbsData, IvDocument, SizeClass, sizeClassLabel } from "./data";
 import { documentsFor, nearestYear } from "./fill";
@@ -137,5 +138,29 @@ export function overheadContext(
       overhead_bi5: kpi(bi5),
     },
     notes,
+  };
+}
+
+/**
+ * The overhead context in one line for the task pane's result after Vergelijken (the sheet's section
+ * "Overhead in context" has it all): the ICT share of the overhead when computed, the overhead per
+ * inhabitant beside its size class's median, and the municipality's place in that class.
+ */
+export function overheadSummary(o: OverheadContext): Bilingual {
+  const share = o.kpis.ict_overhead_share;
+  const pi = o.kpis.overhead_per_inhabitant;
+  const d = pi.size_class;
+  const cls = sizeClassLabel(o.size_class.value);
+  return {
+    nl:
+      `Overhead in context (${o.source}): ` +
+      (share !== null ? `ICT-kosten zijn ${formatPercent(share, "nl", 1)} van de overhead; ` : "") +
+      `overhead ${formatEuro(pi.value, "nl")} per inwoner, mediaan grootteklasse ${cls.nl} ` +
+      `${formatEuro(d.median, "nl")} (plaats ${d.rank} van ${d.n}, 1 = laagste).`,
+    en:
+      `Overhead in context (${o.source}): ` +
+      (share !== null ? `ICT cost is ${formatPercent(share, "en", 1)} of overhead; ` : "") +
+      `overhead ${formatEuro(pi.value, "en")} per inhabitant, size class ${cls.en} median ` +
+      `${formatEuro(d.median, "en")} (rank ${d.rank} of ${d.n}, 1 = lowest).`,
   };
 }

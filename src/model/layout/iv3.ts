@@ -7,48 +7,30 @@
  * "onbekend" row and column are what the known rows and columns leave of their totals, so the table
  * adds up to the ICT total by construction and a line added to the categorisation is never lost.
  */
-import { Comparison } from "../comparison";
 import {
   HIRED_CATEGORY,
   IV3_SOURCE,
-  iv3CategoryCell,
   iv3CategoryText,
   OVERHEAD_TAAKVELD,
   SALARY_CATEGORY,
-  taakveldCell,
   taakveldText,
 } from "../iv3";
-import { componentOf } from "../taxonomy";
-import { Bilingual, CategorisedLine, CellValue, Language } from "../types";
+import { CategorisedLine, CellValue, Language } from "../types";
 import { absCell, cell, columnLetter, formulaText } from "./a1";
 import { CategorisationRefs } from "./categorisation/refs";
-import { iv3CrossTable, Iv3CrossTable } from "./iv3/crossTable";
+import { Iv3FigureOptions, Iv3Figures, iv3Figures } from "./iv3/figures";
 import { Block, Formula, LayoutCell, SheetLayout } from "./types";
 
 export { hasIv3, iv3CrossTable } from "./iv3/crossTable";
 export type { Iv3CrossTable } from "./iv3/crossTable";
+export { iv3Figures } from "./iv3/figures";
+export type { Iv3FigureOptions, Iv3Figures, Iv3Overhead, Iv3Row } from "./iv3/figures";
 
 export const IV3_SHEET: Record<Language, string> = { nl: "Iv3-aansluiting", en: "Iv3 tie-out" };
 
-/** CBS's overhead (taakveld 0.4) of the municipality in the book year; absent when not known. */
-export interface Iv3Overhead {
-  /** € of overhead lasten, taakveld 0.4. */
-  amount: number;
-  /** BBV bi.5: overhead / lasten excluding reserves. */
-  bi5: number;
-  /** "CBS, Iv3 jaarrekening 2023". */
-  source: string;
-}
-
-export interface Iv3LayoutOptions {
-  language: Language;
+export interface Iv3LayoutOptions extends Iv3FigureOptions {
   sheetName?: string;
-  year: number;
   categorisation: CategorisationRefs;
-  comparison: Comparison;
-  overhead?: Iv3Overhead;
-  /** Why the overhead is not known (no municipality, CBS has no figures of the year). */
-  overheadNote?: Bilingual;
 }
 
 const T = {
@@ -117,14 +99,13 @@ function ictCriteria(c: CategorisationRefs, yearCell: string): string {
 }
 
 const f = (formula: string, value: CellValue): Formula => ({ formula, value });
-const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Where the parts sit, from the table's size. */
-function places(table: Iv3CrossTable) {
+function places(figures: Iv3Figures) {
   const header = 8;
   const first = header + 1;
-  const nRows = table.taakvelden.length;
-  const nCols = table.categories.length;
+  const nRows = figures.taakvelden.length;
+  const nCols = figures.categories.length;
   const unknownRow = first + nRows;
   const totalRow = unknownRow + 1;
   const unknownCol = 2 + nCols;
@@ -133,30 +114,28 @@ function places(table: Iv3CrossTable) {
 }
 
 /** The cross table: header, one row per taakveld, the onbekend row, the totals; formulas and values. */
-function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string): Block[] {
+function crossBlocks(figures: Iv3Figures, o: Iv3LayoutOptions, yearCell: string): Block[] {
   const lang = o.language;
   const c = o.categorisation;
-  const p = places(table);
+  const p = places(figures);
   const crit = ictCriteria(c, yearCell);
   const sumifs = (...pairs: string[]) => `SUMIFS(${c.amount},${[...pairs, crit].join(",")})`;
   const L = (col: number) => columnLetter(col);
   const lastKnownCol = L(1 + p.nCols);
-  const header: LayoutCell[] = [T.corner[lang], ...table.categories, T.unknown[lang], T.total[lang]];
-  const rows: LayoutCell[][] = table.taakvelden.map((t, i) => {
+  const header: LayoutCell[] = [T.corner[lang], ...figures.categories, T.unknown[lang], T.total[lang]];
+  const known = figures.rows.slice(0, p.nRows);
+  const unknown = figures.rows[p.nRows];
+  const rows: LayoutCell[][] = known.map((row, i) => {
     const r = p.first + i;
-    const known = table.categories.map((cat, j) =>
-      f(
-        `=${sumifs(c.taakveld, `$A${r}`, c.iv3Category, `${L(2 + j)}$${p.header}`)}`,
-        round(table.cell(t, cat)),
-      ),
-    );
     const totalCell = `${L(p.totalCol)}${r}`;
     const rest = p.nCols > 0 ? `=${totalCell}-SUM(B${r}:${lastKnownCol}${r})` : `=${totalCell}`;
     return [
-      t,
-      ...known,
-      f(rest, round(table.cell(t, ""))),
-      f(`=${sumifs(c.taakveld, `$A${r}`)}`, round(table.rowTotal(t))),
+      row.taakveld,
+      ...row.amounts.map((amount, j) =>
+        f(`=${sumifs(c.taakveld, `$A${r}`, c.iv3Category, `${L(2 + j)}$${p.header}`)}`, amount),
+      ),
+      f(rest, row.unknown),
+      f(`=${sumifs(c.taakveld, `$A${r}`)}`, row.total),
     ];
   });
   const grand = `${L(p.totalCol)}${p.totalRow}`;
@@ -167,20 +146,20 @@ function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string
       : `=${L(col)}${p.totalRow}`;
   const unknownRow: LayoutCell[] = [
     T.unknown[lang],
-    ...table.categories.map((cat, j) => f(columnRest(2 + j), round(table.cell("", cat)))),
-    f(columnRest(p.unknownCol), round(table.cell("", ""))),
-    f(columnRest(p.totalCol), round(table.rowTotal(""))),
+    ...unknown.amounts.map((amount, j) => f(columnRest(2 + j), amount)),
+    f(columnRest(p.unknownCol), unknown.unknown),
+    f(columnRest(p.totalCol), unknown.total),
   ];
   const totalRow: LayoutCell[] = [
     T.total[lang],
-    ...table.categories.map((cat, j) =>
-      f(`=${sumifs(c.iv3Category, `${L(2 + j)}$${p.header}`)}`, round(table.columnTotal(cat))),
+    ...figures.columnTotals.amounts.map((amount, j) =>
+      f(`=${sumifs(c.iv3Category, `${L(2 + j)}$${p.header}`)}`, amount),
     ),
     f(
       p.nCols > 0 ? `=${grand}-SUM(B${p.totalRow}:${lastKnownCol}${p.totalRow})` : `=${grand}`,
-      round(table.columnTotal("")),
+      figures.columnTotals.unknown,
     ),
-    f(`=SUMIFS(${c.amount},${crit})`, round(table.total)),
+    f(`=SUMIFS(${c.amount},${crit})`, figures.ictTotal),
   ];
   const formats = [null, ...Array(p.nCols + 2).fill(AMOUNT)];
   return [
@@ -194,22 +173,9 @@ function crossBlocks(table: Iv3CrossTable, o: Iv3LayoutOptions, yearCell: string
   ];
 }
 
-/** Sum of the year's ICT lines (not XX.NI, not XX.OO) that `pick` selects: the cached values. */
-function ictSum(
-  lines: readonly CategorisedLine[],
-  year: number,
-  pick: (l: CategorisedLine) => boolean,
-): number {
-  let sum = 0;
-  for (const l of lines)
-    if ((l.year ?? year) === year && componentOf(l.category) !== null && pick(l) && Number.isFinite(l.amount))
-      sum += l.amount;
-  return sum;
-}
-
 /** ICT share of taakveld 0.4 (with CBS's overhead) and bi.5. */
 function overheadBlocks(
-  lines: readonly CategorisedLine[],
+  figures: Iv3Figures,
   o: Iv3LayoutOptions,
   yearCell: string,
   grandCell: string,
@@ -219,22 +185,22 @@ function overheadBlocks(
   const c = o.categorisation;
   const crit = ictCriteria(c, yearCell);
   const unknown = T.unknownValue[lang];
-  const ov = o.overhead;
+  const ov = figures.overhead;
   const overheadText = taakveldText(OVERHEAD_TAAKVELD, lang);
-  const on04 = round(ictSum(lines, o.year, (l) => taakveldCell(l.taakveld, lang) === overheadText));
-  const total = round(ictSum(lines, o.year, () => true));
   const [rOn04, rAll, rOverhead] = [top + 1, top + 2, top + 3];
   const share = (row: number, cached: number | null): LayoutCell =>
     f(`=IFERROR(B${row}/B${rOverhead},${formulaText(unknown)})`, cached === null ? unknown : cached);
-  const why = ov ? ov.source : (o.overheadNote?.[lang] ?? "");
   return [
     { at: cell(1, top), cells: [[T.overheadTitle[lang]]], style: "subtitle" },
     {
       at: cell(1, rOn04),
       cells: [
-        [T.ictOn04[lang], f(`=SUMIFS(${c.amount},${c.taakveld},${formulaText(overheadText)},${crit})`, on04)],
-        [T.ictAll[lang], f(`=${grandCell}`, total)],
-        [T.overhead[lang], ov ? ov.amount : unknown, why],
+        [
+          T.ictOn04[lang],
+          f(`=SUMIFS(${c.amount},${c.taakveld},${formulaText(overheadText)},${crit})`, ov.ictOnOverhead),
+        ],
+        [T.ictAll[lang], f(`=${grandCell}`, figures.ictTotal)],
+        [T.overhead[lang], ov.amount ?? unknown, ov.source],
       ],
       numberFormats: [null, AMOUNT, null],
       style: "body",
@@ -242,9 +208,9 @@ function overheadBlocks(
     {
       at: cell(1, rOverhead + 1),
       cells: [
-        [T.share04[lang], share(rOn04, ov && ov.amount > 0 ? on04 / ov.amount : null)],
-        [T.shareAll[lang], share(rAll, ov && ov.amount > 0 ? total / ov.amount : null)],
-        [T.bi5[lang], ov ? ov.bi5 : unknown, ov ? ov.source : why],
+        [T.share04[lang], share(rOn04, ov.shareOnOverhead)],
+        [T.shareAll[lang], share(rAll, ov.shareAll)],
+        [T.bi5[lang], ov.bi5 ?? unknown, ov.source],
       ],
       numberFormats: [null, PERCENT, null],
       style: "body",
@@ -253,12 +219,7 @@ function overheadBlocks(
 }
 
 /** bi.4 over the ICT lines beside our own hired share and the benchmark's. */
-function bi4Blocks(
-  lines: readonly CategorisedLine[],
-  o: Iv3LayoutOptions,
-  yearCell: string,
-  top: number,
-): Block[] {
+function bi4Blocks(figures: Iv3Figures, o: Iv3LayoutOptions, yearCell: string, top: number): Block[] {
   const lang = o.language;
   const c = o.categorisation;
   const crit = ictCriteria(c, yearCell);
@@ -267,12 +228,7 @@ function bi4Blocks(
     iv3CategoryText(SALARY_CATEGORY, lang),
     iv3CategoryText(HIRED_CATEGORY, lang),
   ];
-  const byCategory = (text: string) =>
-    round(ictSum(lines, o.year, (l) => iv3CategoryCell(l.iv3Category, lang) === text));
-  const [salaries, hired] = [byCategory(salaryText), byCategory(hiredText)];
-  const personnel = (l: CategorisedLine) => componentOf(l.category) === "personnel";
-  const allPersonnel = ictSum(lines, o.year, personnel);
-  const hiredPersonnel = ictSum(lines, o.year, (l) => personnel(l) && l.staffing === "hired");
+  const bi4 = figures.bi4;
   const w = c.words;
   const personnelSum = (...more: string[]) =>
     `SUMIFS(${c.amount},${[c.component, formulaText(w.component.personnel), ...more, c.year, yearCell].join(",")})`;
@@ -285,11 +241,11 @@ function bi4Blocks(
       cells: [
         [
           T.salaries[lang],
-          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(salaryText)},${crit})`, salaries),
+          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(salaryText)},${crit})`, bi4.salaries),
         ],
         [
           T.hiredIv3[lang],
-          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(hiredText)},${crit})`, hired),
+          f(`=SUMIFS(${c.amount},${c.iv3Category},${formulaText(hiredText)},${crit})`, bi4.hired),
         ],
       ],
       numberFormats: [null, AMOUNT],
@@ -300,21 +256,18 @@ function bi4Blocks(
       cells: [
         [
           T.bi4[lang],
-          f(
-            `=IFERROR(B${rHired}/(B${rSal}+B${rHired}),${formulaText(unknown)})`,
-            salaries + hired !== 0 ? hired / (salaries + hired) : unknown,
-          ),
+          f(`=IFERROR(B${rHired}/(B${rSal}+B${rHired}),${formulaText(unknown)})`, bi4.value ?? unknown),
           T.bi4Source[lang],
         ],
         [
           T.ownShare[lang],
           f(
             `=IFERROR(${personnelSum(c.staffing, formulaText(w.staffing.hired))}/${personnelSum()},${formulaText(unknown)})`,
-            allPersonnel !== 0 ? hiredPersonnel / allPersonnel : unknown,
+            bi4.ownHiredShare ?? unknown,
           ),
           T.ownShareNote[lang],
         ],
-        [T.benchShare[lang], bench?.benchmark ?? "", bench?.source ?? ""],
+        [T.benchShare[lang], bi4.benchmarkHiredShare ?? "", bench?.source ?? ""],
       ],
       numberFormats: [null, PERCENT, null],
       style: "body",
@@ -322,12 +275,18 @@ function bi4Blocks(
   ];
 }
 
-/** The tie-out sheet of one year over the counted lines (manual codes applied, as the comparison). */
-export function iv3Layout(lines: readonly CategorisedLine[], o: Iv3LayoutOptions): SheetLayout {
+/**
+ * The tie-out sheet of one year over the counted lines (manual codes applied, as the comparison). Its
+ * cached values are `figures` (computed from the lines when not given): pass the ones you report elsewhere.
+ */
+export function iv3Layout(
+  lines: readonly CategorisedLine[],
+  o: Iv3LayoutOptions,
+  figures: Iv3Figures = iv3Figures(lines, o),
+): SheetLayout {
   const lang = o.language;
   const name = o.sheetName ?? IV3_SHEET[lang];
-  const table = iv3CrossTable(lines, o.year, lang);
-  const p = places(table);
+  const p = places(figures);
   const yearCell = absCell(2, 5);
   const grandCell = `${columnLetter(p.totalCol)}${p.totalRow}`;
   const overheadTop = p.totalRow + 2;
@@ -346,9 +305,9 @@ export function iv3Layout(lines: readonly CategorisedLine[], o: Iv3LayoutOptions
       },
       { at: "A3", cells: [[T.codes[lang] + IV3_SOURCE]], style: "note" },
       { at: "A5", cells: [[T.year[lang], o.year]], numberFormats: [null, "0"], style: "input" },
-      ...crossBlocks(table, o, yearCell),
-      ...overheadBlocks(lines, o, yearCell, grandCell, overheadTop),
-      ...bi4Blocks(lines, o, yearCell, bi4Top),
+      ...crossBlocks(figures, o, yearCell),
+      ...overheadBlocks(figures, o, yearCell, grandCell, overheadTop),
+      ...bi4Blocks(figures, o, yearCell, bi4Top),
     ],
     tables: [],
     charts: [],

@@ -21,6 +21,7 @@ import {
   comparisonLayout,
   OutputRole,
   hasIv3,
+  Iv3Figures,
   SheetLayout,
   trendLayout,
 } from "../layout";
@@ -169,8 +170,8 @@ export interface Report {
   audit?: OutputSheet & { fingerprint: string };
   /** What the report gives beside the KPIs: size class, project time, per employee, the estimate. */
   context: ContextFigures;
-  /** The Iv3 tie-out: with the comparison, when the ledger has a taakveld or Iv3 categorie column. */
-  iv3?: OutputSheet;
+  /** The Iv3 tie-out: with the comparison, when the ledger has a taakveld or Iv3 categorie column; with its figures. */
+  iv3?: OutputSheet & { figures: Iv3Figures };
 }
 
 export interface ReportPlan extends ReportOptions {

@@ -8,7 +8,14 @@ import { OverheadContext } from "../cbs/overhead";
 import { Comparison } from "../comparison";
 import { explainComponents } from "../explain/sentences";
 import { keyFiguresForYear } from "../keyFigures";
-import { auditLayout, CategorisationRefs, explanationLayout, iv3Layout } from "../layout";
+import {
+  auditLayout,
+  CategorisationRefs,
+  explanationLayout,
+  iv3Figures,
+  Iv3Figures,
+  iv3Layout,
+} from "../layout";
 import { overheadLayout } from "../layout/comparison/overhead";
 import { Bilingual } from "../types";
 import { CbsOutcome, overheadSection } from "./cbs";
@@ -17,14 +24,17 @@ import { b } from "./inputError";
 import { lastRow, reconciliationNote } from "./notes";
 import type { Categorised, OutputSheet, ReportPlan } from "./report";
 
-/** The Iv3 tie-out of the comparison year, with CBS's overhead when the municipality is known. */
+/**
+ * The Iv3 tie-out of the comparison year, with CBS's overhead when the municipality is known; with the
+ * figures it shows (for `compare --json`), the same ones its cells cache.
+ */
 export function iv3Sheet(
   categorised: Categorised,
   comparison: Comparison,
   catRefs: CategorisationRefs,
   plan: ReportPlan,
   context: OverheadContext | undefined,
-): OutputSheet {
+): OutputSheet & { figures: Iv3Figures } {
   const sameYear = context !== undefined && context.year === plan.year;
   const overheadNote: Bilingual = context
     ? (context.notes[0] ?? b("", ""))
@@ -33,7 +43,7 @@ export function iv3Sheet(
         "Unknown: name the municipality (key figure 'Gemeente', or choose it at Data / --gemeente) and the overhead comes from CBS.",
       );
   const name = plan.pickName("iv3");
-  const layout = iv3Layout(categorised.counted, {
+  const options = {
     language: plan.language,
     sheetName: name,
     year: plan.year,
@@ -48,8 +58,9 @@ export function iv3Sheet(
           },
         }
       : { overheadNote }),
-  });
-  return { name, layout };
+  };
+  const figures = iv3Figures(categorised.counted, options);
+  return { name, layout: iv3Layout(categorised.counted, options, figures), figures };
 }
 
 /** The comparison sheet with "Overhead in context" below everything else (its rows and its chart). */

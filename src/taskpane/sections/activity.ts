@@ -119,6 +119,7 @@ export class Activity {
     }
     if (o.reconciliation) box.appendChild(this.reconciliation(o.reconciliation));
     if (o.sources) box.appendChild(this.lines(w.t("sourcesTitle"), o.sources, "sources", false));
+    if (o.overhead) box.appendChild(h("p", { class: "note overhead" }, pick(o.overhead, w.lang)));
     if (o.review) box.appendChild(this.review(o.review));
     if (o.explanations) box.appendChild(this.explanations(o.explanations));
     if (o.fingerprint)

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { distribution, overheadContext, quantile } from "../../../src/model/cbs/overhead";
+import { distribution, overheadContext, overheadSummary, quantile } from "../../../src/model/cbs/overhead";
 
 const DIR = join(__dirname, "../../../../shared/domain/cbs");
 const rows = (file: string) => {
@@ -114,6 +114,20 @@ describe("Zwolle 2023 as CBS filed it", () => {
     expect(o.notes[0].nl).toBe(
       "CBS heeft geen Iv3-cijfers over 2022: de overhead is die van de jaarrekening 2023; het ICT-aandeel in de overhead is daarom niet berekend.",
     );
+  });
+
+  it("in one line for the pane, Dutch and English: ICT share, overhead per inhabitant, class median and place", () => {
+    const o = overheadContext("Zwolle", 2023, 1_153_660)!;
+    const d = o.kpis.overhead_per_inhabitant.size_class;
+    expect(overheadSummary(o)).toEqual({
+      nl: `Overhead in context (CBS, Iv3 jaarrekening 2023): ICT-kosten zijn 2,0% van de overhead; overhead € 436 per inwoner, mediaan grootteklasse 100.000 tot 150.000 inwoners € ${Math.round(d.median)} (plaats 7 van 14, 1 = laagste).`,
+      en: `Overhead in context (CBS, Iv3 jaarrekening 2023): ICT cost is 2.0% of overhead; overhead €436 per inhabitant, size class 100,000 to 150,000 inhabitants median €${Math.round(d.median)} (rank 7 of 14, 1 = lowest).`,
+    });
+    // Without the ICT share (overhead of another year than the book year) the rest still stands.
+    const other = overheadSummary(overheadContext("Zwolle", 2022, 1_153_660)!);
+    expect(other.nl).not.toContain("ICT-kosten zijn");
+    expect(other.en).not.toContain("ICT cost is");
+    expect(other.nl).toContain("overhead € 436 per inwoner");
   });
 
   it("a begroting year uses the begroting", () => {

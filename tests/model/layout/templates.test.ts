@@ -8,6 +8,8 @@ import { findKeyFigures } from "../../../src/model/keyFigures";
 import { isFormula } from "../../../src/model/layout/types";
 import { CellValue } from "../../../src/model/types";
 import { sampleMunicipality } from "../../../src/model/sample";
+import { learntRule, learntRulesEdit } from "../../../src/model/learn";
+import { parseCellAddress } from "../../../src/model/layout/a1";
 import { Workbook } from "./evaluator";
 import { cellsOf, expectGolden } from "./helpers";
 
@@ -38,9 +40,59 @@ describe("templateLayouts", () => {
     expect(body.length).toBeGreaterThanOrEqual(3);
     expect(body.length).toBeLessThanOrEqual(5);
     expect(ledger.tables[0].range).toBe(`A4:H${4 + body.length}`);
-    expect(rules.validations.map((v) => v.range)).toEqual(["B5:B6", "C5:C6", "D5:D6", "E5:E6"]);
+    expect(rules.validations.map((v) => v.range)).toEqual(["B5:B1004", "C5:C1004", "D5:D1004", "E5:E1004"]);
     expect(rules.validations[1].list).toContain("XX.OO");
   });
+
+  it.each(["nl", "en"] as const)(
+    "the Regels sheet's drop-downs cover the rows learnt rules land on and accept what they hold (%s)",
+    (language) => {
+      const rules = templateLayouts(language)[2];
+      const grid: CellValue[][] = [];
+      for (const c of cellsOf(rules)) {
+        const { column, row } = parseCellAddress(c.address);
+        (grid[row - 1] ??= [])[column - 1] = c.value as CellValue;
+      }
+      const values = Array.from(grid, (r) => Array.from(r ?? [], (v) => v ?? ""));
+      const sheet = { name: rules.name, values, firstRow: 0, firstColumn: 0 };
+      const learnt = ["KPN B.V.", "Vodafone", "Centric"].map((supplier, i) =>
+        learntRule(
+          {
+            row: 10 + i,
+            description: "x",
+            supplier,
+            account: "4510",
+            amount: 1,
+            year: 2022,
+            costCentre: "",
+            fte: null,
+            category: null,
+          },
+          "Grootboek",
+          "IN.ND",
+          language,
+        ),
+      );
+      const edit = learntRulesEdit({ sheets: [sheet], tables: [] }, "Grootboek", learnt, language);
+      const validated = (row: number, column: number) =>
+        rules.validations.find((v) => {
+          const [from, to] = v.range.split(":").map(parseCellAddress);
+          return from.row <= row && row <= to.row && from.column <= column && column <= to.column;
+        });
+      const inColumns = edit.cells.filter((c) => c.column >= 1 && c.column <= 4);
+      // Veld and Categorie of each of the three learnt rows, on rows below the template's examples.
+      expect(inColumns.filter((c) => c.column === 1).map((c) => c.value)).toEqual(
+        Array(3).fill(language === "nl" ? "leverancier + grootboekrekening" : "supplier + account"),
+      );
+      expect(Math.min(...inColumns.map((c) => c.row))).toBeGreaterThan(5);
+      for (const c of inColumns) {
+        const v = validated(c.row + 1, c.column + 1);
+        expect([c, v?.list.includes(c.value)]).toEqual([c, true]);
+      }
+      // And room for many more rules, typed or learnt, in every drop-down column.
+      for (const column of [2, 3, 4, 5]) expect(validated(500, column)).toBeDefined();
+    },
+  );
 
   it("puts the key-figure inputs where keyFigureRefs points", () => {
     const [keyFigures] = templateLayouts("nl");

@@ -45,6 +45,14 @@ export const LEARNT_RULE_HEADERS: Record<Language, { account: string; source: st
   en: { account: "Account", source: "Source" },
 };
 
+/**
+ * How many rows below the header the drop-downs cover: the examples, the rules a controller types and
+ * the learnt rules appended below them (src/model/learn/regels.ts writes below the last used row, outside
+ * the table), so Excel offers the lists there too and does not flag a learnt row. Bounded, not the whole
+ * column: ExcelJS expands a validation range into one entry per cell when it reads a workbook.
+ */
+export const RULES_VALIDATED_ROWS = 1000;
+
 const RULES_NOTE: Record<Language, string> = {
   nl:
     "Eigen indelingsregels: bevat het Veld van een kostenregel het Patroon (hoofdletters tellen niet), dan " +
@@ -65,7 +73,7 @@ export function rulesSheet(language: Language): SheetLayout {
     ["Yacht", fields.supplier, "PE.IF", "", words.staffing.hired],
   ];
   const lastRow = headerRow + examples.length;
-  const col = (i: number) => range(i, headerRow + 1, i, lastRow);
+  const col = (i: number) => range(i, headerRow + 1, i, headerRow + RULES_VALIDATED_ROWS);
   return {
     role: "template-rules",
     name,
@@ -81,7 +89,10 @@ export function rulesSheet(language: Language): SheetLayout {
     charts: [],
     conditionalFormats: [],
     validations: [
-      { range: col(2), list: [fields.description, fields.supplier, fields.account, fields.any] },
+      {
+        range: col(2),
+        list: [fields.description, fields.supplier, fields.account, fields.any, fields.supplierAccount],
+      },
       { range: col(3), list: [...CATEGORY_CODES], prompt: CATEGORY_PROMPT[language] },
       { range: col(4), list: [words.delivery.saas, words.delivery.onPremise] },
       { range: col(5), list: [words.staffing.own, words.staffing.hired] },
