@@ -8,6 +8,7 @@ import { resolve } from "path";
 import { SheetLayout } from "../model/layout";
 import {
   categorisationSheet,
+  liveLedgerCells,
   categorise,
   Categorised,
   Inputs,
@@ -80,6 +81,11 @@ export interface Analysis extends AnalysisOutput {
   report: Report;
   /** The report's sheets, in the order they are written: categorisation, comparison, trend. */
   layouts: SheetLayout[];
+  /**
+   * The copy's starting workbook when the input's cells were let go early (see releaseCells): the
+   * input's bytes, or for a CSV file the new workbook holding its grid.
+   */
+  copySource?: Uint8Array;
 }
 
 /** Lines read before progress is worth showing. */
@@ -129,8 +135,46 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
   return analyseBook(await readInputFile(options.file), options);
 }
 
+/**
+ * The workbook the copy starts from: the input's own bytes (copied part for part), or for a CSV file a new
+ * workbook holding its grid.
+ */
+async function copySourceOf(book: InputWorkbook): Promise<Uint8Array> {
+  if (book.bytes) return book.bytes;
+  const { freshWorkbookBytes } = await import("./ooxml/freshWorkbook");
+  return freshWorkbookBytes(
+    book.sheets.map((s) => ({
+      name: csvSheetName(s.name, []),
+      grid: s.grid,
+      firstRow: s.firstRow,
+      firstColumn: s.firstColumn,
+    })),
+  );
+}
+
+/**
+ * Once the lines are read, only the copy needs the input's cells, and it needs them as the workbook it
+ * starts from: made now (for a CSV file: its new workbook), the grids are let go before the ledger is
+ * categorised and laid out — a million-line file's cells are ~200 MB, the run's peak otherwise. The key
+ * figures' sheets are kept (the comparison links to their cells; the ledger's own sheet is searched for them
+ * in a copy of the rows above the ledger). Not with --learn, which reads the workbook again to write the
+ * rules into it.
+ */
+async function releaseCells(
+  book: InputWorkbook,
+  inputs: Inputs,
+  options: CompareCommandOptions,
+): Promise<Uint8Array | undefined> {
+  if (options.out === undefined || options.learn) return undefined;
+  const source = await copySourceOf(book);
+  // The key figures' sheets stay: the comparison links its cells to them.
+  const keep = new Set<unknown>(inputs.perSheet.map((p) => p.grid));
+  for (const s of book.sheets) if (!keep.has(s.grid)) s.grid.length = 0;
+  return source;
+}
+
 /** The pipeline over a workbook already read (also one with learnt rules written into it). */
-function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analysis {
+async function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Promise<Analysis> {
   // An earlier snapshot is a record an auditor may rely on: a rebuild keeps it; --snapshot makes a new one.
   const book = options.snapshot ? read : keepingSnapshots(read);
   const progress = options.progress ?? (() => undefined);
@@ -150,6 +194,9 @@ function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analy
   });
   if (cbs.asked?.from === "option" && cbs.lookup && cbs.lookup.kind !== "match")
     throw userError(cbs.lookup.message.nl, cbs.lookup.message.en);
+  // The live amount formulas are decided on the input's cells, so before they are let go.
+  const ledgerCells = liveLedgerCells(inputs);
+  const copySource = await releaseCells(book, inputs, options);
   if (big) progress("categoriseren… / categorising…");
   const categorised = categorise(inputs);
   const pickName = sheetNamePicker(book);
@@ -172,7 +219,7 @@ function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analy
     throw cliError(withCbsNotes(e, cbs), book);
   }
   const layouts = [
-    categorisationSheet(categorised, inputs, year, categorisationName, "nl"),
+    categorisationSheet(categorised, inputs, year, categorisationName, "nl", ledgerCells),
     ...[report.compared, report.trend, report.explained, report.audit, report.iv3]
       .filter((s) => s !== undefined)
       .map((s) => s.layout),
@@ -192,6 +239,7 @@ function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analy
     readIssues: inputs.issues,
     reconciliations: inputs.reconciliations,
     linesSkipped: inputs.read.issues.length,
+    ...(copySource ? { copySource } : {}),
   };
 }
 
@@ -225,20 +273,9 @@ function samePath(a: string, b: string): boolean {
  */
 async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
   const { losslessCopyParts } = await import("./ooxml/losslessCopy");
-  const { freshWorkbookBytes } = await import("./ooxml/freshWorkbook");
   const big = a.lines.length >= PROGRESS_LINES;
   if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  let input = a.book.bytes;
-  if (!input) {
-    input = freshWorkbookBytes(
-      a.book.sheets.map((s) => ({
-        name: csvSheetName(s.name, []),
-        grid: s.grid,
-        firstRow: s.firstRow,
-        firstColumn: s.firstColumn,
-      })),
-    );
-  }
+  const input = a.copySource ?? (await copySourceOf(a.book));
   // The input's cells are in the copy now (a workbook's entries are copied raw; a CSV file's sheet is in the
   // new workbook, deflated) and nothing after this reads them: let them go before the report's sheets are
   // written (a million-line file's cells are hundreds of MB).
@@ -295,7 +332,7 @@ export async function compareCommand(options: CompareCommandOptions) {
     learnOut = learnJson(learning.offers, learning.book !== undefined);
     // The copy is made from the workbook with the rules on its Regels sheet, through the same pipeline:
     // the rules then count as any rule the controller typed, now and in every rebuild.
-    if (learning.book) analysis = analyseBook(learning.book, options);
+    if (learning.book) analysis = await analyseBook(learning.book, options);
   }
   let written = "";
   if (options.out !== undefined) {

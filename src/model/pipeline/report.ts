@@ -74,22 +74,29 @@ export function compareYear(
   });
 }
 
-/** The categorisation sheet: every line, the rules' category, the manual codes kept. */
+/**
+ * The categorisation sheet: every line, the rules' category, the manual codes kept. `cells`: the lines'
+ * ledger cells, when decided earlier (liveLedgerCells) because the input's cells are gone by now.
+ */
 export function categorisationSheet(
   categorised: Categorised,
   inputs: Inputs,
   year: number,
   sheetName: string,
   language: Language,
+  cells: LiveLedgerCells = liveLedgerCells(inputs),
 ): SheetLayout {
   return categorisationLayout(categorised.ruled, {
     language,
     sheetName,
     manual: inputs.manual,
     undatedYear: year,
-    ledgerCells: ledgerCells(inputs),
+    ledgerCells: cells,
   });
 }
+
+/** Per ledger line (in the order of inputs.read.lines), the cells a live amount formula follows, or null. */
+export type LiveLedgerCells = (index: number) => LedgerCells | null;
 
 /**
  * Per ledger line (in the order of inputs.read.lines), its amount and description cells in the user's
@@ -98,7 +105,7 @@ export function categorisationSheet(
  * column would not match), and the description the text the line shows (so the guard compares like
  * with like). Null for any other line: its amount is written as a value.
  */
-function ledgerCells(inputs: Inputs): (index: number) => LedgerCells | null {
+export function liveLedgerCells(inputs: Inputs): LiveLedgerCells {
   // Decided now, while the input's cells are there; the references are made when a row is written, so a
   // million lines hold a byte each here, not two reference strings.
   const live: number[] = []; // per line: 0 none, 1 amount, 2 debit − credit
