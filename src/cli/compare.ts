@@ -4,7 +4,11 @@
  * with the report's sheets rendered from the same layouts. The input file is never written.
  */
 import { existsSync, realpathSync, statSync } from "fs";
-import { resolve } from "path";
+import { randomBytes } from "crypto";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { SpillError, SpillFile } from "./ooxml/zip";
+import { tempFile } from "./tempFiles";
 import { SheetLayout } from "../model/layout";
 import {
   categorisationSheet,
@@ -283,12 +287,31 @@ async function writeCopy(a: Analysis, out: string, progress: (text: string) => v
   // The archive as pieces, written one after the other (not also assembled into one buffer).
   // The sheets an earlier run wrote (marked, or recognised after Excel saved the copy) are replaced.
   const own = a.book.markedOwn;
-  // An earlier ICT-controle that keepingSnapshots took off the list stays (a user's is never marked).
-  const bytes = losslessCopyParts(input, a.layouts, {
-    isOwnSheet: (name) => own?.has(name) ?? false,
-    keepSheet: (name) => ownSheetRole(name, a.book) === "audit" && !own?.has(name),
-  });
-  await writeSafely(out, async (temp) => writeBytes(temp, bytes));
+  // A big copy's sheets are set aside on disk as they are deflated (~100 MB for a million lines), not held.
+  const spill = big
+    ? new SpillFile(join(tmpdir(), `ictcost-${randomBytes(6).toString("hex")}.spill`))
+    : undefined;
+  if (spill) tempFile(spill.path, true);
+  try {
+    // An earlier ICT-controle that keepingSnapshots took off the list stays (a user's is never marked).
+    const bytes = losslessCopyParts(input, a.layouts, {
+      isOwnSheet: (name) => own?.has(name) ?? false,
+      keepSheet: (name) => ownSheetRole(name, a.book) === "audit" && !own?.has(name),
+      ...(spill ? { spill } : {}),
+    });
+    await writeSafely(out, async (temp) => writeBytes(temp, bytes));
+  } catch (e) {
+    if (!(e instanceof SpillError)) throw e;
+    throw userError(
+      `Kan het tijdelijke bestand ${e.path} niet schrijven (${e.reason}); ${out} is niet gewijzigd`,
+      `Cannot write the temporary file ${e.path} (${e.reason}); ${out} was not changed`,
+    );
+  } finally {
+    if (spill) {
+      spill.remove();
+      tempFile(spill.path, false);
+    }
+  }
   return a.layouts.map((l) => l.name);
 }
 

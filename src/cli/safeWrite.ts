@@ -8,6 +8,8 @@
  * Every failure is a UserError (exit 2, one bilingual line), also a folder that cannot be created.
  */
 import { randomBytes } from "crypto";
+import { Piece, pieceBytes } from "./ooxml/zip";
+import { tempFile } from "./tempFiles";
 import {
   chmodSync,
   closeSync,
@@ -107,14 +109,17 @@ export async function writeSafely(target: string, write: (tempPath: string) => P
   ensureFolder(target);
   const { path, mode } = finalPath(target);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.ictcost-tmp`);
+  tempFile(temp, true);
   try {
     await write(temp);
     flush(temp);
     if (mode !== undefined) chmodSync(temp, mode); // the replaced file's permissions
     renameSync(temp, path);
+    tempFile(temp, false);
   } catch (e) {
     try {
       rmSync(temp, { force: true });
+      tempFile(temp, false);
     } catch {
       // nothing more to do: the message below names the target, which is untouched
     }
@@ -128,7 +133,7 @@ export async function writeSafely(target: string, write: (tempPath: string) => P
 }
 
 /** A file's bytes (or its pieces in order): the copy's writer (and the seam a test uses to fail a write half-way). */
-export function writeBytes(path: string, bytes: Uint8Array | readonly Uint8Array[]): void {
+export function writeBytes(path: string, bytes: Uint8Array | readonly Piece[]): void {
   if (!Array.isArray(bytes)) {
     writeFileSync(path, bytes as Uint8Array);
     return;
@@ -136,7 +141,8 @@ export function writeBytes(path: string, bytes: Uint8Array | readonly Uint8Array
   // The pieces one after the other (a zip archive's entries): never assembled into one buffer.
   const fd = openSync(path, "w");
   try {
-    for (const piece of bytes as readonly Uint8Array[]) {
+    for (const p of bytes as readonly Piece[]) {
+      const piece = pieceBytes(p); // a spilled piece is read back now, one at a time
       for (let done = 0; done < piece.length;) done += writeSync(fd, piece, done, piece.length - done);
     }
   } finally {

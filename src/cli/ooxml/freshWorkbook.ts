@@ -7,7 +7,7 @@ import { columnLetter } from "../../model/layout/a1";
 import { SheetLayout } from "../../model/layout/types";
 import { LosslessCopyOptions, losslessCopyParts } from "./losslessCopy";
 import { CellGrid, worksheetXml } from "./sheetXml";
-import { concatParts, writeZip } from "./zip";
+import { concatParts, Piece, writeZip } from "./zip";
 import { bytes, CT, esc, NS, REL, XML_DECL } from "./xml";
 
 export interface UserSheet {
@@ -115,7 +115,7 @@ export function freshWorkbookParts(
   sheets: UserSheet[],
   layouts: SheetLayout[],
   options: LosslessCopyOptions = {},
-): Uint8Array[] {
+): Piece[] {
   if (sheets.length + layouts.length === 0) throw new Error("a workbook needs at least one sheet");
   return losslessCopyParts(freshWorkbookBytes(sheets, options.date), layouts, options);
 }

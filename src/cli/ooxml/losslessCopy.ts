@@ -20,7 +20,7 @@ import {
   WorkbookFormatError,
 } from "./ownSheets";
 import { Package } from "./workbookParts";
-import { concatParts } from "./zip";
+import { concatParts, Piece, SpillFile } from "./zip";
 import { attrs, CT, esc, NS, REL, tags } from "./xml";
 
 export { isMacroEnabled, listSheets, WorkbookFormatError } from "./ownSheets";
@@ -40,6 +40,8 @@ export interface LosslessCopyOptions {
    * sheet `compare --learn` creates is the controller's from then on, and no rebuild replaces it.
    */
   userSheets?: ReadonlySet<string>;
+  /** Where big sheets' deflated XML is set aside until the archive is written (else held in memory). */
+  spill?: SpillFile;
 }
 
 function setFullCalcOnLoad(xml: string): string {
@@ -108,7 +110,7 @@ export function losslessCopyParts(
   input: Uint8Array,
   layouts: SheetLayout[],
   options: LosslessCopyOptions = {},
-): Uint8Array[] {
+): Piece[] {
   const pkg = new Package(input);
   const wbPart = workbookPart(pkg);
   const wbDir = wbPart.slice(0, wbPart.lastIndexOf("/"));
@@ -193,7 +195,8 @@ export function losslessCopyParts(
       pkg.addOverride(drawingPart, CT.drawing);
     }
     const own = !options.userSheets?.has(layout.name);
-    pkg.write(sheetPart, worksheetXml(layout, grid, { drawingRelId, tableRelIds, autoFilter }, styles, own));
+    const parts = { drawingRelId, tableRelIds, autoFilter };
+    pkg.write(sheetPart, worksheetXml(layout, grid, parts, styles, own, options.spill));
     pkg.addOverride(sheetPart, CT.worksheet);
     const [rid] = pkg.addRels(wbPart, [{ type: REL.worksheet, target: sheetPart.slice(wbDir.length + 1) }]);
     wbXml = pkg.read(wbPart)!;

@@ -18,7 +18,7 @@ import {
 import { RowsAhead, SharedFormulaRuns, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
-import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData } from "./zip";
+import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData, Piece, SpillFile } from "./zip";
 
 /** Marks a worksheet part as the product's own: a rebuild recognises (and replaces) it by this. */
 export const OWN_SHEET_MARKER = "<!--ictcost:own-sheet-->";
@@ -231,8 +231,11 @@ class ChunkWriter {
   private readonly chunks: Uint8Array[] = [];
   private total = 0;
   private crc = 0;
-  private deflated: Uint8Array[] = [];
+  private deflated: Piece[] = [];
   private streaming = false;
+
+  /** `spill`: where the deflated chunks of a big part go (else they are held in memory). */
+  constructor(private readonly spill?: SpillFile) {}
 
   push(s: string): void {
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
@@ -259,7 +262,8 @@ class ChunkWriter {
 
   private deflate(chunk: Uint8Array, last: boolean): void {
     this.crc = crc32(chunk, this.crc);
-    this.deflated.push(deflateChunk(chunk, BIG_PART_LEVEL, last));
+    const deflated = deflateChunk(chunk, BIG_PART_LEVEL, last);
+    this.deflated.push(this.spill ? this.spill.append(deflated) : deflated);
   }
 
   bytes(): Uint8Array[] | DeflatedData {
@@ -406,8 +410,9 @@ export function worksheetXml(
   styles: StyleBook | null,
   /** false for a user's sheet written afresh (a CSV file's grid): no mark of the product's own sheets. */
   own = true,
+  spill?: SpillFile,
 ): Uint8Array[] | DeflatedData {
-  const out = new ChunkWriter();
+  const out = new ChunkWriter(spill);
   out.push(XML_DECL + (own ? OWN_SHEET_MARKER : "") + `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`);
   const box = grid.bounds();
   out.push(

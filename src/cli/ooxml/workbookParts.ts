@@ -7,6 +7,7 @@ import { inflateRawSync } from "zlib";
 import {
   concatParts,
   DeflatedData,
+  Piece,
   entryData,
   OutEntry,
   readZip,
@@ -59,7 +60,7 @@ export class Package {
   read(name: string): string | null {
     if (this.removed.has(name.toLowerCase())) return null;
     const v = this.edited.get(name) ?? this.added.get(name);
-    if (v instanceof DeflatedData) return text(inflateRawSync(concat(v.data)));
+    if (v instanceof DeflatedData) return text(inflateRawSync(concatParts(v.data)));
     if (v !== undefined) return typeof v === "string" ? v : text(Array.isArray(v) ? concat(v) : v);
     const e = this.entry(name);
     return e && this.zip ? text(entryData(this.zip, e)) : null;
@@ -103,7 +104,7 @@ export class Package {
   }
 
   /** The archive as pieces in order (see writeZipParts). */
-  toParts(date?: Date): Uint8Array[] {
+  toParts(date?: Date): Piece[] {
     const out: OutEntry[] = [];
     for (const e of this.zip?.entries ?? []) {
       if (this.removed.has(e.name.toLowerCase())) continue;

@@ -4,6 +4,7 @@
  * the central directory record's offset field is rewritten. New and edited entries are deflated with
  * Node's zlib (native: several times faster than a JavaScript deflate on 100,000-row sheets). Zip64 archives (over 4 GB or 65,535 entries) are refused with a clear error.
  */
+import { closeSync, openSync, readSync, rmSync, writeSync } from "fs";
 import * as zlib from "zlib";
 
 export interface ZipEntry {
@@ -123,12 +124,93 @@ export function crc32(data: Uint8Array, previous = 0): number {
 }
 
 /**
+ * Bytes set aside in a temporary file instead of memory: a million-row sheet's deflated XML is ~100 MB,
+ * held until the whole archive is written. Pieces are read back in turn when the archive goes to its file.
+ */
+export class SpillFile {
+  private readonly fd: number;
+  private size = 0;
+
+  constructor(readonly path: string) {
+    this.fd = spillIo(path, () => openSync(path, "w+", 0o600));
+  }
+
+  append(bytes: Uint8Array): SpilledPiece {
+    spillIo(this.path, () => {
+      for (let done = 0; done < bytes.length; )
+        done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
+    });
+    const piece = new SpilledPiece(this, this.size, bytes.length);
+    this.size += bytes.length;
+    return piece;
+  }
+
+  read(piece: SpilledPiece): Uint8Array {
+    const out = new Uint8Array(piece.length);
+    spillIo(this.path, () => {
+      for (let done = 0; done < out.length; ) {
+        const n = readSync(this.fd, out, done, out.length - done, piece.offset + done);
+        if (n === 0) throw new Error("the file ended early");
+        done += n;
+      }
+    });
+    return out;
+  }
+
+  /** Closes and removes the file (also after a failure: call it in a finally). */
+  remove(): void {
+    try {
+      closeSync(this.fd);
+    } finally {
+      rmSync(this.path, { force: true });
+    }
+  }
+}
+
+/** A failure of the spill file's disk (full, no permission): the caller names it to the user. */
+export class SpillError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
+}
+
+function spillIo<T>(path: string, io: () => T): T {
+  try {
+    return io();
+  } catch (e) {
+    throw new SpillError(path, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+  }
+}
+
+/** A range of a SpillFile, standing for its bytes in the archive's pieces. */
+export class SpilledPiece {
+  constructor(
+    readonly file: SpillFile,
+    readonly offset: number,
+    readonly length: number,
+  ) {}
+
+  bytes(): Uint8Array {
+    return this.file.read(this);
+  }
+}
+
+/** A piece of the archive: bytes in memory, or set aside in a SpillFile. */
+export type Piece = Uint8Array | SpilledPiece;
+
+/** A piece's bytes (read back when it was spilled). */
+export const pieceBytes = (p: Piece): Uint8Array => (p instanceof SpilledPiece ? p.bytes() : p);
+
+/**
  * Content already deflated while it was produced (a big sheet's XML, chunk by chunk, so that its hundreds
  * of MB never sit in memory at once): the raw deflate pieces, the uncompressed size and its CRC-32.
  */
 export class DeflatedData {
   constructor(
-    readonly data: Uint8Array[],
+    readonly data: Piece[],
     readonly size: number,
     readonly crc: number,
   ) {}
@@ -186,11 +268,11 @@ export function writeZip(
 }
 
 /** One buffer of the archive's pieces. */
-export function concatParts(parts: readonly Uint8Array[]): Uint8Array {
+export function concatParts(parts: readonly Piece[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let p = 0;
   for (const part of parts) {
-    out.set(part, p);
+    out.set(pieceBytes(part), p);
     p += part.length;
   }
   return out;
@@ -205,8 +287,8 @@ export function writeZipParts(
   entries: OutEntry[],
   date = new Date(),
   level = 6,
-): Uint8Array[] {
-  const parts: Uint8Array[] = [];
+): Piece[] {
+  const parts: Piece[] = [];
   const centrals: Uint8Array[] = [];
   const enc = new TextEncoder();
   const { time, date: day } = dosDateTime(date);
@@ -223,7 +305,7 @@ export function writeZipParts(
     }
     const name = enc.encode(e.name);
     let total: number;
-    let deflated: { data: Uint8Array[]; size: number; crc: number } | null;
+    let deflated: { data: Piece[]; size: number; crc: number } | null;
     if (e.data instanceof DeflatedData) {
       total = e.data.size;
       deflated = e.data;
