@@ -6,6 +6,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "./args";
+import { heapLimitMb, inputBytes, runBounded } from "./bounded";
 import { COMMANDS, CommandContext, CommandResult, CommandSpec, findCommand } from "./commands";
 import { UserError, userError } from "./errors";
 
@@ -93,7 +94,10 @@ export async function run(argv: readonly string[], context: CommandContext = {})
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const result = await run(argv, { progress: (text) => process.stderr.write(`ictcost: ${text}\n`) });
+  const progress = (text: string) => process.stderr.write(`ictcost: ${text}\n`);
+  // Big inputs run under a heap limit (bounded.ts); the rest in-process, without a worker's start-up.
+  const limit = heapLimitMb(inputBytes(argv));
+  const result = limit === null ? await run(argv, { progress }) : await runBounded(argv, limit, progress);
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   return result.exitCode;
