@@ -15,7 +15,8 @@ import {
   SheetLayout,
   TableSpec,
 } from "../../model/layout/types";
-import { RowsAhead, SharedFormulaRuns, SharedRef } from "./sharedFormulas";
+import { ParallelDeflate } from "./parallelDeflate";
+import { RowsAhead, SHARED_RUN_ROWS, SharedFormulaRuns, SharedRef } from "./sharedFormulas";
 import { StyleBook } from "./styles";
 import { esc, escText, NS, XML_DECL } from "./xml";
 import { BIG_PART, BIG_PART_LEVEL, crc32, deflateChunk, DeflatedData, Piece, SpillFile } from "./zip";
@@ -260,10 +261,18 @@ class ChunkWriter {
     if (this.streaming) while (this.chunks.length > 1) this.deflate(this.chunks.shift()!, false);
   }
 
+  /** The other core's deflater for this part, started with its first chunk to deflate (null: in-process). */
+  private parallel: ParallelDeflate | null | undefined;
+
   private deflate(chunk: Uint8Array, last: boolean): void {
     this.crc = crc32(chunk, this.crc);
-    const deflated = deflateChunk(chunk, BIG_PART_LEVEL, last);
-    this.deflated.push(this.spill ? this.spill.append(deflated) : deflated);
+    this.parallel ??= ParallelDeflate.start();
+    if (this.parallel) this.keep(this.parallel.send(chunk, BIG_PART_LEVEL, last));
+    else this.keep([deflateChunk(chunk, BIG_PART_LEVEL, last)]);
+  }
+
+  private keep(deflated: Uint8Array[]): void {
+    for (const d of deflated) this.deflated.push(this.spill ? this.spill.append(d) : d);
   }
 
   bytes(): Uint8Array[] | DeflatedData {
@@ -271,6 +280,7 @@ class ChunkWriter {
     this.pos = 0;
     if (!this.streaming) return this.chunks;
     while (this.chunks.length > 0) this.deflate(this.chunks.shift()!, this.chunks.length === 0);
+    if (this.parallel) this.keep(this.parallel.finish());
     return new DeflatedData(this.deflated, this.total, this.crc);
   }
 }
@@ -395,7 +405,7 @@ class RowQueue implements RowsAhead {
   shift(): void {
     this.head++;
     // Drop the written rows now and then (not one splice per row).
-    if (this.head >= 1024) {
+    if (this.head >= SHARED_RUN_ROWS) {
       this.made.splice(0, this.head);
       this.head = 0;
     }
