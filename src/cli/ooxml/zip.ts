@@ -137,7 +137,7 @@ export class SpillFile {
 
   append(bytes: Uint8Array): SpilledPiece {
     spillIo(this.path, () => {
-      for (let done = 0; done < bytes.length; )
+      for (let done = 0; done < bytes.length;)
         done += writeSync(this.fd, bytes, done, bytes.length - done, this.size + done);
     });
     const piece = new SpilledPiece(this, this.size, bytes.length);
@@ -148,7 +148,7 @@ export class SpillFile {
   read(piece: SpilledPiece): Uint8Array {
     const out = new Uint8Array(piece.length);
     spillIo(this.path, () => {
-      for (let done = 0; done < out.length; ) {
+      for (let done = 0; done < out.length;) {
         const n = readSync(this.fd, out, done, out.length - done, piece.offset + done);
         if (n === 0) throw new Error("the file ended early");
         done += n;
