@@ -6,7 +6,7 @@
  * cost centre), not from its position and not from its amount (a corrected amount keeps its
  * manual category). Identical lines are told apart by their order of occurrence.
  */
-import { fold } from "./text";
+import { asciiFoldable, fold } from "./text";
 import { LedgerLine } from "./types";
 
 type KeyedFields = Pick<LedgerLine, "description" | "supplier" | "account" | "year" | "costCentre">;
@@ -37,10 +37,44 @@ export function lineKeys(lines: readonly KeyedFields[]): string[] {
   });
 }
 
-/** FNV-1a over the UTF-16 code units: a bucket for the occurrence count, always checked on the text. */
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BAR = 124; // "|", between the key's fields
+
+/**
+ * FNV-1a over the UTF-16 code units of a key: the bucket for its occurrence count (always checked on the
+ * text). lineHash computes it without the text; this is its definition (the tests hold one to the other).
+ */
+export function hashOf(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/** FNV-1a continued over fold(part), without making the folded text when it is ASCII lower-cased. */
+function hashFolded(h: number, part: string): number {
+  if (!asciiFoldable(part)) {
+    const folded = fold(part);
+    for (let i = 0; i < folded.length; i++) h = Math.imul(h ^ folded.charCodeAt(i), FNV_PRIME);
+    return h;
+  }
+  for (let i = 0; i < part.length; i++) {
+    const c = part.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+  }
+  return h;
+}
+
+/**
+ * hashOf(baseKey(line)), without making the key's text: counting a million lines' occurrences made (and
+ * dropped) a million key strings only to hash them.
+ */
+export function lineHash(line: KeyedFields): number {
+  let h = hashFolded(FNV_OFFSET, String(line.description));
+  h = hashFolded(Math.imul(h ^ BAR, FNV_PRIME), String(line.supplier));
+  h = hashFolded(Math.imul(h ^ BAR, FNV_PRIME), String(line.account));
+  h = hashFolded(Math.imul(h ^ BAR, FNV_PRIME), String(line.year ?? ""));
+  h = hashFolded(Math.imul(h ^ BAR, FNV_PRIME), String(line.costCentre));
   return h >>> 0;
 }
 
@@ -58,8 +92,7 @@ export function lineKeyAt(lines: readonly KeyedFields[]): (index: number) => str
   const seen = new Uint32Array(lines.length); // per first line: how many of its booking so far
   const nth = new Uint32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
-    const base = baseKey(lines[i]);
-    const h = hashOf(base);
+    const h = lineHash(lines[i]);
     let slot = h & (size - 1);
     let first = -1;
     for (;;) {
@@ -69,7 +102,8 @@ export function lineKeyAt(lines: readonly KeyedFields[]): (index: number) => str
         hashes[i] = h;
         break;
       }
-      if (hashes[r] === h && baseKey(lines[r]) === base) {
+      // Equal hashes: the texts decide (made only now, for a repeated booking or a collision).
+      if (hashes[r] === h && baseKey(lines[r]) === baseKey(lines[i])) {
         first = r;
         break;
       }

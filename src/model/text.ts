@@ -23,6 +23,11 @@ const enum AsciiShape {
   Other,
 }
 
+/** Whether fold(s) is s lower-cased (printable ASCII, single spaces, none at the ends): no other change. */
+export function asciiFoldable(s: string): boolean {
+  return asciiShape(s) !== AsciiShape.Other;
+}
+
 /**
  * What fold has to do with s, from one look at each character: most of a ledger's fields are printable
  * ASCII with single spaces, and this is much cheaper than fold's three string passes (line keys fold five

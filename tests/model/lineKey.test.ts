@@ -1,4 +1,5 @@
-import { lineKeyAt, lineKeys } from "../../src/model/lineKey";
+import fc from "fast-check";
+import { hashOf, lineHash, lineKeyAt, lineKeys } from "../../src/model/lineKey";
 
 const line = (description: string, supplier = "", amount = 0) => ({
   description,
@@ -49,5 +50,30 @@ describe("lineKeyAt", () => {
     );
     const keyAt = lineKeyAt(lines);
     expect(lines.map((_, i) => keyAt(i))).toEqual(lineKeys(lines));
+  });
+});
+
+describe("lineHash", () => {
+  it("is the hash of the line's key text, for any fields (ASCII, accents, capitals, odd spacing)", () => {
+    const text = fc.string({
+      unit: fc.constantFrom(..."abcXYZ 019-./|é\u0301\t\u00a0ĳ", "  ", "É"),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(
+        fc.record({
+          description: text,
+          supplier: text,
+          account: text,
+          year: fc.option(fc.integer({ min: 1990, max: 2040 })),
+          costCentre: text,
+        }),
+        (l) => {
+          const [key] = lineKeys([l]);
+          expect(lineHash(l)).toBe(hashOf(key));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
