@@ -5,7 +5,9 @@
  * it (a million-line CSV file holds ~450 MB). An input that does need more gets a clear message and
  * nothing is written (the temporary files are removed), never a crash.
  *
- * ICTCOST_HEAP_MB sets the limit in MB; 0 runs in-process without one.
+ * ICTCOST_HEAP_MB sets the limit in MB; 0 runs in-process without one. The limit the input's size gives is
+ * a target, not a refusal: a run that needs more (`classify` printing a million-line table holds the table
+ * twice) runs again in-process without it, saying so; only a limit the user set is a hard one.
  */
 import { rmSync, statSync } from "fs";
 import { join } from "path";
@@ -42,19 +44,47 @@ export function inputBytes(argv: readonly string[]): number {
   return total;
 }
 
-/** The heap limit in MB for a run over `bytes` of input, or null to run in-process without one. */
-export function heapLimitMb(bytes: number, env: NodeJS.ProcessEnv = process.env): number | null {
+/** A heap limit: its size, and whether the user set it (ICTCOST_HEAP_MB) rather than the input's size. */
+export interface HeapLimit {
+  mb: number;
+  explicit: boolean;
+}
+
+/** The heap limit for a run over `bytes` of input, or null to run in-process without one. */
+export function heapLimit(bytes: number, env: NodeJS.ProcessEnv = process.env): HeapLimit | null {
   const set = env.ICTCOST_HEAP_MB;
   if (set !== undefined && set.trim() !== "") {
     const n = Number(set);
-    return Number.isFinite(n) && n > 0 ? Math.round(n) : null;
+    return Number.isFinite(n) && n > 0 ? { mb: Math.round(n), explicit: true } : null;
   }
   if (bytes < BIG_INPUT_BYTES) return null;
-  return Math.min(MAX_HEAP_MB, Math.max(MIN_HEAP_MB, Math.ceil((HEAP_PER_INPUT_MB * bytes) / 2 ** 20)));
+  const mb = Math.min(MAX_HEAP_MB, Math.max(MIN_HEAP_MB, Math.ceil((HEAP_PER_INPUT_MB * bytes) / 2 ** 20)));
+  return { mb, explicit: false };
 }
 
-function outOfMemory(limit: number): CommandResult {
+/**
+ * `run(argv)` as the limit asks: in-process without one; in the bounded worker with one; again in-process
+ * when the worker ran out of a limit the user did not set (`inProcess` runs the command in this thread).
+ */
+export async function runWithin(
+  limit: HeapLimit | null,
+  argv: readonly string[],
+  progress: (text: string) => void,
+  inProcess: () => Promise<CommandResult>,
+): Promise<CommandResult> {
+  if (limit === null) return inProcess();
+  const bounded = await runBounded(argv, limit.mb, progress);
+  if (limit.explicit || !bounded.outOfMemory) return bounded;
+  progress(
+    `meer dan ${limit.mb} MB geheugen nodig; opnieuw zonder grens… / ` +
+      `needs more than ${limit.mb} MB of memory; running again without a limit…`,
+  );
+  return inProcess();
+}
+
+function outOfMemory(limit: number): CommandResult & { outOfMemory: true } {
   return {
+    outOfMemory: true,
     exitCode: 2,
     stdout: "",
     stderr:
@@ -70,14 +100,14 @@ export function runBounded(
   argv: readonly string[],
   limitMb: number,
   progress: (text: string) => void,
-): Promise<CommandResult> {
+): Promise<CommandResult & { outOfMemory?: true }> {
   const open = new Set<string>();
   return new Promise((resolve) => {
     const worker = new Worker(join(__dirname, "boundedWorker.js"), {
       workerData: { argv: [...argv] },
       resourceLimits: { maxOldGenerationSizeMb: limitMb },
     });
-    let result: CommandResult | undefined;
+    let result: (CommandResult & { outOfMemory?: true }) | undefined;
     worker.on("message", (m: WorkerMessage) => {
       if (m.kind === "progress") progress(m.text);
       else if (m.kind === "temp") {

@@ -6,7 +6,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseArgs } from "./args";
-import { heapLimitMb, inputBytes, runBounded } from "./bounded";
+import { heapLimit, inputBytes, runWithin } from "./bounded";
 import { COMMANDS, CommandContext, CommandResult, CommandSpec, findCommand } from "./commands";
 import { UserError, userError } from "./errors";
 
@@ -96,8 +96,8 @@ export async function run(argv: readonly string[], context: CommandContext = {})
 export async function main(argv: readonly string[]): Promise<number> {
   const progress = (text: string) => process.stderr.write(`ictcost: ${text}\n`);
   // Big inputs run under a heap limit (bounded.ts); the rest in-process, without a worker's start-up.
-  const limit = heapLimitMb(inputBytes(argv));
-  const result = limit === null ? await run(argv, { progress }) : await runBounded(argv, limit, progress);
+  const limit = heapLimit(inputBytes(argv));
+  const result = await runWithin(limit, argv, progress, () => run(argv, { progress }));
   if (result.stdout) process.stdout.write(result.stdout);
   if (result.stderr) process.stderr.write(result.stderr);
   return result.exitCode;

@@ -7,7 +7,7 @@ import { execSync, spawnSync } from "child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { BIG_INPUT_BYTES, heapLimitMb, inputBytes } from "../../src/cli/bounded";
+import { BIG_INPUT_BYTES, heapLimit, inputBytes } from "../../src/cli/bounded";
 
 const ROOT = join(__dirname, "../..");
 const DEV = join(ROOT, "tests/fixtures/cli/ledger-dev.csv");
@@ -26,16 +26,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("heapLimitMb", () => {
+/** 74,000 lines (the development ledger a thousand times): far more than a 16 MB heap holds. */
+function bigCsv(): string {
+  const big = join(dir, "groot.csv");
+  const [header, ...body] = readFileSync(DEV, "utf8").trimEnd().split("\n");
+  writeFileSync(big, [header, ...Array.from({ length: 1000 }, () => body).flat()].join("\n") + "\n");
+  return big;
+}
+
+describe("heapLimit", () => {
   it("leaves small inputs in-process, bounds big ones by their size, and follows ICTCOST_HEAP_MB", () => {
-    expect(heapLimitMb(BIG_INPUT_BYTES - 1, {})).toBeNull();
-    expect(heapLimitMb(BIG_INPUT_BYTES, {})).toBe(768);
-    expect(heapLimitMb(126e6, {})).toBe(768); // the million-line CSV file of the bench
-    expect(heapLimitMb(300 * 2 ** 20, {})).toBe(1800);
-    expect(heapLimitMb(5e9, {})).toBe(4096);
-    expect(heapLimitMb(10, { ICTCOST_HEAP_MB: "512" })).toBe(512);
-    expect(heapLimitMb(5e9, { ICTCOST_HEAP_MB: "0" })).toBeNull();
-    expect(heapLimitMb(5e9, { ICTCOST_HEAP_MB: "veel" })).toBeNull();
+    const auto = (mb: number) => ({ mb, explicit: false });
+    expect(heapLimit(BIG_INPUT_BYTES - 1, {})).toBeNull();
+    expect(heapLimit(BIG_INPUT_BYTES, {})).toEqual(auto(768));
+    expect(heapLimit(126e6, {})).toEqual(auto(768)); // the million-line CSV file of the bench
+    expect(heapLimit(300 * 2 ** 20, {})).toEqual(auto(1800));
+    expect(heapLimit(5e9, {})).toEqual(auto(4096));
+    expect(heapLimit(10, { ICTCOST_HEAP_MB: "512" })).toEqual({ mb: 512, explicit: true });
+    expect(heapLimit(5e9, { ICTCOST_HEAP_MB: "0" })).toBeNull();
+    expect(heapLimit(5e9, { ICTCOST_HEAP_MB: "veel" })).toBeNull();
   });
 
   it("counts the input files, not -o's target or the flags", () => {
@@ -58,10 +67,7 @@ describe("a run in the bounded worker", () => {
   });
 
   it("stops an input that needs more than the limit with a message, and writes nothing", () => {
-    // 74,000 lines (the development ledger a thousand times): far more than a 16 MB heap holds.
-    const [header, ...body] = readFileSync(DEV, "utf8").trimEnd().split("\n");
-    const big = join(dir, "groot.csv");
-    writeFileSync(big, [header, ...Array.from({ length: 1000 }, () => body).flat()].join("\n") + "\n");
+    const big = bigCsv();
     const target = join(dir, "bestaand.xlsx");
     writeFileSync(target, "een bestaande werkmap");
     const r = ictcost({ ICTCOST_HEAP_MB: "16" }, "compare", big, "--inhabitants", "50000", "-o", target);
@@ -72,4 +78,29 @@ describe("a run in the bounded worker", () => {
     expect(readFileSync(target, "utf8")).toBe("een bestaande werkmap");
     expect(readdirSync(dir).filter((f) => f.includes("ictcost-tmp"))).toEqual([]);
   });
+
+  it("runs again in-process, saying so, when the worker outgrows a limit the input's size gave", async () => {
+    type Bounded = typeof import("../../src/cli/bounded");
+    type Cli = typeof import("../../src/cli/cli");
+    /* eslint-disable @typescript-eslint/no-require-imports -- the compiled modules, whose worker file exists */
+    const { runWithin } = require(join(ROOT, "lib/cli/bounded.js")) as Bounded;
+    const { run } = require(join(ROOT, "lib/cli/cli.js")) as Cli;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const argv = ["compare", bigCsv(), "--inhabitants", "50000", "--json"];
+    const said: string[] = [];
+    let inProcess = 0;
+    const r = await runWithin(
+      { mb: 16, explicit: false },
+      argv,
+      (t) => said.push(t),
+      () => {
+        inProcess++;
+        return run(argv);
+      },
+    );
+    expect(inProcess).toBe(1);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout).lines.read).toBe(74_000);
+    expect(said.join("\n")).toMatch(/meer dan 16 MB geheugen nodig; opnieuw zonder grens/);
+  }, 60_000);
 });
