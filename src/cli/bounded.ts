@@ -7,12 +7,19 @@
  *
  * ICTCOST_HEAP_MB sets the limit in MB; 0 runs in-process without one. The limit the input's size gives is
  * a target, not a refusal: a run that needs more (`classify` printing a million-line table holds the table
- * twice) runs again in-process without it, saying so; only a limit the user set is a hard one.
+ * twice) runs again in-process without it, saying so; only a limit the user set is a hard one. Only the
+ * commands that write a copy are bounded (BOUNDED_COMMANDS).
  */
 import { rmSync, statSync } from "fs";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import type { CommandResult } from "./commands";
+
+/**
+ * The commands that write a copy and hold the ledger twice (lines and their categories) while doing so: the
+ * limit is set from their measurements. `classify` mostly holds its printed table, and stays in-process.
+ */
+const BOUNDED_COMMANDS = new Set(["compare", "peers"]);
 
 /** Inputs from this size run bounded; smaller ones in-process (a worker's start-up is ~40 ms). */
 export const BIG_INPUT_BYTES = 16 << 20;
@@ -26,8 +33,12 @@ export type WorkerMessage =
   | { kind: "temp"; path: string; open: boolean }
   | { kind: "result"; result: CommandResult };
 
-/** The input files named on the command line (not -o's target) and their total size in bytes. */
+/**
+ * The input files named on the command line (not -o's target) and their total size in bytes; 0 for a
+ * command that is not bounded.
+ */
 export function inputBytes(argv: readonly string[]): number {
+  if (!BOUNDED_COMMANDS.has(argv[0])) return 0;
   let total = 0;
   for (let i = 1; i < argv.length; i++) {
     if (argv[i] === "-o" || argv[i] === "--out") {
