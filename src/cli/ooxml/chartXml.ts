@@ -6,7 +6,7 @@
  */
 import { absCell, quoteSheet } from "../../model/layout/a1";
 import { ChartSpec, isFormula, LayoutCell } from "../../model/layout/types";
-import { CellGrid, parseRange } from "./sheetXml";
+import { CellGrid, parseRange } from "./cellGrid";
 import { esc, NS, XML_DECL } from "./xml";
 
 interface Ref {

@@ -6,7 +6,8 @@ import { CellValue } from "../../model/types";
 import { columnLetter } from "../../model/layout/a1";
 import { SheetLayout } from "../../model/layout/types";
 import { LosslessCopyOptions, losslessCopyParts } from "./losslessCopy";
-import { CellGrid, worksheetXml } from "./sheetXml";
+import { CellGrid } from "./cellGrid";
+import { worksheetXml } from "./sheetXml";
 import { concatParts, Piece, writeZip } from "./zip";
 import { bytes, CT, esc, NS, REL, XML_DECL } from "./xml";
 

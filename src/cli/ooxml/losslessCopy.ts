@@ -8,7 +8,8 @@
  */
 import { SheetLayout } from "../../model/layout/types";
 import { chartXml, drawingXml } from "./chartXml";
-import { CellGrid, tableColumns, tableXml, worksheetXml } from "./sheetXml";
+import { CellGrid } from "./cellGrid";
+import { tableColumns, tableXml, worksheetXml } from "./sheetXml";
 import { StyleBook } from "./styles";
 import {
   clampViews,
