@@ -3,12 +3,7 @@
  * calls the add-in makes — then print the KPIs (table or JSON) and, with -o, write a copy of the workbook
  * with the report's sheets rendered from the same layouts. The input file is never written.
  */
-import { existsSync, realpathSync, statSync } from "fs";
-import { randomBytes } from "crypto";
-import { tmpdir } from "os";
-import { join, resolve } from "path";
-import { SpillError, SpillFile } from "./ooxml/zip";
-import { tempFile } from "./tempFiles";
+import { existsSync } from "fs";
 import { SheetLayout } from "../model/layout";
 import {
   categorisationSheet,
@@ -41,12 +36,10 @@ import {
   guessedColumnsHint,
   InputWorkbook,
   keepingSnapshots,
-  ownSheetRole,
   readInputFile,
 } from "./input";
 import { learnFrom, LearnJson, learnJson } from "./learn";
-import { isMacroEnabled } from "./ooxml/losslessCopy";
-import { writeBytes, writeSafely } from "./safeWrite";
+import { checkOutputExtension, copySourceOf, PROGRESS_LINES, samePath, writeCopy } from "./compareCopy";
 
 interface CompareCommandOptions {
   file: string;
@@ -91,9 +84,6 @@ export interface Analysis extends AnalysisOutput {
    */
   copySource?: Uint8Array;
 }
-
-/** Lines read before progress is worth showing. */
-const PROGRESS_LINES = 20_000;
 
 /**
  * Names for the report's sheets: the add-in's rule (pickSheetName). The sheets an earlier `compare -o`
@@ -140,23 +130,6 @@ export async function analyse(options: CompareCommandOptions): Promise<Analysis>
 }
 
 /**
- * The workbook the copy starts from: the input's own bytes (copied part for part), or for a CSV file a new
- * workbook holding its grid.
- */
-async function copySourceOf(book: InputWorkbook): Promise<Uint8Array> {
-  if (book.bytes) return book.bytes;
-  const { freshWorkbookBytes } = await import("./ooxml/freshWorkbook");
-  return freshWorkbookBytes(
-    book.sheets.map((s) => ({
-      name: csvSheetName(s.name, []),
-      grid: s.grid,
-      firstRow: s.firstRow,
-      firstColumn: s.firstColumn,
-    })),
-  );
-}
-
-/**
  * Once the lines are read, only the copy needs the input's cells, and it needs them as the workbook it
  * starts from: made now (for a CSV file: its new workbook), the grids are let go before the ledger is
  * categorised and laid out — a million-line file's cells are ~200 MB, the run's peak otherwise. The key
@@ -164,13 +137,13 @@ async function copySourceOf(book: InputWorkbook): Promise<Uint8Array> {
  * in a copy of the rows above the ledger). Not with --learn, which reads the workbook again to write the
  * rules into it.
  */
-async function releaseCells(
+function releaseCells(
   book: InputWorkbook,
   inputs: Inputs,
   options: CompareCommandOptions,
-): Promise<Uint8Array | undefined> {
+): Uint8Array | undefined {
   if (options.out === undefined || options.learn) return undefined;
-  const source = await copySourceOf(book);
+  const source = copySourceOf(book);
   // The key figures' sheets stay: the comparison links its cells to them.
   const keep = new Set<unknown>(inputs.perSheet.map((p) => p.grid));
   for (const s of book.sheets) if (!keep.has(s.grid)) s.grid.length = 0;
@@ -178,7 +151,7 @@ async function releaseCells(
 }
 
 /** The pipeline over a workbook already read (also one with learnt rules written into it). */
-async function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Promise<Analysis> {
+function analyseBook(read: InputWorkbook, options: CompareCommandOptions): Analysis {
   // An earlier snapshot is a record an auditor may rely on: a rebuild keeps it; --snapshot makes a new one.
   const book = options.snapshot ? read : keepingSnapshots(read);
   const progress = options.progress ?? (() => undefined);
@@ -200,7 +173,7 @@ async function analyseBook(read: InputWorkbook, options: CompareCommandOptions):
     throw userError(cbs.lookup.message.nl, cbs.lookup.message.en);
   // The live amount formulas are decided on the input's cells, so before they are let go.
   const ledgerCells = liveLedgerCells(inputs);
-  const copySource = await releaseCells(book, inputs, options);
+  const copySource = releaseCells(book, inputs, options);
   if (big) progress("categoriseren… / categorising…");
   const categorised = categorise(inputs);
   const pickName = sheetNamePicker(book);
@@ -247,90 +220,6 @@ async function analyseBook(read: InputWorkbook, options: CompareCommandOptions):
   };
 }
 
-// ---- the workbook copy ------------------------------------------------------------------------------
-
-/**
- * The same file, also through another spelling, a symbolic link, a hard link or another letter case on a
- * case-insensitive file system (the last two: same device and inode; ExcelJS writes in place).
- */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  if (real(a) === real(b)) return true;
-  try {
-    const [x, y] = [statSync(a, { bigint: true }), statSync(b, { bigint: true })];
-    return x.ino !== 0n && x.ino === y.ino && x.dev === y.dev;
-  } catch {
-    return false; // the output does not exist yet
-  }
-}
-
-/**
- * The copy: every part of the user's .xlsx/.xlsm byte for byte, plus the report's sheets and native
- * charts (src/cli/ooxml); for a CSV file, a new workbook with its grid as the one user sheet. Written to
- * a temporary file renamed over `out` when complete: a failed write leaves an existing file as it was.
- */
-async function writeCopy(a: Analysis, out: string, progress: (text: string) => void): Promise<string[]> {
-  const { losslessCopyParts } = await import("./ooxml/losslessCopy");
-  const big = a.lines.length >= PROGRESS_LINES;
-  if (big) progress(`schrijven… ${out} / writing… ${out}`);
-  const input = a.copySource ?? (await copySourceOf(a.book));
-  // The input's cells are in the copy now (a workbook's entries are copied raw; a CSV file's sheet is in the
-  // new workbook, deflated) and nothing after this reads them: let them go before the report's sheets are
-  // written (a million-line file's cells are hundreds of MB).
-  for (const s of a.book.sheets) s.grid.length = 0;
-  // The archive as pieces, written one after the other (not also assembled into one buffer).
-  // The sheets an earlier run wrote (marked, or recognised after Excel saved the copy) are replaced.
-  const own = a.book.markedOwn;
-  // A big copy's sheets are set aside on disk as they are deflated (~100 MB for a million lines), not held.
-  const spill = big
-    ? new SpillFile(join(tmpdir(), `ictcost-${randomBytes(6).toString("hex")}.spill`))
-    : undefined;
-  if (spill) tempFile(spill.path, true);
-  try {
-    // An earlier ICT-controle that keepingSnapshots took off the list stays (a user's is never marked).
-    const bytes = losslessCopyParts(input, a.layouts, {
-      isOwnSheet: (name) => own?.has(name) ?? false,
-      keepSheet: (name) => ownSheetRole(name, a.book) === "audit" && !own?.has(name),
-      ...(spill ? { spill } : {}),
-    });
-    await writeSafely(out, async (temp) => writeBytes(temp, bytes));
-  } catch (e) {
-    if (!(e instanceof SpillError)) throw e;
-    throw userError(
-      `Kan het tijdelijke bestand ${e.path} niet schrijven (${e.reason}); ${out} is niet gewijzigd`,
-      `Cannot write the temporary file ${e.path} (${e.reason}); ${out} was not changed`,
-    );
-  } finally {
-    if (spill) {
-      spill.remove();
-      tempFile(spill.path, false);
-    }
-  }
-  return a.layouts.map((l) => l.name);
-}
-
-/**
- * The copy keeps the input's kind: a workbook with macros stays an .xlsm (Excel refuses an .xlsx whose
- * content is macro-enabled), any other an .xlsx.
- */
-function checkOutputExtension(book: InputWorkbook, out: string): void {
-  const macros = book.bytes !== undefined && isMacroEnabled(book.bytes);
-  const ext = macros ? ".xlsm" : ".xlsx";
-  if (out.toLowerCase().endsWith(ext)) return;
-  throw userError(
-    macros
-      ? `De werkmap bevat macro's: geef -o een .xlsm-bestand, niet ${out}`
-      : `-o verwacht een .xlsx-bestand: ${out}`,
-    macros ? `The workbook has macros: give -o an .xlsm file, not ${out}` : `-o needs an .xlsx file: ${out}`,
-  );
-}
-
 export async function compareCommand(options: CompareCommandOptions) {
   const progress = options.progress ?? (() => undefined);
   if (options.out !== undefined && existsSync(options.file) && samePath(options.file, options.out)) {
@@ -355,7 +244,7 @@ export async function compareCommand(options: CompareCommandOptions) {
     learnOut = learnJson(learning.offers, learning.book !== undefined);
     // The copy is made from the workbook with the rules on its Regels sheet, through the same pipeline:
     // the rules then count as any rule the controller typed, now and in every rebuild.
-    if (learning.book) analysis = await analyseBook(learning.book, options);
+    if (learning.book) analysis = analyseBook(learning.book, options);
   }
   let written = "";
   if (options.out !== undefined) {
