@@ -27,13 +27,19 @@ interface LoadedWorkbook {
   bytes: Uint8Array;
 }
 
-/** Load an .xlsx file once: its bytes, and the grids the readers work on. */
-export async function loadXlsxFile(path: string): Promise<LoadedWorkbook> {
+/**
+ * Load an .xlsx file once: its bytes, and the grids the readers work on. `exceljsFalsy`: read formula
+ * results 0/FALSE as ExcelJS did (for the comparison with it in tests only; see xlsxRead/worksheet.ts).
+ */
+export async function loadXlsxFile(
+  path: string,
+  options: { exceljsFalsy?: boolean } = {},
+): Promise<LoadedWorkbook> {
   checkXlsxFile(path); // password-protected, an .xls, no zip, too large for memory: a clear message first
   const bytes = new Uint8Array(readFileSync(path));
   let sheetName = "";
   try {
-    const { sheets, tables } = readWorkbook(bytes, (name) => (sheetName = name));
+    const { sheets, tables } = readWorkbook(bytes, (name) => (sheetName = name), options);
     return { sheets, tables, bytes };
   } catch (e) {
     if (e instanceof TooManyCells) {

@@ -29,7 +29,11 @@ function workbooksUnder(dir: string): string[] {
 
 /** The first difference between the two readings, or undefined. */
 async function difference(file: string): Promise<string | undefined> {
-  const [ours, theirs] = await Promise.all([loadXlsxFile(file), loadXlsxFileWithExcelJs(file)]);
+  // ExcelJS cannot see a formula's cached 0 or FALSE: compared in its way; Excel's way is tested below.
+  const [ours, theirs] = await Promise.all([
+    loadXlsxFile(file, { exceljsFalsy: true }),
+    loadXlsxFileWithExcelJs(file),
+  ]);
   const names = (b: { sheets: { name: string }[] }) => b.sheets.map((s) => s.name).join(" | ");
   if (names(ours) !== names(theirs)) return `sheets: ${names(ours)} ≠ ${names(theirs)}`;
   for (let i = 0; i < ours.sheets.length; i++) {
@@ -257,5 +261,17 @@ describe("the CLI's .xlsx reader reads what the ExcelJS reader read", () => {
     writeFileSync(file, handWritten(xml, {}));
     const { sheets } = await loadXlsxFile(file);
     expect(sheets).toEqual([{ name: "Blad & 1", grid: [["x", 2]], firstRow: 2, firstColumn: 2 }]);
+  });
+
+  it("reads a formula's cached 0 and FALSE as Range.values gives them to the add-in (ExcelJS dropped them)", async () => {
+    const file = join(dir, "falsy.xlsx");
+    const xml =
+      '<sheetData><row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1"><f>1-1</f><v>0</v></c>' +
+      '<c r="C1" t="b"><f>1=2</f><v>0</v></c><c r="D1" t="str"><f>""</f><v></v></c><c r="E1"><f>NOW()</f></c>' +
+      '<c r="F1"><f>A1-2</f><v>0</v></c></row></sheetData>';
+    writeFileSync(file, handWritten(xml, {}));
+    // The used range reaches F1: a formula worth 0 is a value, as in Excel.
+    expect((await loadXlsxFile(file)).sheets[0].grid).toEqual([[2, 0, false, "", "", 0]]);
+    expect((await loadXlsxFile(file, { exceljsFalsy: true })).sheets[0].grid).toEqual([[2]]);
   });
 });

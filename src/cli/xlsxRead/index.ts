@@ -61,6 +61,7 @@ function entryOf(zip: ZipArchive): (part: string) => ZipEntry | undefined {
 export function readWorkbook(
   bytes: Uint8Array,
   onSheet: (name: string) => void = () => undefined,
+  options: { exceljsFalsy?: boolean } = {},
 ): ReadWorkbook {
   const zip = readZip(bytes);
   const entry = entryOf(zip);
@@ -83,7 +84,7 @@ export function readWorkbook(
   const stringsEntry = stringsRel ? entry(stringsRel.part) : undefined;
   if (stringsEntry) scanEntry(zip, stringsEntry, strings.scanner);
 
-  const ctx = { sharedStrings: strings.values, dateStyles: styles, date1904 };
+  const ctx = { sharedStrings: strings.values, dateStyles: styles, date1904, ...options };
   const sheets: SheetGrid[] = [];
   const tables: PlainTable[] = [];
   for (const el of wbElements) {

@@ -2,14 +2,16 @@
  * One worksheet's XML, streamed, into the grid of its used range: every value as Range.values shows it
  * and exactly as the ExcelJS reader the CLI used before produced it (tests/cli/xlsx-read.test.ts reads
  * every fixture both ways), including ExcelJS's ways that differ from Excel's:
- *  - a formula's cached result 0, FALSE or "" reads as "" (ExcelJS drops falsy results), unless the
- *    cell has a date format (then it is the serial, 0);
  *  - a "str" value (a formula's text result) has its XML entities undone a second time;
  *  - inline strings (<is><t>) keep "_xHHHH_" as written; shared strings undo them;
  *  - a date-formatted number goes through a JavaScript Date (rounded to the millisecond) and back;
  *    (but as the result when an external hyperlink sits on the cell: ExcelJS then keeps it as the text);
  *  - the cells a merged area covers, other than its top-left, read as "" but count for the used range
  *    when the top-left has a value.
+ * One way deliberately not: a formula's cached result 0 or FALSE reads as 0 or FALSE, as Range.values gives
+ * it to the add-in. ExcelJS dropped falsy results to "" (unless the cell had a date format), so a ledger
+ * amount or a key figure computed as 0 was missing in the CLI and 0 in the add-in; 13 of the real-workbook
+ * fixtures have such cells. `exceljsFalsy` keeps ExcelJS's way for the comparison with it.
  */
 import { cell } from "../../model/layout/a1";
 import { CellValue, Grid } from "../../model/types";
@@ -19,6 +21,11 @@ import { unescapeExcel } from "./sharedStrings";
 
 export interface SheetContext {
   sharedStrings: readonly string[];
+  /**
+   * Read a formula's cached 0, FALSE as ExcelJS did ("") instead of as Excel's Range.values (0, FALSE):
+   * only for the comparison with the ExcelJS reference reader, which cannot see those results.
+   */
+  exceljsFalsy?: boolean;
   /** Per style index (cellXfs): whether numbers in it are dates. */
   dateStyles: readonly boolean[];
   date1904: boolean;
@@ -111,7 +118,10 @@ export class WorksheetReader {
   /** rows[rowNumber][column - 1]: the value of each cell the XML has ("" for one without a value). */
   private readonly rows: CellValue[][] = [];
   private readonly merges: Merge[] = [];
-  /** Cells whose falsy formula result was dropped, by "row:column", in case a hyperlink sits on them. */
+  /**
+   * With exceljsFalsy: cells whose falsy formula result was dropped, by "row:column", in case a hyperlink
+   * sits on them (ExcelJS then kept the result as the hyperlink's text).
+   */
   private readonly dropped = new Map<string, { row: number; column: number; result: CellValue }>();
   private readonly hyperlinked = new Set<string>();
   readonly extras: SheetExtras = { tableRelIds: [] };
@@ -312,7 +322,7 @@ export class WorksheetReader {
     const row = this.row ?? (this.rows[this.rowNumber] ??= []);
     const column = this.column > 0 ? this.column : 1;
     row[column - 1] = v;
-    if (this.formula && v === "" && raw && !this.isDate()) {
+    if (this.ctx.exceljsFalsy && this.formula && v === "" && raw && !this.isDate()) {
       this.dropped.set(`${this.rowNumber}:${column}`, {
         row: this.rowNumber,
         column,
@@ -360,7 +370,8 @@ export class WorksheetReader {
     const result = this.formulaValue(raw);
     // ExcelJS turns a dated result into a Date (any result: Number() of it, as its arithmetic does).
     if (this.isDate()) return dateSerial(this.type === "e" ? NaN : Number(result), this.ctx.date1904);
-    return result ? result : "";
+    if (this.ctx.exceljsFalsy) return result ? result : "";
+    return typeof result === "number" && Number.isNaN(result) ? "" : result;
   }
 
   /** The used range as a grid; throws TooManyCells past MAX_GRID_CELLS. */
