@@ -27,6 +27,8 @@ const GT = 62; // >
 const SLASH = 47;
 const BANG = 33;
 const QUESTION = 63;
+const DQUOTE = 34;
+const SQUOTE = 39;
 
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH || c === GT;
@@ -59,34 +61,24 @@ export class XmlScanner {
     }
   }
 
-  // Where the next quotes are in the buffer being scanned (-1: none left), so that finding a tag's end
-  // never searches the rest of the buffer twice.
-  private dq = 0;
-  private sq = 0;
-
-  /** The ">" that ends a tag starting before `from`, skipping quoted attribute values; -1 if not in s. */
+  /**
+   * The ">" that ends a tag starting before `from`, skipping quoted attribute values; -1 if not in s.
+   * One look at each character of the tag, jumping over a quoted value with indexOf.
+   */
   private tagEnd(s: string, from: number): number {
-    let p = from;
-    for (;;) {
-      const gt = s.indexOf(">", p);
-      if (gt < 0) return -1;
-      if (this.dq >= 0 && this.dq < p) this.dq = s.indexOf('"', p);
-      if (this.sq >= 0 && this.sq < p) this.sq = s.indexOf("'", p);
-      const dq = this.dq >= 0 && this.dq < gt ? this.dq : -1;
-      const sq = this.sq >= 0 && this.sq < gt ? this.sq : -1;
-      if (dq < 0 && sq < 0) return gt;
-      // A quote before the ">": the ">" may be inside an attribute value; go on after its closing quote.
-      const q = dq < 0 ? sq : sq < 0 ? dq : Math.min(dq, sq);
-      const close = s.indexOf(s[q], q + 1);
-      if (close < 0) return -1;
-      p = close + 1;
+    for (let p = from; p < s.length; p++) {
+      const c = s.charCodeAt(p);
+      if (c === GT) return p;
+      if (c === DQUOTE || c === SQUOTE) {
+        p = s.indexOf(c === DQUOTE ? '"' : "'", p + 1);
+        if (p < 0) return -1;
+      }
     }
+    return -1;
   }
 
   /** Scans s and returns where the first incomplete construct starts (s.length when none). */
   private scan(s: string): number {
-    this.dq = 0;
-    this.sq = 0;
     const h = this.handler;
     let i = 0;
     const n = s.length;
