@@ -6,9 +6,9 @@
  * nothing is written (the temporary files are removed), never a crash.
  *
  * ICTCOST_HEAP_MB sets the limit in MB; 0 runs in-process without one. The limit the input's size gives is
- * a target, not a refusal: a run that needs more (`classify` printing a million-line table holds the table
- * twice) runs again in-process without it, saying so; only a limit the user set is a hard one. Only the
- * commands that write a copy are bounded (BOUNDED_COMMANDS).
+ * a target, not a refusal: a run that needs more runs again in-process without it, saying so; only a limit
+ * the user set is a hard one. Only the commands that write a copy are bounded by their input's size
+ * (BOUNDED_COMMANDS).
  */
 import { rmSync, statSync } from "fs";
 import { join } from "path";
