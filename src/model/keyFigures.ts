@@ -16,6 +16,7 @@ import { KeyFigureField, labelOf } from "./keyFigures/labels";
 import { assign, badValue, parseValue } from "./keyFigures/values";
 
 export type { KeyFigureField } from "./keyFigures/labels";
+export { KEY_FIGURE_FIELDS } from "./keyFigures/labels";
 
 interface KeyFigureOptions {
   sheet?: string;

@@ -4,10 +4,25 @@
  * werkplekken", …), and how a cell is recognised as one: folded, numbers and filler words dropped,
  * with or without an inline "Label: value".
  */
+import { CONTEXT_FIELDS } from "../context/fields";
 import { fold } from "../text";
 import { KeyFigures } from "../types";
 
 export type KeyFigureField = keyof KeyFigures;
+
+/**
+ * Every key figure in the order a key-figures sheet lists them (the template's rows, the order sources
+ * are merged in). The optional context comes last, so the cells of the other figures stay where they were.
+ */
+export const KEY_FIGURE_FIELDS: readonly KeyFigureField[] = [
+  "municipality",
+  "year",
+  "inhabitants",
+  "budget",
+  "fteOwn",
+  "fteHired",
+  ...CONTEXT_FIELDS,
+];
 
 /** Labels per key, in the form `labelWords` gives them. */
 const LABELS: Record<KeyFigureField, readonly string[]> = {

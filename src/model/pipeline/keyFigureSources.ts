@@ -4,8 +4,7 @@
  * Also the user's own rules (a sheet with a Patroon/Categorie header).
  */
 import { findKeyFigureCell } from "../keyFigureCells";
-import { CONTEXT_FIELDS } from "../context/fields";
-import { findKeyFigures, KeyFigureField } from "../keyFigures";
+import { findKeyFigures, KEY_FIGURE_FIELDS, KeyFigureField } from "../keyFigures";
 import { absCell, sheetRef } from "../layout/a1";
 import { readUserRules } from "../userRulesSheet";
 import { Grid, KeyFigures, ReadIssue, UserRule } from "../types";
@@ -43,18 +42,8 @@ export function findAllKeyFigures(
   return { perSheet, issues };
 }
 
-const FIELDS: KeyFigureField[] = [
-  "municipality",
-  "year",
-  "inhabitants",
-  "budget",
-  "fteOwn",
-  "fteHired",
-  ...CONTEXT_FIELDS,
-];
-
 function fill(target: KeyFigures, source: KeyFigures, override = false): void {
-  for (const f of FIELDS) {
+  for (const f of KEY_FIGURE_FIELDS) {
     const v = source[f];
     if (v === undefined || (!override && target[f] !== undefined)) continue;
     (target as Record<string, unknown>)[f] = v;

@@ -3,26 +3,13 @@
  * optional context: project fte per theme, employees, workplaces) in yellow input cells, the references
  * other sheets use to them, and for the sample municipality a table with one row per book year.
  */
-import { CONTEXT_FIELDS, ContextField } from "../../context/fields";
+import { KEY_FIGURE_FIELDS, KeyFigureField } from "../../keyFigures/labels";
 import { KeyFigures, Language } from "../../types";
 import { absCell, columnLetter, sheetRef } from "../a1";
 import { Block, SheetLayout } from "../types";
 import { TEMPLATE_SHEETS } from "./names";
 
 const KEY_FIGURES_TABLE = "Kerngegevens";
-
-type KeyFigureField =
-  "municipality" | "year" | "inhabitants" | "budget" | "fteOwn" | "fteHired" | ContextField;
-// The optional context comes last, so that the cells of the other figures stay where they were.
-const KEY_FIGURE_FIELDS: readonly KeyFigureField[] = [
-  "municipality",
-  "year",
-  "inhabitants",
-  "budget",
-  "fteOwn",
-  "fteHired",
-  ...CONTEXT_FIELDS,
-];
 
 const KEY_FIGURE_LABELS: Record<KeyFigureField, Record<Language, string>> = {
   municipality: { nl: "Gemeente", en: "Municipality" },
