@@ -11,29 +11,15 @@ import { run } from "../../src/cli/cli";
 import { sheetsOf, workbookPart } from "../../src/cli/ooxml/ownSheets";
 import { writeCellsInSheetXml } from "../../src/cli/ooxml/userCells";
 import { Package } from "../../src/cli/ooxml/workbookParts";
+import { ACCOUNT, LEARN_LEDGER, SIX, SUPPLIER } from "../model/learn/learnLedger";
 
 let dir: string;
 const at = (name: string) => join(dir, name);
 
-const SUPPLIER = "Telecom Noord B.V.";
-const ACCOUNT = "4510 Verbindingen";
-const SIX = [1200, 1250, 1300, 1100, 1400, 900];
-
 async function ledgerWorkbook(file: string, withRules: boolean): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ledger = wb.addWorksheet("Grootboek");
-  ledger.addRows([
-    ["Omschrijving", "Leverancier", "Grootboekrekening", "Bedrag", "Boekjaar"],
-    ...SIX.map((amount, i) => [
-      `Abonnement maand ${i + 1}`,
-      i === 2 ? "TELECOM  noord b.v." : SUPPLIER,
-      ACCOUNT,
-      amount,
-      2022,
-    ]),
-    ["Abonnement maand 1", SUPPLIER, "4520 Kantoorartikelen", 80, 2022],
-    ["Abonnement maand 1", "Telecom Zuid B.V.", ACCOUNT, 70, 2022],
-  ]);
+  ledger.addRows(LEARN_LEDGER);
   if (withRules) {
     const rules = wb.addWorksheet("Regels");
     rules.addRows([

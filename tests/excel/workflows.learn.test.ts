@@ -6,10 +6,9 @@
 import { createWorkflows } from "../../src/excel/workflows";
 import { WorkflowResult } from "../../src/excel/workflow-api";
 import { createFakeExcel, FakeExcel, setCells, snapshotSheet } from "../fakes/excel-fake";
+import { ACCOUNT, LEARN_LEDGER, SUPPLIER } from "../model/learn/learnLedger";
 
 const nl = { language: "nl" as const };
-const SUPPLIER = "Telecom Noord B.V.";
-const ACCOUNT = "4510 Verbindingen";
 
 function setup(withRules: boolean) {
   const fake = createFakeExcel({ sheets: ["Kerngegevens", "Grootboek"] });
@@ -18,18 +17,7 @@ function setup(withRules: boolean) {
     ["Boekjaar", 2022],
     ["Aantal inwoners", 10000],
   ]);
-  setCells(fake.workbook, "Grootboek", "A1", [
-    ["Omschrijving", "Leverancier", "Grootboekrekening", "Bedrag", "Boekjaar"],
-    ...[1200, 1250, 1300, 1100, 1400, 900].map((amount, i) => [
-      `Abonnement maand ${i + 1}`,
-      i === 2 ? "TELECOM  noord b.v." : SUPPLIER,
-      ACCOUNT,
-      amount,
-      2022,
-    ]),
-    ["Abonnement maand 1", SUPPLIER, "4520 Kantoorartikelen", 80, 2022],
-    ["Abonnement maand 1", "Telecom Zuid B.V.", ACCOUNT, 70, 2022],
-  ]);
+  setCells(fake.workbook, "Grootboek", "A1", LEARN_LEDGER);
   if (withRules)
     setCells(fake.workbook, "Regels", "A1", [
       ["Patroon", "Veld", "Categorie"],
