@@ -158,11 +158,6 @@ function withTrendInhabitants(
   return out.sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
 }
 
-/** "132.411 (CBS 2023)": how a figure from CBS is marked wherever it is shown. */
-export function cbsMark(figure: { year: number }): string {
-  return `CBS ${figure.year}`;
-}
-
 /**
  * The overhead context (KPIs ict_overhead_share, overhead_per_inhabitant, overhead_bi5) of the
  * municipality CBS found, with the comparison's ICT cost; undefined without a municipality.
